@@ -1,0 +1,22 @@
+"""The `marsad` command: thin click commands over the library, one module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+from marsad.cli.common import cli
+from marsad.cli.ingest import ingest_command
+from marsad.cli.run import run_command
+from marsad.cli.search import search_command
+from marsad.cli.show import show_command
+from marsad.cli.stats import stats_command
+
+for command in (run_command, ingest_command, search_command, show_command, stats_command):
+    cli.add_command(command)
+
+
+def main() -> None:
+    sys.exit(cli.main(standalone_mode=True))
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,104 @@
+"""`marsad ingest PATH...`"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from marsad.cli.common import handle_errors, store_from
+from marsad.ingest import ingest
+from marsad.ingest.pipeline import FileResult, IngestSummary
+from marsad.ingest.walk import iter_inputs
+from marsad.settings import parse_size, setting
+from marsad.store import Store
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--max-size",
+    default=setting("max-size").value(),
+    show_default=True,
+    help=f"{setting('max-size').help} Env: {setting('max-size').env}.",
+)
+@click.option(
+    "--batch",
+    "batch_size",
+    type=click.IntRange(1),
+    default=int(setting("batch").value()),
+    show_default=True,
+    help=setting("batch").help,
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
+@click.pass_context
+@handle_errors
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], max_size: str, batch_size: int, quiet: bool) -> None:
+    """Archive files and folders (recursively); '-' reads a list of paths from stdin.
+
+    Reads saved pages (.html), PDFs, text and Markdown notes, Telegram Desktop exports (result.json)
+    and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
+    """
+    store = store_from(ctx)
+    summary = run_ingest(store, paths, parse_size(max_size), batch_size, quiet)
+    sys.exit(1 if summary.failed else 0)
+
+
+def run_ingest(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, quiet: bool) -> IngestSummary:
+    started = time.monotonic()
+    if sys.stdout.isatty() and "-" not in paths:
+        summary = _with_progress(store, paths, max_size, batch_size, quiet)
+    else:
+        summary = ingest(
+            store,
+            paths,
+            max_size=max_size,
+            batch_size=batch_size,
+            stdin=sys.stdin,
+            on_file=lambda r: _print_result(r, quiet),
+        )
+    took = time.monotonic() - started
+    click.echo(
+        f"ingested {summary.ingested}, already archived {summary.already}, failed {summary.failed}, "
+        f"skipped {summary.skipped}, warnings {summary.warnings} ({summary.files} files in {took:.1f} s)"
+    )
+    return summary
+
+
+def _with_progress(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, quiet: bool) -> IngestSummary:
+    total = sum(1 for _ in iter_inputs(paths))
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+
+        def on_file(result: FileResult) -> None:
+            progress.advance(task)
+            for line, err in _lines(result, quiet=True):
+                progress.console.print(line, markup=False, highlight=False, style="red" if err else "yellow")
+
+        return ingest(store, paths, max_size=max_size, batch_size=batch_size, on_file=on_file)
+
+
+def _print_result(result: FileResult, quiet: bool) -> None:
+    for line, err in _lines(result, quiet):
+        click.echo(line, err=err)
+
+
+def _lines(result: FileResult, quiet: bool) -> list[tuple[str, bool]]:
+    lines = [(f"error: {where}: {reason}", True) for where, reason in result.failures]
+    lines += [(f"warning: {where}: {reason}", False) for where, reason in result.warnings]
+    if quiet:
+        return lines
+    if result.skipped:
+        lines.append((f"skipped   {result.path}: {result.skipped}", False))
+    elif result.ingested or result.already:
+        counts = f"{result.ingested} new" + (f", {result.already} already archived" if result.already else "")
+        if result.ingested == 1 and not result.already and len(result.documents) == 1:
+            counts = f"{result.documents[0][:12]}"
+        elif result.already and not result.ingested:
+            counts = "already archived" if result.already == 1 else f"{result.already} already archived"
+        lines.insert(0, (f"{result.format or '?':9} {result.path}  {counts}", False))
+    return lines

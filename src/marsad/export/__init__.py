@@ -1,0 +1,1 @@
+"""Turning answers into what an analyst reads or loads elsewhere."""

@@ -1,0 +1,67 @@
+"""What a format parser receives and yields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from marsad.model import Document, PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str  # as the user gave it (or as found under a folder they gave)
+    data: bytes
+    captured_at: str  # the file's modification time, ISO 8601 UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A parsed document and the original bytes to keep for it."""
+
+    document: Document
+    original: bytes
+    container: bool = False  # an export whose children follow; never short-circuits a resume
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFailure:
+    """One record of a container could not be read; the rest of the container goes on."""
+
+    where: str  # "path:line 12", "path message 40"
+    reason: str
+
+
+Parsed = Item | RecordFailure
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    media_type: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[bytes], bool]  # does the start of the file look like this format?
+    parse: Callable[[SourceFile], Iterator[Parsed]]
+    container: bool = False  # yields many documents (export, JSON Lines)
+
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]|$)")
+
+
+def iso_partial_date(text: str, anchor: str = "absolute") -> PartialDate | None:
+    """A PartialDate from the start of an ISO 8601 value ('2024', '2024-01', '2024-01-04T10:00Z')."""
+    m = _ISO.match(text or "")
+    if not m:
+        return None
+    year, month, day = m.groups()
+    value = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
+    try:
+        return PartialDate(value=value, original=text.strip(), anchor=anchor)
+    except ValueError:
+        return None
+
+
+def utc_from_timestamp(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,188 @@
+"""Saved web pages: main text (trafilatura), title, canonical URL, published date, declared language.
+
+Hostile pages are normal here: nothing is fetched (images, frames, scripts stay unloaded) and nothing
+runs; script and style contents never reach the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import unquote
+
+import trafilatura
+
+from marsad.errors import IngestError
+from marsad.ingest.base import Format, Item, Parsed, SourceFile, iso_partial_date
+from marsad.model import Document, PartialDate, content_id
+
+_META_DATES = (
+    ("property", "article:published_time"),
+    ("property", "og:published_time"),
+    ("property", "og:article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "publish_date"),
+    ("name", "published_time"),
+    ("name", "article.published"),
+    ("name", "parsely-pub-date"),
+    ("name", "sailthru.date"),
+    ("name", "dc.date.issued"),
+    ("name", "dcterms.issued"),
+    ("name", "dc.date"),
+    ("name", "dcterms.date"),
+    ("name", "dcterms.created"),
+    ("name", "date"),
+)
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\.)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
+_INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head")
+
+
+def _parse(src: SourceFile) -> Iterator[Parsed]:
+    tree = trafilatura.load_html(src.data)
+    if tree is None:
+        raise IngestError(src.path, "not an HTML page that can be parsed")
+    meta = _page_metadata(tree)
+    warnings: list[str] = []
+    extracted = trafilatura.bare_extraction(
+        tree,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+    )
+    text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
+    if not text:
+        text = _visible_text(trafilatura.load_html(src.data))
+        if text:
+            warnings.append("main text not found; kept all visible text")
+    url = meta["canonical"] or (src.path if src.path.startswith(("http://", "https://")) else None)
+    published, published_from = meta["published"], meta["published_from"]
+    if published is None and url:
+        published = _date_from_url(url)
+        published_from = "url" if published else None
+    doc = Document(
+        id=content_id(src.data),
+        source=src.path,
+        media_type="text/html",
+        text=text,
+        size=len(src.data),
+        title=meta["title"],
+        url=url,
+        published=published,
+        published_from=published_from,
+        captured_at=src.captured_at,
+        declared_language=meta["lang"],
+        warnings=tuple(warnings),
+    )
+    yield Item(doc, src.data)
+
+
+def _page_metadata(tree: Any) -> dict[str, Any]:
+    title = _first(tree.xpath("//title/text()")) or _meta(tree, "property", "og:title")
+    canonical = None
+    for link in tree.xpath("//link[@href]"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            canonical = link.get("href").strip()
+            break
+    canonical = canonical or _meta(tree, "property", "og:url")
+    if canonical and not canonical.startswith(("http://", "https://")):
+        canonical = None
+    published, published_from = _published_from_meta(tree)
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().split("-")[0].lower() or None
+    return {
+        "title": " ".join(title.split())[:500] if title else None,
+        "canonical": canonical,
+        "published": published,
+        "published_from": published_from,
+        "lang": lang,
+    }
+
+
+def _published_from_meta(tree: Any) -> tuple[PartialDate | None, str | None]:
+    for attr, key in _META_DATES:
+        value = _meta(tree, attr, key)
+        date = iso_partial_date(value or "", anchor="document-metadata")
+        if date is not None:
+            return date, f"meta:{key}"
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        found = _json_ld_date(script)
+        if found is not None:
+            return found, "json-ld:datePublished"
+    for value in tree.xpath("//time[@datetime][@pubdate or @itemprop='datePublished']/@datetime"):
+        date = iso_partial_date(value, anchor="document-metadata")
+        if date is not None:
+            return date, "html:time"
+    return None, None
+
+
+def _json_ld_date(script: str) -> PartialDate | None:
+    try:
+        data = json.loads(script)
+    except (ValueError, RecursionError):
+        return None
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str) and (date := iso_partial_date(value, anchor="document-metadata")):
+                return date
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def _date_from_url(url: str) -> PartialDate | None:
+    path = unquote(url.split("://", 1)[-1].partition("/")[2].split("?")[0])
+    path = "/" + path
+    m = _URL_DAY.search(path)
+    if m:
+        value = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    elif m := _URL_MONTH.search(path):
+        value = f"{m.group(1)}-{int(m.group(2)):02d}"
+    else:
+        return None
+    try:
+        return PartialDate(value=value, original=m.group(0).strip("/-."), anchor="document-url")
+    except ValueError:
+        return None
+
+
+def _meta(tree: Any, attr: str, key: str) -> str | None:
+    for el in tree.xpath(f"//meta[@{attr}]"):
+        if (el.get(attr) or "").strip().lower() == key.lower():
+            value = el.get("content") or el.get("datetime")
+            if value and value.strip():
+                return str(value).strip()
+    return None
+
+
+def _first(values: list[Any]) -> str | None:
+    for v in values:
+        if str(v).strip():
+            return str(v).strip()
+    return None
+
+
+def _visible_text(tree: Any) -> str:
+    if tree is None:
+        return ""
+    for el in tree.xpath("|".join(f"//{t}" for t in _INVISIBLE)):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    parts = [t.strip() for t in tree.itertext() if isinstance(t, str) and t.strip()]
+    return "\n".join(parts)
+
+
+def _sniff(head: bytes) -> bool:
+    start = head[:1024].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:200]
+
+
+HTML = Format("html", "text/html", (".html", ".htm", ".xhtml"), _sniff, _parse)

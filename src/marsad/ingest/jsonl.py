@@ -1,0 +1,82 @@
+"""JSON Lines dumps: one record a line with `text` and optional url, title, published, language, id."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from marsad.ingest.base import Format, Item, Parsed, RecordFailure, SourceFile, iso_partial_date
+from marsad.model import Document, content_id
+
+RECORD_TYPE = "application/x-jsonl-record"
+
+
+def _parse(src: SourceFile) -> Iterator[Parsed]:
+    for number, raw in enumerate(src.data.split(b"\n"), start=1):
+        line = raw.rstrip(b"\r")
+        if not line.strip():
+            continue
+        where = f"{src.path}:{number}"
+        try:
+            record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError as exc:
+            yield RecordFailure(where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+            continue
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield RecordFailure(where, f"invalid JSON ({exc})")
+            continue
+        problem = _problem(record)
+        if problem:
+            yield RecordFailure(where, problem)
+            continue
+        yield Item(_document(src, number, line, record), line)
+
+
+def _problem(record: Any) -> str | None:
+    if not isinstance(record, dict):
+        return "a record must be a JSON object"
+    if not isinstance(record.get("text"), str):
+        return "no 'text' string in the record"
+    for key in ("url", "title", "published", "language"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"'{key}' must be a string"
+    return None
+
+
+def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any]) -> Document:
+    warnings = []
+    published = None
+    if record.get("published"):
+        published = iso_partial_date(record["published"], anchor="document-metadata")
+        if published is None:
+            warnings.append(f"'published' is not an ISO 8601 date: {record['published']!r}")
+    extra = {k: v for k, v in record.items() if k not in ("text", "url", "title", "published", "language")}
+    url = record.get("url")
+    return Document(
+        id=content_id(line),
+        source=src.path,
+        media_type=RECORD_TYPE,
+        text=record["text"],
+        size=len(line),
+        title=record.get("title"),
+        url=url if url and url.startswith(("http://", "https://")) else None,
+        published=published,
+        published_from="jsonl:published" if published else None,
+        captured_at=src.captured_at,
+        declared_language=(record.get("language") or "").lower() or None,
+        meta={
+            "line": number,
+            **({"record_id": str(record["id"])} if "id" in record else {}),
+            **({"fields": extra} if len(extra) > ("id" in record) else {}),
+        },
+        warnings=tuple(warnings),
+    )
+
+
+def _sniff(head: bytes) -> bool:
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0].strip()
+    return first.startswith(b"{") and first.endswith(b"}") and b'"text"' in first
+
+
+JSONL = Format("jsonl", RECORD_TYPE, (".jsonl", ".ndjson"), _sniff, _parse, container=True)

@@ -1,0 +1,56 @@
+"""What every store offers; analyze/, export/ and the CLI only ever talk to this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from marsad.model import Document
+from marsad.store.query import Query
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    document: Document
+    score: float  # bm25: lower is better
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    documents: int
+    original_bytes: int
+    text_chars: int
+    by_media_type: dict[str, int] = field(default_factory=dict)
+    by_language: dict[str, int] = field(default_factory=dict)
+    by_origin: dict[str, int] = field(default_factory=dict)
+    first_published: str | None = None
+    last_published: str | None = None
+    with_warnings: int = 0
+
+
+class Store(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]: ...
+
+    def add_document(self, doc: Document, original: bytes) -> bool:
+        """Insert inside a transaction; False if a document with that id is already archived."""
+        ...
+
+    def get_document(self, id_or_prefix: str) -> Document: ...
+
+    def original(self, doc_id: str) -> bytes: ...
+
+    def children(self, doc_id: str) -> list[str]: ...
+
+    def iter_documents(self) -> Iterator[Document]: ...
+
+    def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]: ...
+
+    def count_matches(self, query: Query) -> int: ...
+
+    def stats(self) -> Stats: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,95 @@
+"""Documents <-> SQLite rows (JSON for the nested parts)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from typing import Any
+
+from marsad.model import Calendar, Document, Paragraph, PartialDate
+
+COLUMNS = (
+    "id",
+    "source",
+    "origin",
+    "media_type",
+    "title",
+    "url",
+    "published",
+    "published_json",
+    "published_from",
+    "captured_at",
+    "ingested_at",
+    "size",
+    "parent",
+    "languages",
+    "declared_language",
+    "paragraphs",
+    "meta",
+    "warnings",
+    "text",
+)
+
+
+def origin_of(doc: Document) -> str:
+    """What `stats` groups by: a channel, a host, or the folder a file came from."""
+    channel = doc.meta.get("channel")
+    if channel:
+        return f"telegram:{channel}"
+    source = doc.source
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0]
+    head, _, _ = source.replace("\\", "/").rpartition("/")
+    return head or "."
+
+
+def to_row(doc: Document) -> tuple[Any, ...]:
+    pub = doc.published
+    return (
+        doc.id,
+        doc.source,
+        origin_of(doc),
+        doc.media_type,
+        doc.title,
+        doc.url,
+        pub.value if pub else None,
+        json.dumps(asdict(pub), ensure_ascii=False) if pub else None,
+        doc.published_from,
+        doc.captured_at,
+        doc.ingested_at,
+        doc.size,
+        doc.parent,
+        " ".join(doc.languages),
+        doc.declared_language,
+        json.dumps([[p.start, p.end, p.language, p.score] for p in doc.paragraphs]),
+        json.dumps(dict(doc.meta), ensure_ascii=False, sort_keys=True),
+        json.dumps(list(doc.warnings), ensure_ascii=False),
+        doc.text,
+    )
+
+
+def from_row(row: sqlite3.Row) -> Document:
+    pub = None
+    if row["published_json"]:
+        data = json.loads(row["published_json"])
+        data["calendar"] = Calendar(data["calendar"])
+        pub = PartialDate(**data)
+    return Document(
+        id=row["id"],
+        source=row["source"],
+        media_type=row["media_type"],
+        text=row["text"],
+        size=row["size"],
+        title=row["title"],
+        url=row["url"],
+        published=pub,
+        published_from=row["published_from"],
+        captured_at=row["captured_at"],
+        ingested_at=row["ingested_at"],
+        parent=row["parent"],
+        paragraphs=tuple(Paragraph(s, e, lang, score) for s, e, lang, score in json.loads(row["paragraphs"])),
+        declared_language=row["declared_language"],
+        meta=json.loads(row["meta"]),
+        warnings=tuple(json.loads(row["warnings"])),
+    )

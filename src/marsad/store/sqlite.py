@@ -1,0 +1,165 @@
+"""The default store: one SQLite file in WAL mode, FTS5 over a folded copy of each text."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from marsad.errors import NotFoundError, StoreError
+from marsad.model import Document
+from marsad.store.base import SearchHit, Stats
+from marsad.store.migrations import migrate
+from marsad.store.query import Query
+from marsad.store.rows import COLUMNS, from_row, to_row
+from marsad.text.fold import fold
+
+_INSERT = f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+_MIN_PREFIX = 4  # shortest id prefix `show` accepts
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._con.row_factory = sqlite3.Row
+            self._con.execute("PRAGMA busy_timeout = 10000")
+            self._con.execute("PRAGMA journal_mode = WAL")
+            self._con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+            self._con.execute("PRAGMA foreign_keys = ON")
+            migrate(self._con)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open the archive ({exc}); is it a marsad database? "
+                "Use --db to point at another file."
+            ) from exc
+        self._in_tx = False
+
+    # -- writing -------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._in_tx:
+            yield
+            return
+        self._con.execute("BEGIN IMMEDIATE")
+        self._in_tx = True
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        else:
+            self._con.execute("COMMIT")
+        finally:
+            self._in_tx = False
+
+    def add_document(self, doc: Document, original: bytes) -> bool:
+        if not self._in_tx:
+            raise StoreError("add_document must be called inside store.transaction()")
+        cur = self._con.execute(_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), to_row(doc))
+        if cur.rowcount == 0:
+            return False
+        rowid = cur.lastrowid
+        self._con.execute("INSERT OR IGNORE INTO originals(id, data) VALUES (?, ?)", (doc.id, original))
+        index_text = fold((doc.title or "") + "\n" + doc.text)
+        self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
+        return True
+
+    # -- reading -------------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._con.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def get_document(self, id_or_prefix: str) -> Document:
+        key = id_or_prefix.strip().lower()
+        if len(key) < _MIN_PREFIX:
+            raise NotFoundError(f"id prefix {id_or_prefix!r} is too short: give at least {_MIN_PREFIX} characters")
+        rows = self._con.execute(
+            "SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\U0010ffff")
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no document with id {id_or_prefix!r} in {self.path}")
+        if len(rows) > 1:
+            raise NotFoundError(f"id prefix {id_or_prefix!r} matches several documents; give more characters")
+        return from_row(rows[0])
+
+    def original(self, doc_id: str) -> bytes:
+        row = self._con.execute("SELECT data FROM originals WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no original kept for {doc_id}")
+        return bytes(row[0])
+
+    def children(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self._con.execute("SELECT id FROM documents WHERE parent = ? ORDER BY rowid", (doc_id,))]
+
+    def iter_documents(self) -> Iterator[Document]:
+        for row in self._con.execute("SELECT * FROM documents ORDER BY rowid"):
+            yield from_row(row)
+
+    def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        try:
+            ranked = self._con.execute(
+                "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (query.fts(), limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        hits = []
+        for rowid, rank in ranked:
+            row = self._con.execute("SELECT * FROM documents WHERE rowid = ?", (rowid,)).fetchone()
+            if row is not None:
+                hits.append(SearchHit(from_row(row), float(rank)))
+        return hits
+
+    def count_matches(self, query: Query) -> int:
+        row = self._con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query.fts(),))
+        return int(row.fetchone()[0])
+
+    def stats(self) -> Stats:
+        con = self._con
+        docs, size, chars = con.execute(
+            "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(text)), 0) FROM documents"
+        ).fetchone()
+
+        def grouped(expr: str) -> dict[str, int]:
+            sql = f"SELECT {expr} AS k, count(*) FROM documents GROUP BY k ORDER BY count(*) DESC, k"
+            return {str(k): int(n) for k, n in con.execute(sql)}
+
+        first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
+        warned = con.execute("SELECT count(*) FROM documents WHERE warnings != '[]'").fetchone()[0]
+        return Stats(
+            documents=int(docs),
+            original_bytes=int(size),
+            text_chars=int(chars),
+            by_media_type=grouped("media_type"),
+            by_language=grouped(
+                "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
+            ),
+            by_origin=grouped("origin"),
+            first_published=first,
+            last_published=last,
+            with_warnings=int(warned),
+        )
+
+    def check_integrity(self) -> list[str]:
+        """SQLite's own checks of the file and of the full-text index; [] when all is well."""
+        problems = [r[0] for r in self._con.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            self._con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        return problems
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    return SQLiteStore(path)

@@ -1,0 +1,116 @@
+"""Fold text the way an Arabic or English reader searches, keeping a map back to original offsets.
+
+No search engine folds Arabic right (FTS5 splits vocalised words into letters; none folds hamza-alef,
+ة/ه, ى/ي or tatweel), so the index holds a folded copy and queries are folded the same way.
+
+Folding: NFKC (presentation forms, ligatures), Arabic diacritics and tatweel dropped, أ إ آ ٱ -> ا,
+ى/ی -> ي, ة -> ه, ک -> ك, Latin diacritics dropped (Ḥ -> h), case folded, every decimal digit
+(٠-٩, ۰-۹) -> 0-9, format characters (RLM, ZWNJ, BOM) dropped. ؤ and ئ keep their hamza: they are
+letters of their own in most spellings.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_OVERRIDE = {
+    "ٱ": "ا",  # alef wasla
+    "ى": "ي",  # alef maqsura, written for final yeh in Egyptian spelling
+    "ی": "ي",  # Farsi yeh
+    "ې": "ي",
+    "ة": "ه",  # ta marbuta
+    "ک": "ك",  # keheh
+    "ـ": "",  # tatweel
+    "ؤ": "ؤ",
+    "ئ": "ئ",
+}
+_DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+
+
+def fold_char(c: str) -> str:
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKC", c):
+        if ch in _OVERRIDE:
+            out.append(_OVERRIDE[ch])
+            continue
+        cat = unicodedata.category(ch)
+        if cat in _DROP_CATEGORIES:
+            continue
+        if cat == "Nd":
+            out.append(str(unicodedata.digit(ch)))
+            continue
+        base = "".join(x for x in unicodedata.normalize("NFD", ch) if not unicodedata.combining(x))
+        out.append(base.casefold())
+    return "".join(out)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table that computes and caches each character's fold on first sight."""
+
+    def __missing__(self, key: int) -> str:
+        folded = fold_char(chr(key))
+        self[key] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Folded copy of `text` for indexing and querying (no offset map)."""
+    return text.translate(_TABLE)
+
+
+@cache
+def _length_changing() -> re.Pattern[str]:
+    """A character class of the BMP characters whose fold is not exactly one character."""
+    ranges: list[str] = []
+    for cp in range(sys.maxunicode if sys.maxunicode < 0x10000 else 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        if len(_TABLE[cp]) != 1:
+            ranges.append(re.escape(chr(cp)))
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and, for each of its characters, the offset of the original character."""
+
+    text: str
+    offsets: list[int]  # len(text) + 1 entries; the last is len(original)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the folded text to the original text."""
+        if start >= end:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def fold_with_offsets(text: str) -> Folded:
+    folded = fold(text)
+    offsets: list[int] = []
+    prev = 0
+    for m in _length_changing().finditer(text):
+        pos = m.start()
+        offsets.extend(range(prev, pos))
+        offsets.extend([pos] * len(_TABLE[ord(text[pos])]))
+        prev = pos + 1
+    offsets.extend(range(prev, len(text)))
+    if len(offsets) != len(folded):  # an astral character that expands: take the slow path
+        offsets = [i for i, ch in enumerate(text) for _ in range(len(_TABLE[ord(ch)]))]
+    offsets.append(len(text))
+    return Folded(folded, offsets)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of already folded text, split like SQLite's unicode61 tokenizer."""
+    return _TOKEN.findall(text)
