@@ -89,7 +89,7 @@ def _print_result(result: FileResult, quiet: bool) -> None:
 
 def _lines(result: FileResult, quiet: bool) -> list[tuple[str, bool]]:
     lines = [(f"error: {where}: {reason}", True) for where, reason in result.failures]
-    lines += [(f"warning: {where}: {reason}", False) for where, reason in result.warnings]
+    lines += [(f"warning: {where}: {reason}", True) for where, reason in result.warnings]
     if quiet:
         return lines
     if result.skipped:

@@ -17,7 +17,8 @@ from marsad.settings import parse_size, setting
 
 
 def sample_path() -> Path:
-    return Path(str(importlib.resources.files("marsad") / "sample"))
+    """The bundled collection; its README and QUERIES sit one folder up so they are not ingested."""
+    return Path(str(importlib.resources.files("marsad") / "sample" / "collection"))
 
 
 @click.command("run")
@@ -44,7 +45,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
         if not queries:
             queries = tuple(
                 q.strip()
-                for q in (sample / "QUERIES").read_text(encoding="utf-8").splitlines()
+                for q in (sample.parent / "QUERIES").read_text(encoding="utf-8").splitlines()
                 if q.strip() and not q.startswith("#")
             )
         click.echo(f"sample collection: {sample}")

@@ -38,6 +38,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    arabic = _as_windows_arabic(data)
+    if arabic is not None:
+        return _checked(arabic, "cp1256")
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise NotText("binary data, not text (no encoding fits)")
@@ -45,15 +48,36 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of mostly Latin or Arabic letters has NULs in every other byte (LE) or the first."""
+    """UTF-16 text has NULs but decodes to characters of the alphabetic scripts (below U+0800) and
+    general punctuation; binary data decoded as UTF-16 scatters over the whole plane."""
     if len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:20_000].decode(name)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for c in text if ord(c) < 0x0800 or 0x2000 <= ord(c) <= 0x206F)
+        if text and plausible >= 0.95 * len(text):
+            return name
     return None
+
+
+_ARABIC_FUNCTION_WORDS = frozenset({"في", "من", "على", "عن", "إلى", "أن", "التي", "الذي", "مع", "بعد"})
+
+
+def _as_windows_arabic(data: bytes) -> str | None:
+    """Windows-1256 is the legacy encoding Arabic files come in; short files fool generic detectors
+    (they read them as Cyrillic cp1251), so accept cp1256 when the words it yields read as Arabic."""
+    try:
+        text = data[:50_000].decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    words = [w for w in text.split() if any("\u0621" <= c <= "\u064a" for c in w)]
+    if len(words) < 3:
+        return None
+    arabic_like = sum(1 for w in words if w.startswith(("ال", "وال", "بال", "لل")) or w in _ARABIC_FUNCTION_WORDS)
+    return data.decode("cp1256", errors="strict") if arabic_like >= 0.15 * len(words) else None
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:

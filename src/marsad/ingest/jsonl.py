@@ -51,7 +51,7 @@ def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any])
         published = iso_partial_date(record["published"], anchor="document-metadata")
         if published is None:
             warnings.append(f"'published' is not an ISO 8601 date: {record['published']!r}")
-    extra = {k: v for k, v in record.items() if k not in ("text", "url", "title", "published", "language")}
+    extra = {k: v for k, v in record.items() if k not in ("id", "text", "url", "title", "published", "language")}
     url = record.get("url")
     return Document(
         id=content_id(line),
@@ -68,7 +68,7 @@ def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any])
         meta={
             "line": number,
             **({"record_id": str(record["id"])} if "id" in record else {}),
-            **({"fields": extra} if len(extra) > ("id" in record) else {}),
+            **({"fields": extra} if extra else {}),
         },
         warnings=tuple(warnings),
     )

@@ -37,9 +37,10 @@ def format_for(path: str, head: bytes) -> Format:
     for fmt in FORMATS:
         if suffix in fmt.extensions:
             return fmt
-    for fmt in FORMATS:
-        if fmt.sniff(head):
-            return fmt
+    if not suffix:  # a file saved without an extension: judge by its first bytes
+        for fmt in FORMATS:
+            if fmt.sniff(head):
+                return fmt
     raise IngestError(
         path,
         f"unsupported file type {suffix or '(no extension)'!r}; marsad reads "

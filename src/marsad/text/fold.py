@@ -5,8 +5,8 @@ No search engine folds Arabic right (FTS5 splits vocalised words into letters; n
 
 Folding: NFKC (presentation forms, ligatures), Arabic diacritics and tatweel dropped, أ إ آ ٱ -> ا,
 ى/ی -> ي, ة -> ه, ک -> ك, Latin diacritics dropped (Ḥ -> h), case folded, every decimal digit
-(٠-٩, ۰-۹) -> 0-9, format characters (RLM, ZWNJ, BOM) dropped. ؤ and ئ keep their hamza: they are
-letters of their own in most spellings.
+(٠-٩, ۰-۹) -> 0-9, format characters (RLM, ZWNJ, BOM) and transliteration marks (ʿ ʾ) dropped.
+ؤ and ئ keep their hamza: they are letters of their own in most spellings.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ _OVERRIDE = {
     "ة": "ه",  # ta marbuta
     "ک": "ك",  # keheh
     "ـ": "",  # tatweel
+    "ʿ": "",  # ayn and hamza marks of Latin transliteration (ʿAmaq = Amaq)
+    "ʾ": "",
+    "ʻ": "",
+    "ʼ": "",
     "ؤ": "ؤ",
     "ئ": "ئ",
 }
