@@ -25,7 +25,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "marsad.db", "SQLite archive file (created on first use)."),
     Setting("max-size", "200MB", "Largest input file ingest accepts; larger files are reported and skipped."),
-    Setting("batch", "500", "Documents written per transaction during ingest (each document is atomic)."),
+    Setting("batch", "2000", "Documents written per transaction during ingest (each document is atomic)."),
+    Setting("workers", "auto", "Processes that parse during ingest: a number, 0 to parse in-process, or auto (cores)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -53,3 +54,17 @@ def parse_size(text: str) -> int:
         return int(float(number) * _UNITS[unit])
     except ValueError:
         raise ConfigError(f"cannot read size {text!r}; use e.g. 200MB, 1.5GB or 4096") from None
+
+
+def worker_count(text: str) -> int:
+    """'auto' -> one worker per core (up to 8) on a multi-core machine, none on a single core."""
+    if text.strip().lower() == "auto":
+        cores = os.cpu_count() or 1
+        return 0 if cores < 2 else min(cores, 8)
+    try:
+        count = int(text)
+    except ValueError:
+        raise ConfigError(f"workers must be a number or 'auto', not {text!r}") from None
+    if count < 0:
+        raise ConfigError("workers must be 0 or more")
+    return count

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.fold import fold, fold_char, fold_with_offsets, tokens
+from marsad.text.fold import fold, fold_by_table, fold_char, fold_with_offsets, tokens
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,25 @@ def test_offsets_always_valid(text: str) -> None:
 
 def test_tokens_split_like_unicode61() -> None:
     assert tokens(fold("al-Naba #454, «النبأ» issue_412")) == ["al", "naba", "454", "النبا", "issue", "412"]
+
+
+SIMPLE = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(128)]
+        + [chr(c) for c in range(0x0621, 0x063B)]
+        + [chr(c) for c in range(0x0640, 0x0653)]
+        + [chr(c) for c in range(0x0660, 0x066A)]
+        + [chr(c) for c in range(0x06F0, 0x06FA)]
+        + list("\u0670،؛؟–—‘’“”«»")
+    )
+)
+
+
+@given(SIMPLE)
+def test_fast_fold_equals_the_table(text: str) -> None:
+    assert fold(text) == fold_by_table(text)
+
+
+@given(st.text())
+def test_fold_equals_the_table_on_any_text(text: str) -> None:
+    assert fold(text) == fold_by_table(text)

@@ -14,9 +14,10 @@ def test_paragraphs_by_blank_lines_then_by_script() -> None:
 
 
 def test_text_without_blank_lines_splits_by_line() -> None:
-    assert [
-        ("a b c"[s:e] if False else "a b\nc"[s:e], s) for s, e in paragraph_spans("a b\nc")
-    ] == [("a b", 0), ("c", 4)]
+    assert [("a b c"[s:e] if False else "a b\nc"[s:e], s) for s, e in paragraph_spans("a b\nc")] == [
+        ("a b", 0),
+        ("c", 4),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,18 @@ def test_reversed_arabic_line_is_detected_and_repaired() -> None:
 def test_logical_arabic_and_english_are_left_alone() -> None:
     text = "صحيفة النبأ الأسبوعية تصدر كل خميس\nThe weekly newsletter"
     assert repair_reversed_arabic(text) == (text, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("De wekelijkse nieuwsbrief verscheen op donderdag, zoals de analisten verwachtten.", "nl"),
+        ("Der wöchentliche Newsletter erschien am Donnerstag, wie die Analysten erwartet hatten.", "de"),
+        ("El boletín semanal apareció el jueves, como esperaban los analistas del grupo.", "es"),
+        ("هفته‌نامه روز پنجشنبه منتشر شد، همان‌طور که تحلیلگران انتظار داشتند.", "fa"),
+        ("ہفتہ وار رسالہ جمعرات کو شائع ہوا جیسا کہ تجزیہ کاروں کو توقع تھی۔", "ur"),
+        ("The spokesman of the group released the statement.", "en"),
+    ],
+)
+def test_shortcut_rules_do_not_capture_other_languages(text: str, lang: str) -> None:
+    assert detect(text)[0] == lang

@@ -49,9 +49,9 @@ def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
 
 def _term_pattern(term: Term) -> re.Pattern[str]:
     gap = r"[\W_]+"
-    body = gap.join(re.escape(t) for t in term.tokens)
+    body = "|".join(gap.join(re.escape(t) for t in variant) for variant in term.variants())
     tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
-    return re.compile(rf"(?<![^\W_])({body}{tail})")
+    return re.compile(rf"(?<![^\W_])((?:{body}){tail})")
 
 
 def snippet(text: str, query: Query) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -13,7 +13,7 @@ from marsad.cli.common import handle_errors, store_from
 from marsad.ingest import ingest
 from marsad.ingest.pipeline import FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
-from marsad.settings import parse_size, setting
+from marsad.settings import parse_size, setting, worker_count
 from marsad.store import Store
 
 
@@ -33,30 +33,41 @@ from marsad.store import Store
     show_default=True,
     help=setting("batch").help,
 )
+@click.option(
+    "--workers",
+    default=setting("workers").value(),
+    show_default=True,
+    help=f"{setting('workers').help} Env: {setting('workers').env}.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.pass_context
 @handle_errors
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], max_size: str, batch_size: int, quiet: bool) -> None:
+def ingest_command(
+    ctx: click.Context, paths: tuple[str, ...], max_size: str, batch_size: int, workers: str, quiet: bool
+) -> None:
     """Archive files and folders (recursively); '-' reads a list of paths from stdin.
 
     Reads saved pages (.html), PDFs, text and Markdown notes, Telegram Desktop exports (result.json)
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
     store = store_from(ctx)
-    summary = run_ingest(store, paths, parse_size(max_size), batch_size, quiet)
+    summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet)
     sys.exit(1 if summary.failed else 0)
 
 
-def run_ingest(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, quiet: bool) -> IngestSummary:
+def run_ingest(
+    store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int, quiet: bool
+) -> IngestSummary:
     started = time.monotonic()
     if sys.stdout.isatty() and "-" not in paths:
-        summary = _with_progress(store, paths, max_size, batch_size, quiet)
+        summary = _with_progress(store, paths, max_size, batch_size, workers)
     else:
         summary = ingest(
             store,
             paths,
             max_size=max_size,
             batch_size=batch_size,
+            workers=workers,
             stdin=sys.stdin,
             on_file=lambda r: _print_result(r, quiet),
         )
@@ -68,18 +79,20 @@ def run_ingest(store: Store, paths: tuple[str, ...], max_size: int, batch_size: 
     return summary
 
 
-def _with_progress(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, quiet: bool) -> IngestSummary:
+def _with_progress(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int) -> IngestSummary:
     total = sum(1 for _ in iter_inputs(paths))
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # refreshed by hand, not by rich's thread: worker processes are forked, and forking beside a thread is unsafe
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("ingest", total=total)
 
         def on_file(result: FileResult) -> None:
             progress.advance(task)
             for line, err in _lines(result, quiet=True):
                 progress.console.print(line, markup=False, highlight=False, style="red" if err else "yellow")
+            progress.refresh()
 
-        return ingest(store, paths, max_size=max_size, batch_size=batch_size, on_file=on_file)
+        return ingest(store, paths, max_size=max_size, batch_size=batch_size, workers=workers, on_file=on_file)
 
 
 def _print_result(result: FileResult, quiet: bool) -> None:

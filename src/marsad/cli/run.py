@@ -13,7 +13,7 @@ from marsad.cli.common import handle_errors, store_from
 from marsad.cli.ingest import run_ingest
 from marsad.cli.stats import print_stats
 from marsad.export.tabular import write_rows
-from marsad.settings import parse_size, setting
+from marsad.settings import parse_size, setting, worker_count
 
 
 def sample_path() -> Path:
@@ -49,7 +49,14 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
                 if q.strip() and not q.startswith("#")
             )
         click.echo(f"sample collection: {sample}")
-    summary = run_ingest(store, paths, parse_size(setting("max-size").value()), 500, quiet=True)
+    summary = run_ingest(
+        store,
+        paths,
+        parse_size(setting("max-size").value()),
+        int(setting("batch").value()),
+        worker_count(setting("workers").value()),
+        quiet=True,
+    )
     click.echo("")
     print_stats(store.stats(), "table")
     for query in queries:

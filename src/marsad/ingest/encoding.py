@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -14,7 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls but tab, newlines, form feed
 
 
 class NotText(ValueError):
@@ -82,7 +82,7 @@ def _as_windows_arabic(data: bytes) -> str | None:
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     sample = text[:100_000]
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(sample))
     if sample and controls > 0.01 * len(sample):
         raise NotText(f"binary data, not text ({controls} control characters in the first {len(sample)})")
     return text, encoding

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
-import trafilatura
-
 from marsad.errors import IngestError
 from marsad.ingest.base import Format, Item, Parsed, SourceFile, iso_partial_date
 from marsad.model import Document, PartialDate, content_id
@@ -43,6 +41,8 @@ _INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "em
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
+    import trafilatura  # heavy (0.3 s): only when a page is ingested
+
     tree = trafilatura.load_html(src.data)
     if tree is None:
         raise IngestError(src.path, "not an HTML page that can be parsed")
@@ -57,7 +57,7 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
     )
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not text:
-        text = _visible_text(trafilatura.load_html(src.data))
+        text = _visible_text(trafilatura.load_html(src.data))  # a fresh tree: extraction pruned the first
         if text:
             warnings.append("main text not found; kept all visible text")
     url = meta["canonical"] or (src.path if src.path.startswith(("http://", "https://")) else None)

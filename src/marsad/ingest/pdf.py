@@ -8,10 +8,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pdfminer.high_level import extract_text
-from pdfminer.layout import LAParams
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
 
 from marsad.errors import IngestError
@@ -24,6 +20,9 @@ _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
     if b"%PDF-" not in src.data[:1024]:
         raise IngestError(src.path, "not a PDF (no %PDF- header)")
     try:
@@ -72,6 +71,9 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
 
 def _open(src: SourceFile) -> dict[str, str]:
     """Open the document to learn its metadata and to report encryption clearly."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
     try:
         document = PDFDocument(PDFParser(io.BytesIO(src.data)), password="")
     except PDFPasswordIncorrect:

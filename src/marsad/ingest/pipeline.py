@@ -1,30 +1,41 @@
 """Ingest inputs into a store: parse, detect languages, write in transactions, report per file.
 
-Each document is written whole or not at all, in batches of `batch_size` documents per transaction;
-a crash loses at most the open batch, and running the same command again finishes the rest.
+Parsing, language detection and folding run in worker processes (they are pure functions of a file);
+the main process only writes. Each document is written whole or not at all, many documents per
+transaction; a crash loses at most the open transaction, and running the same command again
+finishes the rest without duplicates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import multiprocessing
 import os
+import signal
+import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import TextIO
+from typing import Any, TextIO
 
 from marsad.errors import IngestError
-from marsad.ingest.base import Item, RecordFailure, SourceFile, utc_from_timestamp
+from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.registry import format_for, is_supported
 from marsad.ingest.walk import Input, iter_inputs
 from marsad.model import Document, content_id
 from marsad.store.base import Store
+from marsad.text.fold import fold
 from marsad.text.language import detect_paragraphs
 
 _FLUSH_BYTES = 64 * 2**20
-_FLUSH_SECONDS = 2.0
+_FLUSH_SECONDS = 3.0
+_FILES_PER_TASK = 32
+_BYTES_PER_TASK = 256 * 1024  # tasks of like size keep every worker busy: a JSON Lines dump is a task of its own
 
 
 @dataclass(slots=True)
@@ -42,6 +53,11 @@ class FileResult:
 
 
 IngestEvent = FileResult
+
+
+# A finished document ready to write: (id, the store's row for it, original bytes, folded text to index).
+# A plain tuple because it crosses from worker processes, and tuples of strings pickle fastest.
+Prepared = tuple[str, tuple[Any, ...], bytes, str]
 
 
 @dataclass(slots=True)
@@ -65,23 +81,18 @@ class IngestSummary:
 
 
 class _Writer:
-    """Collects finished documents and writes them in transactions."""
+    """Collects prepared documents and writes them, many per transaction."""
 
     def __init__(self, store: Store, batch_size: int) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
-        self.pending: list[tuple[Document, bytes, FileResult]] = []
-        self.pending_ids: set[str] = set()
+        self.pending: list[tuple[Prepared, FileResult]] = []
         self.pending_bytes = 0
         self.started = time.monotonic()
 
-    def is_known(self, doc_id: str) -> bool:
-        return doc_id in self.pending_ids or bool(self.store.known_ids([doc_id]))
-
-    def add(self, doc: Document, original: bytes, result: FileResult) -> None:
-        self.pending.append((doc, original, result))
-        self.pending_ids.add(doc.id)
-        self.pending_bytes += len(original) + len(doc.text)
+    def add(self, item: Prepared, result: FileResult) -> None:
+        self.pending.append((item, result))
+        self.pending_bytes += len(item[2]) + len(item[3])
         if (
             len(self.pending) >= self.batch_size
             or self.pending_bytes >= _FLUSH_BYTES
@@ -92,14 +103,13 @@ class _Writer:
     def flush(self) -> None:
         if self.pending:
             with self.store.transaction():
-                for doc, original, result in self.pending:
-                    if self.store.add_document(doc, original):
+                for (doc_id, row, original, index_text), result in self.pending:
+                    if self.store.add_row(row, original, index_text):
                         result.ingested += 1
-                        result.documents.append(doc.id)
+                        result.documents.append(doc_id)
                     else:
                         result.already += 1
         self.pending.clear()
-        self.pending_ids.clear()
         self.pending_bytes = 0
         self.started = time.monotonic()
 
@@ -109,11 +119,15 @@ def ingest(
     paths: Iterable[str],
     *,
     max_size: int,
-    batch_size: int = 500,
+    batch_size: int = 2000,
+    workers: int = 0,
     stdin: TextIO | None = None,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> IngestSummary:
-    """Archive every input; never raises for a bad input, which is reported in the summary."""
+    """Archive every input; never raises for a bad input, which is reported in the summary.
+
+    `workers` > 0 parses in that many processes; 0 parses in this one.
+    """
     summary = IngestSummary()
     writer = _Writer(store, batch_size)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -126,9 +140,13 @@ def ingest(
                 on_file(result)
         done.clear()
 
+    inputs = iter_inputs(paths, stdin)
+    job = _Job(max_size, now, store.row_of)
     try:
-        for entry in iter_inputs(paths, stdin):
-            done.append(_ingest_file(entry, writer, max_size, now))
+        for result, prepared in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
+            for item in prepared:
+                writer.add(item, result)
+            done.append(result)
             if not writer.pending:
                 report_finished()
     finally:
@@ -137,30 +155,118 @@ def ingest(
     return summary
 
 
-def _ingest_file(entry: Input, writer: _Writer, max_size: int, now: str) -> FileResult:
+@dataclass(frozen=True, slots=True)
+class _Job:
+    max_size: int
+    now: str
+    row_of: Callable[[Document], tuple[Any, ...]]
+
+
+def _prepare_all(
+    inputs: Iterator[Input], job: _Job, workers: int, db_path: str | None, store: Store
+) -> Iterator[tuple[FileResult, list[Prepared]]]:
+    if workers <= 0:
+        known = _Known(store=store)
+        for entry in inputs:
+            yield prepare_file(entry, job, known)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(db_path,)) as pool:
+        window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
+        try:
+            for chunk in _chunks(inputs):
+                window.append(pool.submit(_prepare_chunk, chunk, job))
+                if len(window) >= 3 * workers:  # bounded: memory stays flat whatever the collection's size
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        finally:
+            for pending in window:
+                pending.cancel()
+
+
+def _chunks(inputs: Iterator[Input]) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
+    size = 0
+    for entry in inputs:
+        chunk.append(entry)
+        with contextlib.suppress(OSError):  # reported when the worker reads it
+            size += os.path.getsize(entry.path)
+        if len(chunk) >= _FILES_PER_TASK or size >= _BYTES_PER_TASK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+class _Known:
+    """Is a document already archived? Asked before parsing, to skip work on a re-run."""
+
+    def __init__(self, store: Store | None = None, db_path: str | None = None) -> None:
+        self.store = store
+        self.con = None
+        if store is None and db_path:
+            try:
+                self.con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+            except sqlite3.Error:
+                self.con = None
+
+    def __call__(self, doc_id: str) -> bool:
+        if self.store is not None:
+            return bool(self.store.known_ids([doc_id]))
+        if self.con is None:
+            return False
+        try:
+            return self.con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+        except sqlite3.Error:
+            return False  # the writer's ON CONFLICT still keeps duplicates out
+
+
+_worker_known = _Known()
+
+
+def _worker_init(db_path: str | None) -> None:
+    global _worker_known
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker_known = _Known(db_path=db_path)
+
+
+def _prepare_chunk(chunk: list[Input], job: _Job) -> list[tuple[FileResult, list[Prepared]]]:
+    return [prepare_file(entry, job, _worker_known) for entry in chunk]
+
+
+def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
+    """Read and parse one input into documents ready to write; every problem lands in the result."""
     result = FileResult(entry.path)
+    prepared: list[Prepared] = []
     try:
-        src = _read(entry, max_size)
+        src = _read(entry, job.max_size)
         if src is None:
             result.skipped = "unsupported file type"
-            return result
+            return result, prepared
         fmt = format_for(src.path, src.data[:4096])
         result.format = fmt.name
-        if not fmt.container and writer.is_known(content_id(src.data)):
+        if not fmt.container and known(content_id(src.data)):
             result.already += 1
-            return result
+            return result, prepared
         for parsed in fmt.parse(src):
             if isinstance(parsed, RecordFailure):
                 result.failures.append((parsed.where, parsed.reason))
+            elif known(parsed.document.id):
+                result.already += 1
             else:
-                _accept(parsed, writer, result, now)
+                doc = finish_document(parsed.document, job.now)
+                where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
+                result.warnings.extend((where, w) for w in doc.warnings)
+                index_text = fold((doc.title or "") + "\n" + doc.text)
+                prepared.append((doc.id, job.row_of(doc), parsed.original, index_text))
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
     except (MemoryError, RecursionError) as exc:
         result.failures.append((entry.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         result.failures.append((entry.path, f"could not parse ({type(exc).__name__}: {exc})"))
-    return result
+    return result, prepared
 
 
 def _read(entry: Input, max_size: int) -> SourceFile | None:
@@ -184,16 +290,6 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
     if len(data) > max_size:
         raise IngestError(path, f"file grew past --max-size {_human(max_size)} while reading")
     return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
-
-
-def _accept(item: Item, writer: _Writer, result: FileResult, now: str) -> None:
-    if writer.is_known(item.document.id):
-        result.already += 1
-        return
-    doc = finish_document(item.document, now)
-    for warning in doc.warnings:
-        result.warnings.append((doc.source if not doc.parent else f"{doc.source} {doc.title}", warning))
-    writer.add(doc, item.original, result)
 
 
 def finish_document(doc: Document, now: str) -> Document:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from marsad.model import Document
 from marsad.store.query import Query
@@ -37,6 +37,15 @@ class Store(Protocol):
 
     def add_document(self, doc: Document, original: bytes) -> bool:
         """Insert inside a transaction; False if a document with that id is already archived."""
+        ...
+
+    @staticmethod
+    def row_of(doc: Document) -> tuple[Any, ...]:
+        """The store's row for a document: a pure function, so worker processes can build it."""
+        ...
+
+    def add_row(self, row: tuple[Any, ...], original: bytes, index_text: str) -> bool:
+        """add_document for a row built by row_of, with its folded text to index."""
         ...
 
     def get_document(self, id_or_prefix: str) -> Document: ...

@@ -6,6 +6,7 @@ Every term is folded like the index (marsad.text.fold) and quoted, so no user te
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -13,6 +14,9 @@ from marsad.errors import QueryError
 from marsad.text.fold import fold, tokens
 
 _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Arabic inflects the kunya by case (أبو / أبي / أبا, "father of"): a reader searching one means all three.
+_KUNYA = ("ابو", "ابي", "ابا")
+_VARIANTS = dict.fromkeys(_KUNYA, _KUNYA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +25,18 @@ class Term:
     prefix: bool = False
     negated: bool = False
 
+    def variants(self) -> list[tuple[str, ...]]:
+        """The token sequences this term stands for (one, unless it holds an inflected kunya)."""
+        options = [
+            _VARIANTS.get(t, (t,)) if i < len(self.tokens) - 1 or len(self.tokens) == 1 else (t,)
+            for i, t in enumerate(self.tokens)
+        ]
+        return list(itertools.product(*options))
+
     def fts(self) -> str:
-        quoted = '"' + " ".join(self.tokens) + '"'
-        return quoted + "*" if self.prefix else quoted
+        star = "*" if self.prefix else ""
+        forms = ['"' + " ".join(v) + '"' + star for v in self.variants()]
+        return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from typing import Any
 
 from marsad.model import Calendar, Document, Paragraph, PartialDate
@@ -54,7 +53,7 @@ def to_row(doc: Document) -> tuple[Any, ...]:
         doc.title,
         doc.url,
         pub.value if pub else None,
-        json.dumps(asdict(pub), ensure_ascii=False) if pub else None,
+        _date_json(pub) if pub else None,
         doc.published_from,
         doc.captured_at,
         doc.ingested_at,
@@ -67,6 +66,19 @@ def to_row(doc: Document) -> tuple[Any, ...]:
         json.dumps(list(doc.warnings), ensure_ascii=False),
         doc.text,
     )
+
+
+def _date_json(d: PartialDate) -> str:
+    fields = {
+        "value": d.value,
+        "calendar": d.calendar.value,
+        "end": d.end,
+        "hijri": d.hijri,
+        "uncertainty_days": d.uncertainty_days,
+        "original": d.original,
+        "anchor": d.anchor,
+    }
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def from_row(row: sqlite3.Row) -> Document:

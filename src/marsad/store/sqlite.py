@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document
@@ -15,7 +18,10 @@ from marsad.store.query import Query
 from marsad.store.rows import COLUMNS, from_row, to_row
 from marsad.text.fold import fold
 
-_INSERT = f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+# ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
+_INSERT = (
+    f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT(id) DO NOTHING"
+)
 _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 
 
@@ -29,6 +35,8 @@ class SQLiteStore:
             self._con.execute("PRAGMA journal_mode = WAL")
             self._con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
             self._con.execute("PRAGMA foreign_keys = ON")
+            self._con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
+            self._con.execute("PRAGMA wal_autocheckpoint = 4096")
             migrate(self._con)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -55,15 +63,25 @@ class SQLiteStore:
         finally:
             self._in_tx = False
 
+    # workers build rows with this (a pure function) so the writing process only writes
+    @staticmethod
+    def row_of(doc: Document) -> tuple[Any, ...]:
+        return to_row(doc)
+
     def add_document(self, doc: Document, original: bytes) -> bool:
+        if doc.ingested_at is None:
+            doc = dataclasses.replace(doc, ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        return self.add_row(to_row(doc), original, fold((doc.title or "") + "\n" + doc.text))
+
+    def add_row(self, row: tuple[Any, ...], original: bytes, index_text: str) -> bool:
+        """Insert a row built by `row_of` with the folded text to index; False if the id is archived."""
         if not self._in_tx:
-            raise StoreError("add_document must be called inside store.transaction()")
-        cur = self._con.execute(_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), to_row(doc))
+            raise StoreError("documents are added inside store.transaction()")
+        cur = self._con.execute(_INSERT, row)
         if cur.rowcount == 0:
             return False
         rowid = cur.lastrowid
-        self._con.execute("INSERT OR IGNORE INTO originals(id, data) VALUES (?, ?)", (doc.id, original))
-        index_text = fold((doc.title or "") + "\n" + doc.text)
+        self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
         self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
         return True
 
@@ -91,7 +109,9 @@ class SQLiteStore:
         return from_row(rows[0])
 
     def original(self, doc_id: str) -> bytes:
-        row = self._con.execute("SELECT data FROM originals WHERE id = ?", (doc_id,)).fetchone()
+        row = self._con.execute(
+            "SELECT data FROM originals JOIN documents d ON d.rowid = originals.doc WHERE d.id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"no original kept for {doc_id}")
         return bytes(row[0])

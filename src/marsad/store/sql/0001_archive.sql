@@ -25,7 +25,7 @@ CREATE INDEX documents_parent ON documents(parent);
 CREATE INDEX documents_published ON documents(published);
 
 CREATE TABLE originals (
-    id TEXT PRIMARY KEY,                  -- the document id
+    doc INTEGER PRIMARY KEY REFERENCES documents(rowid),  -- rowid, not the 64-character id: no second index
     data BLOB NOT NULL                    -- bytes exactly as received
 );
 

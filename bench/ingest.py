@@ -1,0 +1,147 @@
+"""Ingest throughput and memory of `marsad ingest`, against bare sqlite3 FTS5 inserts of the same texts.
+
+usage: python bench/ingest.py [--docs 100000] [--out bench/out]
+
+Prints, for a text+JSONL collection of --docs documents (and one of a tenth of the size, to show
+memory is flat): documents/s, MB/s and peak RSS of `marsad ingest` as a subprocess; the same texts
+inserted by a bare sqlite3 script into the same FTS5 table (the store's physical limit); the ratio.
+Then a mixed collection with HTML pages, and search p50/p95 per query class at the full size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import write_corpus
+
+FTS = (
+    "CREATE VIRTUAL TABLE documents_fts USING fts5("
+    "body, content='', prefix='2 3', tokenize='unicode61 remove_diacritics 0')"
+)
+
+QUERY_CLASSES = {
+    "en common word": ["analysts", "weekly", "report", "issue", "group"],
+    "en rare word": ["transliteration", "ceasefire", "moderation", "designation", "humanitarian"],
+    "ar word": ["الصحيفة", "المتحدث", "الحملة", "القيادة", "غزة"],
+    "ar folded variant": ["الاسبوعيه", "ابو حذيفه", "اعماق", "الانساني", "الاعلام"],
+    "en phrase": ['"weekly report"', '"Abu Hudhayfah"', '"issue 412"', '"al-Naba"', '"media outlet"'],
+    "ar phrase": ['"صحيفة النبأ"', '"مؤسسة الفرقان"', '"العدد ٤١٢"', '"كانون الثاني"', '"وكالة أعماق"'],
+    "prefix": ["transl*", "camp*", "الصحي*", "ceasef*", "المتحد*"],
+    "or / not": ["Gaza OR غزة", "ceasefire OR الهدنة", "weekly -report", "الصحيفة -العدد", "Amaq OR أعماق"],
+}
+
+
+def ingest_run(db: Path, folder: Path) -> tuple[float, int, str]:
+    """Seconds, peak RSS (KiB) and the summary line of one `marsad ingest` subprocess."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "-q", str(folder)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest failed ({proc.returncode}): {proc.stderr.read() if proc.stderr else ''}")
+    return took, usage.ru_maxrss, out.strip().splitlines()[-1]
+
+
+def bare_sqlite(db: Path, texts: list[str]) -> float:
+    db.unlink(missing_ok=True)
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute(FTS)
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    con.executemany("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", enumerate(texts, start=1))
+    con.execute("COMMIT")
+    took = time.perf_counter() - started
+    con.close()
+    return took
+
+
+def search_latency(db: Path) -> dict[str, tuple[float, float, int]]:
+    from marsad.analyze.search import search
+    from marsad.store import open_store
+
+    store = open_store(db)
+    out = {}
+    for name, queries in QUERY_CLASSES.items():
+        times, hits = [], 0
+        for _ in range(4):
+            for q in queries:
+                t = time.perf_counter()
+                _, total = search(store, q, limit=20)
+                times.append((time.perf_counter() - t) * 1000)
+                hits = max(hits, total)
+        times.sort()
+        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))], hits)
+    store.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    args = parser.parse_args()
+    out: Path = args.out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+
+    print(
+        f"marsad ingest benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+    print(
+        f"{'collection':<26}{'docs':>8}{'MB':>8}{'docs/s':>10}{'MB/s':>8}{'peak RSS':>11}{'bare docs/s':>13}"
+        f"{'ratio':>7}"
+    )
+    for n in (args.docs // 10, args.docs):
+        folder = out / f"textjsonl-{n}"
+        texts = write_corpus(folder, n, html_share=0.0)
+        mb = sum(len(t.encode()) for t in texts) / 1e6
+        took, rss, summary = ingest_run(out / "bench.db", folder)
+        bare = bare_sqlite(out / "bare.db", texts)
+        rate, bare_rate = n / took, n / bare
+        print(
+            f"{'text+JSONL':<26}{n:>8}{mb:>8.1f}{rate:>10.0f}{mb / took:>8.2f}{rss / 1024:>9.0f}MB"
+            f"{bare_rate:>13.0f}{rate / bare_rate:>7.2f}"
+        )
+        print(f"  marsad: {summary}")
+    search_db = out / "bench.db"
+    latency = search_latency(search_db)
+
+    n_html = args.docs // 10
+    folder = out / f"mixed-{n_html}"
+    texts = write_corpus(folder, n_html, html_share=0.5)
+    took, rss, summary = ingest_run(out / "mixed.db", folder)
+    bare = bare_sqlite(out / "bare-mixed.db", texts)
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(
+        f"{'mixed, half HTML':<26}{n_html:>8}{mb:>8.1f}{n_html / took:>10.0f}{mb / took:>8.2f}"
+        f"{rss / 1024:>9.0f}MB{n_html / bare:>13.0f}{bare / took:>7.2f}"
+    )
+    print(f"  marsad: {summary}")
+
+    print(f"\nsearch at {args.docs} documents (analyze.search: ranked page of 20 + total count + snippets)")
+    print(f"{'query class':<22}{'p50 ms':>9}{'p95 ms':>9}{'max hits':>10}")
+    for name, (p50, p95, hits) in latency.items():
+        print(f"{name:<22}{p50:>9.1f}{p95:>9.1f}{hits:>10}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.errors import NotFoundError, StoreError
+from marsad.model import Document, Paragraph, PartialDate
+from marsad.store import SQLiteStore, open_store
+from marsad.store.migrations import migrations
+from marsad.store.query import parse_query
+
+
+def doc(doc_id: str, text: str = "hello", **kw: object) -> Document:
+    return Document(id=doc_id, source=f"/c/{doc_id}.txt", media_type="text/plain", text=text, size=len(text), **kw)  # type: ignore[arg-type]
+
+
+def test_migrations_are_recorded_and_applied_once(db: Path) -> None:
+    open_store(db).close()
+    open_store(db).close()
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT version, name FROM schema_migrations").fetchall()
+    assert rows == [(m.version, m.name) for m in migrations()]
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is a text file, not SQLite" * 100)
+    with pytest.raises(StoreError, match="cannot open the archive"):
+        open_store(bad)
+
+
+def test_add_outside_transaction_is_refused(store: SQLiteStore) -> None:
+    with pytest.raises(StoreError):
+        store.add_document(doc("a" * 64), b"x")
+
+
+def test_duplicate_id_is_ignored_and_reported(store: SQLiteStore) -> None:
+    with store.transaction():
+        assert store.add_document(doc("a" * 64), b"x") is True
+        assert store.add_document(doc("a" * 64), b"x") is False
+    assert store.stats().documents == 1
+
+
+def test_failed_transaction_leaves_nothing(store: SQLiteStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_document(doc("b" * 64), b"x")
+        raise RuntimeError("crash mid-batch")
+    assert store.stats().documents == 0
+    assert store.count_matches(parse_query("hello")) == 0
+
+
+def test_prefix_lookup(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.add_document(doc("abcd1111" + "0" * 56), b"1")
+        store.add_document(doc("abcd2222" + "0" * 56), b"2")
+    assert store.get_document("ABCD1").id.startswith("abcd1111")
+    with pytest.raises(NotFoundError, match="several"):
+        store.get_document("abcd")
+    with pytest.raises(NotFoundError, match="too short"):
+        store.get_document("ab")
+    with pytest.raises(NotFoundError, match="no document"):
+        store.get_document("ffff")
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(text=texts, title=st.none() | texts, original=st.binary(max_size=300), day=st.dates())
+def test_documents_round_trip(store: SQLiteStore, text: str, title: str | None, original: bytes, day: object) -> None:
+    import datetime as dt
+    import hashlib
+
+    assert isinstance(day, dt.date)
+    doc_id = hashlib.sha256(repr((original, text, title, day)).encode()).hexdigest()
+    written = Document(
+        id=doc_id,
+        source="/c/x.txt",
+        media_type="text/plain",
+        text=text,
+        size=len(original),
+        title=title,
+        published=PartialDate(f"{day.year:04d}-{day.month:02d}-{day.day:02d}"),
+        published_from="url",
+        paragraphs=(Paragraph(0, len(text), "en", 0.5),),
+        meta={"k": [1, "٤"], "n": None},
+        warnings=("w",),
+        ingested_at="2024-01-05T10:00:00+00:00",
+    )
+    with store.transaction():
+        store.add_document(written, original)
+    assert store.get_document(doc_id) == written
+    assert store.original(doc_id) == original
+
+
+def test_integrity_check_is_clean(store: SQLiteStore) -> None:
+    with store.transaction():
+        store.add_document(doc("c" * 64, "النبأ العدد ٤١٣"), b"x")
+    assert store.check_integrity() == []
