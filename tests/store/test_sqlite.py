@@ -67,7 +67,7 @@ def test_prefix_lookup(store: SQLiteStore) -> None:
         store.get_document("ffff")
 
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
