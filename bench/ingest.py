@@ -84,9 +84,9 @@ def search_latency(db: Path) -> dict[str, tuple[float, float, int]]:
         for _ in range(4):
             for q in queries:
                 t = time.perf_counter()
-                _, total = search(store, q, limit=20)
+                results = search(store, q, limit=20)
                 times.append((time.perf_counter() - t) * 1000)
-                hits = max(hits, total)
+                hits = max(hits, results.total)
         times.sort()
         out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))], hits)
     store.close()

@@ -29,9 +29,9 @@ def filled(store: SQLiteStore) -> SQLiteStore:
 
 
 def found(store: SQLiteStore, query: str) -> set[str]:
-    hits, total = search(store, query, limit=50)
-    assert total == len(hits)
-    return {h.document.id.rstrip("0") for h in hits}
+    results = search(store, query, limit=50)
+    assert results.total == results.ranked == len(results.hits)
+    return {h.document.id.rstrip("0") for h in results.hits}
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_search_matches_like_a_reader(filled: SQLiteStore, query: str, expected:
 
 
 def test_snippet_highlights_original_characters(filled: SQLiteStore) -> None:
-    hits, _ = search(filled, "ابو حذيفه")
+    hits = search(filled, "ابو حذيفه").hits
     text = CORPUS["ar1"]
     spans = hits[0].highlights
     assert [text[s:e] for s, e in spans] == ["أبو", "حُذَيْفَة"]
@@ -80,12 +80,25 @@ def test_ranking_prefers_denser_matches(store: SQLiteStore) -> None:
     with store.transaction():
         store.add_document(Document("1" * 64, "a", "text/plain", "gaza " * 5 + "filler " * 5, 1), b"1")
         store.add_document(Document("2" * 64, "b", "text/plain", "gaza " + "filler " * 200, 1), b"2")
-    hits, _ = search(store, "gaza")
+    hits = search(store, "gaza").hits
     assert [h.document.id[0] for h in hits] == ["1", "2"]
 
 
 def test_paging(filled: SQLiteStore) -> None:
-    all_hits, total = search(filled, "the OR في", limit=50)
-    page2, total2 = search(filled, "the OR في", limit=2, offset=2)
-    assert total == total2 == len(all_hits) >= 4
-    assert [h.document.id for h in page2] == [h.document.id for h in all_hits[2:4]]
+    everything = search(filled, "the OR في", limit=50)
+    page2 = search(filled, "the OR في", limit=2, offset=2)
+    assert everything.total == page2.total == len(everything.hits) >= 4
+    assert [h.document.id for h in page2.hits] == [h.document.id for h in everything.hits[2:4]]
+    assert page2.note.endswith("showing 3-4")
+
+
+def test_a_frequent_term_is_ranked_within_the_window_of_recent_documents(store: SQLiteStore) -> None:
+    store.rank_window = 3
+    with store.transaction():
+        for i in range(1, 8):
+            text = "gaza " * (8 - i) + "filler " * 10  # older documents mention it more often
+            store.add_document(Document(str(i) * 64, str(i), "text/plain", text, 1), b"x")
+    results = search(store, "gaza")
+    assert results.total == 7 and results.ranked == 3
+    assert [h.document.id[0] for h in results.hits] == ["5", "6", "7"]  # the 3 newest, best first
+    assert "ranked among the 3 most recently archived" in results.note

@@ -115,3 +115,11 @@ def test_every_command_and_setting_is_in_the_readme() -> None:
         assert re.search(rf"marsad (--db \S+ )?{name}\b", readme), f"command {name!r} is not documented"
     for s in SETTINGS:
         assert s.env in readme, f"setting {s.env} is not documented"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = README.read_text(encoding="utf-8")
+    commands = re.findall(r"^(python3 -m venv .+)$", readme, flags=re.M)
+    assert len(commands) == 2, commands
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()

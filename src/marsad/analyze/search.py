@@ -21,14 +21,33 @@ class Hit:
     highlights: tuple[tuple[int, int], ...]  # spans of the matches in the document text
 
 
-def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> tuple[list[Hit], int]:
-    """The ranked hits of one page and the total number of matching documents."""
+@dataclass(frozen=True, slots=True)
+class Results:
+    hits: list[Hit]
+    total: int  # documents that match
+    ranked: int  # documents ranked: all of them, or the store's rank window of the most recently archived
+    offset: int = 0
+
+    @property
+    def note(self) -> str:
+        shown = f"showing {self.offset + 1}-{self.offset + len(self.hits)}" if self.hits else "showing none"
+        if self.ranked < self.total:
+            return (
+                f"{self.total:,} matching documents, ranked among the {self.ranked:,} most recently archived "
+                f"(narrow the query to rank them all); {shown}"
+            )
+        return f"{self.total:,} matching documents; {shown}"
+
+
+def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> Results:
+    """One page of ranked hits with snippets, and how many documents match."""
     query = parse_query(text)
     hits = [
         Hit(h.document, h.score, *snippet(h.document.text, query))
         for h in store.search(query, limit=limit, offset=offset)
     ]
-    return hits, store.count_matches(query)
+    total = store.count_matches(query)
+    return Results(hits, total, min(total, store.rank_window), offset)
 
 
 def match_spans(text: str, query: Query) -> list[tuple[int, int]]:

@@ -60,8 +60,9 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     click.echo("")
     print_stats(store.stats(), "table")
     for query in queries:
-        hits, total = search(store, query, limit=5)
-        click.echo(f"\nsearch: {query}  ({total} documents)")
+        results = search(store, query, limit=5)
+        hits = results.hits
+        click.echo(f"\nsearch: {query}  ({results.total} documents)")
         rows = [
             {
                 "id": h.document.id[:12],

@@ -25,7 +25,8 @@ def search_command(ctx: click.Context, query: tuple[str, ...], limit: int, offse
     (Ḥudhayfah finds Hudhayfah) and Arabic-Indic digits. "quoted words" match a phrase, word* a
     prefix, a OR b either, -word excludes.
     """
-    hits, total = search(store_from(ctx), " ".join(query), limit=limit, offset=offset)
+    results = search(store_from(ctx), " ".join(query), limit=limit, offset=offset)
+    hits = results.hits
     rows = [
         {
             "id": h.document.id if fmt != "table" else h.document.id[:12],
@@ -46,5 +47,4 @@ def search_command(ctx: click.Context, query: tuple[str, ...], limit: int, offse
     columns = ["id", "source", "date", "language", "snippet"] if fmt == "table" else list(rows[0]) if rows else ["id"]
     write_rows(rows, columns, fmt, sys.stdout)
     if fmt == "table":
-        shown = f"{offset + 1}-{offset + len(hits)}" if hits else "0"
-        click.echo(f"{total} matching documents; showing {shown}", err=not sys.stdout.isatty())
+        click.echo(results.note, err=not sys.stdout.isatty())

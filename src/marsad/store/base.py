@@ -31,6 +31,8 @@ class Stats:
 
 
 class Store(Protocol):
+    rank_window: int  # a query matching more documents is ranked among the most recently archived this many
+
     def transaction(self) -> AbstractContextManager[None]: ...
 
     def known_ids(self, ids: Iterable[str]) -> set[str]: ...

@@ -12,10 +12,8 @@ Folding: NFKC (presentation forms, ligatures), Arabic diacritics and tatweel dro
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 _OVERRIDE = {
     "ٱ": "ا",  # alef wasla
@@ -100,16 +98,10 @@ def fold_by_table(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@cache
-def _length_changing() -> re.Pattern[str]:
-    """A character class of the BMP characters whose fold is not exactly one character."""
-    ranges: list[str] = []
-    for cp in range(sys.maxunicode if sys.maxunicode < 0x10000 else 0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        if len(_TABLE[cp]) != 1:
-            ranges.append(re.escape(chr(cp)))
-    return re.compile("[" + "".join(ranges) + "]")
+def _length_changing(text: str) -> re.Pattern[str] | None:
+    """A character class of the characters of `text` whose fold is not exactly one character."""
+    changing = sorted(c for c in set(text) if len(_TABLE[ord(c)]) != 1)
+    return re.compile("[" + "".join(re.escape(c) for c in changing) + "]") if changing else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +123,8 @@ def fold_with_offsets(text: str) -> Folded:
     folded = fold(text)
     offsets: list[int] = []
     prev = 0
-    for m in _length_changing().finditer(text):
+    pattern = _length_changing(text)
+    for m in pattern.finditer(text) if pattern else ():
         pos = m.start()
         offsets.extend(range(prev, pos))
         offsets.extend([pos] * len(_TABLE[ord(text[pos])]))
