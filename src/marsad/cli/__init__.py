@@ -5,13 +5,22 @@ from __future__ import annotations
 import sys
 
 from marsad.cli.common import cli
+from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
 from marsad.cli.run import run_command
 from marsad.cli.search import search_command
 from marsad.cli.show import show_command
 from marsad.cli.stats import stats_command
 
-for command in (run_command, ingest_command, search_command, show_command, stats_command):
+for command in (
+    run_command,
+    ingest_command,
+    extract_command,
+    facts_command,
+    search_command,
+    show_command,
+    stats_command,
+):
     cli.add_command(command)
 
 

@@ -24,10 +24,11 @@ from pathlib import PurePath
 from typing import Any, TextIO
 
 from marsad.errors import IngestError
+from marsad.extract import EXTRACTORS, run_extractors
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.registry import format_for, is_supported
 from marsad.ingest.walk import Input, iter_inputs
-from marsad.model import Document, content_id
+from marsad.model import Document, Statement, content_id
 from marsad.store.base import Store
 from marsad.text.fold import fold
 from marsad.text.language import detect_paragraphs
@@ -55,9 +56,10 @@ class FileResult:
 IngestEvent = FileResult
 
 
-# A finished document ready to write: (id, the store's row for it, original bytes, folded text to index).
-# A plain tuple because it crosses from worker processes, and tuples of strings pickle fastest.
-Prepared = tuple[str, tuple[Any, ...], bytes, str]
+# A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
+# the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
+Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | None]  # None: extraction failed
+EXTRACTED = tuple((e.NAME, e.VERSION) for e in EXTRACTORS)
 
 
 @dataclass(slots=True)
@@ -103,8 +105,9 @@ class _Writer:
     def flush(self) -> None:
         if self.pending:
             with self.store.transaction():
-                for (doc_id, row, original, index_text), result in self.pending:
-                    if self.store.add_row(row, original, index_text):
+                for (doc_id, row, original, index_text, facts), result in self.pending:
+                    extracted = EXTRACTED if facts is not None else ()
+                    if self.store.add_row(row, original, index_text, facts or (), extracted):
                         result.ingested += 1
                         result.documents.append(doc_id)
                     else:
@@ -141,7 +144,7 @@ def ingest(
         done.clear()
 
     inputs = iter_inputs(paths, stdin)
-    job = _Job(max_size, now, store.row_of)
+    job = _Job(max_size, now, store.row_of, store.fact_rows_of)
     try:
         for result, prepared in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
             for item in prepared:
@@ -160,6 +163,7 @@ class _Job:
     max_size: int
     now: str
     row_of: Callable[[Document], tuple[Any, ...]]
+    fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
 
 
 def _prepare_all(
@@ -259,7 +263,12 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
                 where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
                 result.warnings.extend((where, w) for w in doc.warnings)
                 index_text = fold((doc.title or "") + "\n" + doc.text)
-                prepared.append((doc.id, job.row_of(doc), parsed.original, index_text))
+                try:
+                    facts: list[tuple[Any, ...]] | None = job.fact_rows_of(run_extractors(doc), doc.text)
+                except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
+                    result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
+                    facts = None
+                prepared.append((doc.id, job.row_of(doc), parsed.original, index_text, facts))
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
     except (MemoryError, RecursionError) as exc:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from marsad.model import Document
+from marsad.model import Document, Statement
 from marsad.store.query import Query
 
 
@@ -46,9 +46,29 @@ class Store(Protocol):
         """The store's row for a document: a pure function, so worker processes can build it."""
         ...
 
-    def add_row(self, row: tuple[Any, ...], original: bytes, index_text: str) -> bool:
-        """add_document for a row built by row_of, with its folded text to index."""
+    @staticmethod
+    def fact_rows_of(statements: list[Statement], text: str) -> list[tuple[Any, ...]]:
+        """The store's rows for a document's statements: pure, so worker processes can build them."""
         ...
+
+    def add_row(
+        self,
+        row: tuple[Any, ...],
+        original: bytes,
+        index_text: str,
+        facts: Sequence[tuple[Any, ...]] = (),
+        extracted: tuple[tuple[str, str], ...] = (),
+    ) -> bool:
+        """add_document for a row built by row_of, with its folded text to index and its facts."""
+        ...
+
+    def replace_facts(
+        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Sequence[tuple[Any, ...]]
+    ) -> None: ...
+
+    def extracted_versions(self, extractor: str) -> dict[str, str]: ...
+
+    def iter_facts(self, kind: str | None = None, document: str | None = None) -> Iterator[dict[str, Any]]: ...
 
     def get_document(self, id_or_prefix: str) -> Document: ...
 

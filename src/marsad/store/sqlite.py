@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
-from marsad.model import Document
+from marsad.model import Document, Statement
 from marsad.store.base import SearchHit, Stats
+from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.migrations import migrate
 from marsad.store.query import Query
 from marsad.store.rows import COLUMNS, from_row, to_row
@@ -21,6 +22,10 @@ from marsad.text.fold import fold
 # ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
 _INSERT = (
     f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT(id) DO NOTHING"
+)
+_INSERT_FACT = (
+    f"INSERT OR REPLACE INTO facts(id, doc, {', '.join(FACT_COLUMNS[1:])}) "
+    f"VALUES ({', '.join('?' * (len(FACT_COLUMNS) + 1))})"
 )
 _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
@@ -73,22 +78,78 @@ class SQLiteStore:
     def row_of(doc: Document) -> tuple[Any, ...]:
         return to_row(doc)
 
+    @staticmethod
+    def fact_rows_of(statements: list[Statement], text: str) -> list[tuple[Any, ...]]:
+        return [fact_row(s, text) for s in statements]
+
     def add_document(self, doc: Document, original: bytes) -> bool:
         if doc.ingested_at is None:
             doc = dataclasses.replace(doc, ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         return self.add_row(to_row(doc), original, fold((doc.title or "") + "\n" + doc.text))
 
-    def add_row(self, row: tuple[Any, ...], original: bytes, index_text: str) -> bool:
-        """Insert a row built by `row_of` with the folded text to index; False if the id is archived."""
+    def add_row(
+        self,
+        row: tuple[Any, ...],
+        original: bytes,
+        index_text: str,
+        facts: Sequence[tuple[Any, ...]] = (),
+        extracted: tuple[tuple[str, str], ...] = (),
+    ) -> bool:
+        """Insert a row built by `row_of`, the folded text to index, and the document's fact rows
+        (`fact_rows_of`) from the extractors named in `extracted`; False if the id is archived."""
         if not self._in_tx:
             raise StoreError("documents are added inside store.transaction()")
         cur = self._con.execute(_INSERT, row)
         if cur.rowcount == 0:
             return False
-        rowid = cur.lastrowid
+        rowid = int(cur.lastrowid or 0)
         self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
         self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
+        self._write_facts(rowid, facts, extracted)
         return True
+
+    def _write_facts(
+        self, rowid: int, facts: Sequence[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
+    ) -> None:
+        for name, version in extracted:
+            self._con.execute("DELETE FROM facts WHERE doc = ? AND extractor = ?", (rowid, name))
+            self._con.execute(
+                "INSERT OR REPLACE INTO extractions(doc, extractor, version) VALUES (?, ?, ?)", (rowid, name, version)
+            )
+        if facts:
+            self._con.executemany(_INSERT_FACT, [(row[0], rowid, *row[1:]) for row in facts])
+
+    def replace_facts(
+        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Sequence[tuple[Any, ...]]
+    ) -> None:
+        """Replace, in one transaction, what the named extractors found in a document."""
+        row = self._con.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        with self.transaction():
+            self._write_facts(int(row[0]), facts, extracted)
+
+    def extracted_versions(self, extractor: str) -> dict[str, str]:
+        """Document id -> the version of `extractor` that last ran on it."""
+        sql = "SELECT d.id, e.version FROM extractions e JOIN documents d ON d.rowid = e.doc WHERE e.extractor = ?"
+        return {r[0]: r[1] for r in self._con.execute(sql, (extractor,))}
+
+    def iter_facts(self, kind: str | None = None, document: str | None = None) -> Iterator[dict[str, Any]]:
+        """Facts in the JSON Lines contract, in document then text order."""
+        where, args = [], []
+        if kind:
+            where.append("f.kind = ?")
+            args.append(kind)
+        if document:
+            where.append("d.id >= ? AND d.id < ?")
+            args += [document.lower(), document.lower() + "\U0010ffff"]
+        sql = (
+            "SELECT f.*, d.id AS doc_id, d.source, d.url FROM facts f JOIN documents d ON d.rowid = f.doc"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY f.doc, f.span_start, f.kind, f.id"
+        )
+        for row in self._con.execute(sql, args):
+            yield contract(row)
 
     # -- reading -------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:

@@ -20,6 +20,8 @@ _BETWEEN_GAP = re.compile(r"^\s*(?:and|و)\s*$")  # a range only after "between"
 _BETWEEN = re.compile(r"(?:between|بين)\s*$")
 _PUNCT = r"[\s,،/()\[\]\-–—]*"
 _DUAL_GAP = re.compile(rf"^{_PUNCT}(?:الموافق\s*(?:ل\s*)?|الموافق لـ|corresponding to|i\.?e\.?|or|=)?{_PUNCT}$")
+_FATHER = re.compile(r"(?<![\u0621-\u064a])أب(?![\u0621-\u064a])")
+_CURRENT = ("الجاري", "الحالي")
 _SENTENCE_END = re.compile(r"[.!?؟\n]\s")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -41,14 +43,15 @@ class DateExtractor:
 
     def extract(self, doc: Document) -> list[Statement]:
         folded = fold_with_offsets(doc.text)
-        dct = doc.published.first_day() if doc.published else None
         mentions = _merge_ranges(_select(_candidates(folded, doc.text)), folded, doc.text)
+        dct = doc.published.first_day() if doc.published else _writing_date(mentions)
         found: list[Found] = []
         for m in mentions:
             f = _resolve(m, mentions, dct)
             if f is not None:
                 found.append(f)
         found, problems = _pair_duals(found, folded)
+        problems += [p for f in found if (p := _check_stated_length(f, folded.text)) is not None]
         taken = [(f.start, f.end) for f in found]
         relatives = [r for r in find_relative(folded.text) if not any(r.start < e and s < r.end for s, e in taken)]
         for r in relatives:
@@ -64,6 +67,8 @@ class DateExtractor:
 
     def _statement(self, doc: Document, folded: Folded, f: Found) -> Statement:
         start, end = folded.original_span(f.start, f.end)
+        while end < len(doc.text) and doc.text[end] == "ـ":  # "هـ": the tatweel folded away belongs to the mark
+            end += 1
         detail = {"form": f.form, "lang": f.lang, **f.detail}
         return Statement(
             kind="date",
@@ -93,6 +98,8 @@ class DateExtractor:
 def _candidates(folded: Folded, original: str) -> list[tuple[int, Mention]]:
     out = []
     for priority, m in enumerate(find_absolute(folded.text)):
+        if m.lang == "ar" and m.month == 8 and _FATHER.search(original[slice(*folded.original_span(m.start, m.end))]):
+            continue  # «أب» (father, or a cut «أبو») folds like the Levantine month «آب»
         if m.start > 0 and folded.text[m.start - 1].isascii() and folded.text[m.start - 1].isalpha():
             # "First issueOctober 16, 2015": words glued by page scraping; accept only a capital after a small letter
             o = folded.offsets[m.start]
@@ -144,6 +151,25 @@ def _same_shape(a: Mention, b: Mention) -> bool:
 
 
 # -- resolution ------------------------------------------------------------------------------------
+def _writing_date(mentions: list[Mention]) -> dt.date | None:
+    """A page without a date was written after the latest date it states; "غشت الجاري" (this August)
+    then names the first August from that floor on. None when the text states no year."""
+    stated = [
+        dt.date(m.end_year or m.year or 1, m.end_month or m.month or 1, 1)
+        for m in mentions
+        if m.calendar == "gregorian" and m.year is not None and 1900 < m.year < 2100
+    ]
+    if not stated:
+        return None
+    floor = max(stated)
+    current = [m for m in mentions if m.relation in _CURRENT and m.year is None and m.month]
+    if current:
+        month = current[0].month or 1
+        year = floor.year if month >= floor.month else floor.year + 1
+        return dt.date(year, month, 1)
+    return None
+
+
 def _resolve(m: Mention, mentions: list[Mention], dct: dt.date | None) -> Found | None:
     detail: dict[str, Any] = dict(m.detail)
     confidence = m.confidence
@@ -286,6 +312,11 @@ def _anchor_relative(
             f.detail["anchor_date"] = prev.date.value
             return f, None
         return None
+    if prev is None:  # "The raid was on 7 October. Three days later ...": the paragraph's last date
+        paragraph_start = max(folded.rfind("\n\n", 0, r.start), r.start - 400)
+        earlier = [f for f in found if paragraph_start <= f.start and f.end <= r.start and f.form != "relative"]
+        if earlier and r.direction > 0:
+            prev = earlier[-1]
     if r.direction < 0 and r.unit and dct is not None and prev is None:
         day = shift(dct, -r.amount, r.unit)  # "three days ago"
         return _relative_found(r, day, _precision(r.unit, None), "document-date", detail), None
@@ -341,6 +372,45 @@ def _check_interval(r: Relative, stated: Found, computed: Found) -> dict[str, An
         "why": f"{stated.date.value} is {(actual - anchor).days} days after {anchor.isoformat()}, "
         f"not {r.amount} {r.unit}s",
     }
+
+
+_YEARS = r"(?P<y>\d{1,2}|سنه|سنتين|عام|عامين)\s*(?:سنوات|سنه|سنين|اعوام|عام|years?)?"
+_MONTHS = r"(?P<m>\d{1,2}|شهر|شهرين)\s*(?:اشهر|شهور|شهرا|شهر|months?)?"
+_STATED_LENGTH = re.compile(
+    rf"\s*\(\s*(?:{_YEARS}(?:\s*(?:و|and|,)\s*{_MONTHS})?|{_MONTHS.replace('?P<m>', '?P<m2>')})\s*\)"
+)
+_WORD_COUNT = {"سنه": 1, "عام": 1, "سنتين": 2, "عامين": 2, "شهر": 1, "شهرين": 2}
+
+
+def _check_stated_length(f: Found, folded: str) -> dict[str, Any] | None:
+    """'أكتوبر 2019 ـ فبراير 2022 (3 سنوات و5 أشهر)': a range followed by its length can be checked."""
+    if f.date.end is None or f.date.precision.value != "month" or f.date.calendar is not Calendar.GREGORIAN:
+        return None
+    m = _STATED_LENGTH.match(folded, f.end)
+    if not m or not (m.group("y") or m.group("m") or m.group("m2")):
+        return None
+    years = _count(m.group("y")) if m.group("y") and re.search(r"سن|عام|اعوام|year", m.group(0)) else 0
+    month_word = m.group("m") or m.group("m2")
+    months = _count(month_word) if month_word else 0
+    stated = years * 12 + months
+    start, end = f.date.first_day(), dt.date.fromisoformat(f.date.end + "-01")
+    actual = (end.year - start.year) * 12 + end.month - start.month
+    if stated == 0 or abs(stated - actual) <= 1:
+        return None
+    return {
+        "check": "stated_length_wrong",
+        "start": f.start,
+        "end": m.end(),
+        "stated_months": stated,
+        "actual_months": actual,
+        "range": [f.date.value, f.date.end],
+        "why": f"{f.date.value} to {f.date.end} is {actual // 12} years {actual % 12} months, "
+        f"not the {stated // 12} years {stated % 12} months stated",
+    }
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_COUNT.get(word, 0)
 
 
 def _sentence_start(folded: str, pos: int) -> int:

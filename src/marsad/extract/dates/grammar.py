@@ -67,7 +67,8 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     abbrev = "|".join(
         k for k in sorted(t["en_month"][1], key=len, reverse=True) if len(k) <= 4 and k not in ("may", "june", "july")
     )
-    em = rf"(?<![a-z])(?:(?:{full})(?![a-z])|(?:{abbrev})(?![a-z])\.?)"
+    # no look-behind: "issueOctober" (words glued by scraping) is told apart from "preoctober" by the extractor
+    em = rf"(?:(?:{full})(?![a-z])|(?:{abbrev})(?![a-z])\.?)"
     am_one = rf"{_NOT_AR_BEFORE}(?:[وبل]|في\s?)?(?:{t['ar_month'][0]}){_NOT_AR_AFTER}"
     # a dual month: "كانون الثاني/يناير", "تشرين الأول (أكتوبر)", "كانون ثاني/ يناير"
     am = rf"(?P<am>{am_one})(?:\s*[/،,(-]\s*(?P<am2>{am_one})(?:\s*\))?)?"
@@ -82,7 +83,7 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     y_e = y.replace("?P<y>", "?P<y_e>")
     hy = r"(?<![\d.,:/])(?P<hy>1[34]\d\d)(?!\d|[.,]\d)"
     ar_year = rf"(?:\s+(?:من\s+)?(?:عام|العام|سنه|لعام|لسنه|للعام)\s+|\s*،?\s*){y}(?:\s*م{_NOT_AR_AFTER}|\s*ميلاديه?)?"
-    hijri_suffix = rf"(?:\s*ه{_NOT_AR_AFTER}\.?|\s*هجريه?|\s*(?:a\.?\s?h\.?|ah|h)(?![a-z]))"
+    hijri_suffix = rf"(?:\s*ه{_NOT_AR_AFTER}|\s*هجريه?|\s*(?:a\.\s?h\.|ah|h)(?![a-z]))"
     part = r"(?P<part>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of)"
     relation = rf"(?:\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم){_NOT_AR_AFTER})"
     wd_en = rf"(?:(?P<wd>{t['en_weekday'][0]}),?\s+(?:the\s+)?)?"
@@ -129,8 +130,8 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         ("month-year", "en", rf"(?:{part}[\s-]*)?(?P<em>{em}),?\s+(?:of\s+)?{y}"),
         ("year-part", "en", rf"{part}[\s-]*{y}"),
         # language-neutral
-        ("iso", "xx", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/.-]|\.\d)"),
-        ("numeric", "xx", r"(?<![\d/.:-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/.-]|\.\d)"),
+        ("iso", "xx", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/-]|\.\d)"),
+        ("numeric", "xx", r"(?<![\d/.:-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)"),
         ("year-range", "xx", rf"{y}{_DASH}{y_e}"),
         (
             "year",
@@ -178,6 +179,11 @@ def _strip_clitic(word: str) -> str:
 def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
     g = m.groupdict()
     mention = Mention(m.start(), m.end(), form, lang)
+    for group in ("am", "hm"):
+        if g.get(group) and m.start(group) == m.start():  # "في أكتوبر": the evidence starts at the month
+            word = g[group] or ""
+            bare = _strip_clitic(word) if group == "am" else _strip_hijri_clitic(word)
+            mention.start += len(word) - len(bare)
     try:
         if form.startswith("hijri"):
             mention.calendar = "hijri"

@@ -1,0 +1,63 @@
+"""`marsad facts` and `marsad extract`"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from marsad.cli.common import format_option, handle_errors, store_from
+from marsad.export.tabular import write_rows
+from marsad.extract.runner import reextract
+
+KINDS = ("date", "actor", "publication_issue", "campaign", "statement", "event", "inconsistency")
+
+
+@click.command("facts")
+@click.option("--kind", type=click.Choice(KINDS), help="Only facts of this kind.")
+@click.option("--document", "document", metavar="ID_PREFIX", help="Only facts of this document.")
+@format_option("table", "jsonl", "csv", "json")
+@click.pass_context
+@handle_errors
+def facts_command(ctx: click.Context, kind: str | None, document: str | None, fmt: str) -> None:
+    """Extracted facts, each with the exact evidence text and where it stands in its document.
+
+    --format jsonl prints the stable facts contract: id, kind, document {id, source, url}, text,
+    start, end, date, date_end, precision, calendar, hijri, actor, entity_id, series, issue, title,
+    extractor, confidence, detail.
+    """
+    facts = list(store_from(ctx).iter_facts(kind=kind, document=document))
+    if fmt in ("jsonl", "json"):
+        write_rows(facts, [], fmt, sys.stdout)
+        return
+    rows = [
+        {
+            "document": f["document"]["id"][:12] if fmt == "table" else f["document"]["id"],
+            "kind": f["kind"],
+            "text": f["text"],
+            "date": f["date"] + (f" .. {f['date_end']}" if f["date_end"] else "") if f["date"] else None,
+            "precision": f["precision"],
+            "calendar": f["calendar"],
+            "hijri": f["hijri"],
+            "confidence": f["confidence"],
+            "why": f["detail"].get("why") or f["detail"].get("year_from") or "",
+        }
+        for f in facts
+    ]
+    write_rows(rows, list(rows[0]) if rows else ["document", "kind", "text", "date"], fmt, sys.stdout)
+
+
+@click.command("extract")
+@click.option("--force", is_flag=True, help="Re-extract every document, not only those of an older extractor.")
+@click.pass_context
+@handle_errors
+def extract_command(ctx: click.Context, force: bool) -> None:
+    """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
+    summary = reextract(store_from(ctx), force=force)
+    for doc_id, reason in summary.failed or []:
+        click.echo(f"error: {doc_id}: extraction failed ({reason})", err=True)
+    click.echo(
+        f"extracted {summary.extracted} documents ({summary.facts} facts), {summary.up_to_date} up to date, "
+        f"{len(summary.failed or [])} failed"
+    )
+    sys.exit(1 if summary.failed else 0)
