@@ -20,6 +20,8 @@ _BETWEEN_GAP = re.compile(r"^\s*(?:and|و)\s*$")  # a range only after "between"
 _BETWEEN = re.compile(r"(?:between|بين)\s*$")
 _PUNCT = r"[\s,،/()\[\]\-–—]*"
 _DUAL_GAP = re.compile(rf"^{_PUNCT}(?:الموافق\s*(?:ل\s*)?|الموافق لـ|corresponding to|i\.?e\.?|or|=)?{_PUNCT}$")
+_NEW_CLAUSE = re.compile(r"(?:\band\b|\bthen\b|;|؛|،\s*و|\sثم\s|\sو(?=[\u0621-\u064a]{3}))")
+_ANAPHOR = re.compile(r"\s*(?:من\s+)?(?:that|this|it|ذلك|هذا|ذاك|ذلك\s+التاريخ)(?![\w])")
 _FATHER = re.compile(r"(?<![\u0621-\u064a])أب(?![\u0621-\u064a])")
 _CURRENT = ("الجاري", "الحالي")
 _SENTENCE_END = re.compile(r"[.!?؟\n]\s")
@@ -306,8 +308,11 @@ def _anchor_relative(
             problem = _check_interval(r, prev, f) if prev is not None else None
             return f, problem
         if prev is not None:
-            # "in late March 2023, two months after the US killed X": X happened two months before
-            day = shift(prev.date.first_day(), -r.direction * r.amount, r.unit)
+            # Right after a date, an apposition: "in late March 2023, two months after the US killed X" dates X,
+            # two months before. In a later clause: "posted yesterday, and stopped a week after that" counts on.
+            onward = _NEW_CLAUSE.search(folded[prev.end : r.start]) or _ANAPHOR.match(folded, r.end)
+            sign = 1 if onward else -1
+            day = shift(prev.date.first_day(), sign * r.direction * r.amount, r.unit)
             f = _relative_found(r, day, _precision(r.unit, prev), "fact", detail)
             f.detail["anchor_date"] = prev.date.value
             return f, None

@@ -29,6 +29,9 @@ class Relative:
     object_follows: bool = False  # "after <something>": the phrase dates that something
 
 
+_AR_PLURALS = frozenset({"أيام", "ايام", "أسابيع", "اسابيع", "أشهر", "اشهر", "شهور", "أعوام", "سنوات"})
+
+
 def _words(table: dict[str, int] | dict[str, str] | dict[str, tuple[str, int]]) -> str:
     return "|".join(re.escape(fold(k)) for k in sorted(table, key=len, reverse=True))
 
@@ -117,6 +120,8 @@ def _to_relative(kind: str, lang: str, m: re.Match[str], folded: str) -> Relativ
         r.direction = -1 if direction in ("ago", "earlier", "before", "previous", "قبل") else 1
         if lang == "ar":
             unit, implied = AR_UNITS[_unfold_key(AR_UNITS, g["unit"])]
+            if not g.get("n") and _unfold_key(AR_UNITS, g["unit"]) in _AR_PLURALS:
+                return None  # "بعد أيام", "after some days": too vague to date
             r.unit = unit
             r.amount = _number(g.get("n"), AR_NUMBERS) if g.get("n") else implied
             r.object_follows = bool(g.get("of"))
