@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from marsad.extract.dates.lexicon import (
     AR_MONTHS,
@@ -30,8 +31,28 @@ _DASH = r"\s*[-–—]\s*"
 
 def _alternation(words: dict[str, int]) -> tuple[str, dict[str, int]]:
     folded = {fold(w): v for w, v in words.items()}
-    keys = sorted(folded, key=len, reverse=True)
-    return "|".join(re.escape(k) for k in keys), folded
+    return trie_regex(list(folded)), folded
+
+
+def trie_regex(words: list[str]) -> str:
+    """One regular expression for many words, sharing their prefixes: the engine then follows one branch
+    per character instead of trying every word at every position (5-10x faster on month lists)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 @cache
@@ -76,7 +97,7 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     ordinal = rf"{_NOT_AR_BEFORE}(?P<ord>{t['ar_ordinal'][0]}){_NOT_AR_AFTER}"
     hm_ar = rf"{_NOT_AR_BEFORE}(?:[وبل]|في\s?)?(?P<hm>{t['hijri_ar'][0]}){_NOT_AR_AFTER}"
     hm_lat = "(?<![a-z])(?P<hml>" + "|".join(f"(?:{p})" for p in HIJRI_LATIN) + ")(?![a-z])"
-    d = r"(?<![\d.,:/])(?P<d>[0-3]?\d)(?![\d:])"
+    d = r"(?P<d>[0-3]?\d)(?![\d:])"  # no look-behind: it would defeat the engine's first-character scan
     d2 = r"(?P<d2>[0-3]?\d)(?![\d:])"
     sfx = r"(?:st|nd|rd|th)?"
     y = r"(?<![\d.,:/])(?P<y>(?:19|20)\d\d)(?!\d|[.,]\d)"
@@ -86,8 +107,6 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     hijri_suffix = rf"(?:\s*ه{_NOT_AR_AFTER}|\s*هجريه?|\s*(?:a\.\s?h\.|ah|h)(?![a-z]))"
     part = r"(?P<part>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of)"
     relation = rf"(?:\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم){_NOT_AR_AFTER})"
-    wd_en = rf"(?:(?P<wd>{t['en_weekday'][0]}),?\s+(?:the\s+)?)?"
-    wd_ar = rf"(?:(?:يوم\s+)?(?P<wd>{t['ar_weekday'][0]})\s+(?:الموافق\s+)?)?"
 
     forms: list[tuple[str, str, str]] = [
         # Hijri, Arabic script
@@ -95,12 +114,12 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "hijri-day",
             "ar",
-            rf"{wd_ar}(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{hm_ar}(?:\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?)?",
+            rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{hm_ar}(?:\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?)?",
         ),
-        ("hijri-month", "ar", rf"(?:شهر\s+)?{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?"),
+        ("hijri-month", "ar", rf"{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?"),
         # Hijri, Latin script
         ("hijri-range", "en", rf"{d}{_DASH}{d2}\s+{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
-        ("hijri-day", "en", rf"{wd_en}{d}{sfx}\s+(?:of\s+)?{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
+        ("hijri-day", "en", rf"{d}{sfx}\s+(?:of\s+)?{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-day", "en", rf"{hm_lat}\s+{d}{sfx},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-month", "en", rf"{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-year", "xx", rf"{hy}{hijri_suffix}"),
@@ -108,26 +127,26 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "day-range",
             "ar",
-            rf"(?:بين\s+)?{d}\s*(?:[-–—]|و|الى|إلى|حتى)\s*{d2}\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?",
+            rf"{d}\s*(?:[-–—]|و|الى|إلى|حتى)\s*{d2}\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?",
         ),
-        ("day-month-year", "ar", rf"{wd_ar}(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?"),
-        ("month-range", "ar", rf"(?:شهري\s+)?{am}\s*(?:[-–—/]|و|الى|إلى|حتى)\s*{am_end}{ar_year}"),
+        ("day-month-year", "ar", rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?"),
+        ("month-range", "ar", rf"{am}\s*(?:[-–—/]|و|الى|إلى|حتى)\s*{am_end}{ar_year}"),
         (
             "month-year",
             "ar",
-            rf"(?:(?P<part>(?:مطلع|اوايل|اواخر|منتصف|بدايه|نهايه|اواسط)\s+))?(?:شهر\s+)?{am}(?:{relation}|{ar_year})",
+            rf"{am}(?:{relation}|{ar_year})",
         ),
         # English Gregorian
         (
             "day-range",
             "en",
-            rf"(?:between\s+)?{d}{sfx}(?:{_DASH}|\s+and\s+|\s+to\s+){d2}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?",
+            rf"{d}{sfx}(?:{_DASH}|\s+and\s+|\s+to\s+){d2}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?",
         ),
         ("day-range", "en", rf"(?P<em>{em})\s+{d}{sfx}{_DASH}{d2}{sfx}(?:,?\s+{y})?"),
-        ("day-month-year", "en", rf"{wd_en}{d}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?"),
-        ("month-day-year", "en", rf"{wd_en}(?P<em>{em})\s+(?:the\s+)?{d}{sfx}(?:,?\s+{y})?"),
+        ("day-month-year", "en", rf"{d}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?"),
+        ("month-day-year", "en", rf"(?P<em>{em})\s+(?:the\s+)?{d}{sfx}(?:,?\s+{y})?"),
         ("month-range", "en", rf"(?P<em>{em}){_DASH}(?P<em_e>{em}),?\s+{y}"),
-        ("month-year", "en", rf"(?:{part}[\s-]*)?(?P<em>{em}),?\s+(?:of\s+)?{y}"),
+        ("month-year", "en", rf"(?P<em>{em}),?\s+(?:of\s+)?{y}"),
         ("year-part", "en", rf"{part}[\s-]*{y}"),
         # language-neutral
         ("iso", "xx", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/-]|\.\d)"),
@@ -143,12 +162,81 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     return [(form, lang, re.compile(rx)) for form, lang, rx in forms]
 
 
+# Forms that always contain a month name run only in windows around month names: one cheap scan for the
+# names, then the costly patterns on a few hundred characters each, not on the whole text.
+_NUMERIC_FORMS = frozenset({"iso", "numeric", "year-range", "year", "year-part", "hijri-year"})
+_BEFORE, _AFTER = 45, 60  # back to a day, ordinal or day range; on to a year, a dual month, a relation word
+
+
+@cache
+def _month_names() -> re.Pattern[str]:
+    t = _tables()
+    names = [t["en_month"][0], t["ar_month"][0], t["hijri_ar"][0], *(f"(?:{p})" for p in HIJRI_LATIN)]
+    return re.compile("|".join(names))
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _month_names().finditer(folded):
+        start, end = max(0, m.start() - _BEFORE), min(len(folded), m.end() + _AFTER)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+@cache
+def _left() -> re.Pattern[str]:
+    """What may stand before a date and belongs to it: a weekday, "between", a part of the period, «شهر»."""
+    t = _tables()
+    return re.compile(
+        rf"(?:(?:يوم\s+)?(?P<wd_ar>{t['ar_weekday'][0]})\s+(?:الموافق\s+)?"
+        rf"|(?P<wd_en>{t['en_weekday'][0]}),?\s+(?:the\s+)?"
+        r"|(?P<between>between|بين)\s+"
+        r"|(?P<part>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of)[\s-]*"
+        r"|(?P<part_ar>مطلع|اوايل|اواخر|منتصف|بدايه|نهايه|اواسط)\s+(?:شهر\s+)?"
+        r"|(?:شهري|شهر)\s+)$"
+    )
+
+
+_BAD_BEFORE = frozenset("0123456789.,:/-")
+_WEEKDAY_FORMS = frozenset({"day-month-year", "month-day-year", "hijri-day"})
+
+
+def _extend_left(folded: str, mention: Mention) -> None:
+    m = _left().search(folded, max(0, mention.start - 40), mention.start)
+    if m is None:
+        return
+    if m.group("wd_ar") or m.group("wd_en"):
+        if mention.form not in _WEEKDAY_FORMS or mention.day is None:
+            return
+        table = "ar_weekday" if m.group("wd_ar") else "en_weekday"
+        mention.weekday = lookup(table, m.group("wd_ar") or m.group("wd_en"))
+    elif m.group("between"):
+        if mention.end_day is None and mention.end_month is None:
+            return
+    elif m.group("part") or m.group("part_ar"):
+        if mention.form != "month-year":
+            return
+        mention.part = _part(m.group("part") or m.group("part_ar"))
+    mention.start = m.start()
+
+
 def find_absolute(folded: str) -> Iterator[Mention]:
+    windows = _windows(folded)
     for form, lang, rx in patterns():
-        for m in rx.finditer(folded):
-            mention = _to_mention(form, lang, m)
-            if mention is not None:
-                yield mention
+        spans = [(0, len(folded))] if form in _NUMERIC_FORMS else windows
+        for start, end in spans:
+            for m in rx.finditer(folded, start, end):
+                if m.start() > 0:
+                    before, first = folded[m.start() - 1], folded[m.start()]
+                    if first.isdigit() and before in _BAD_BEFORE:
+                        continue  # "2,014", "3/4/2024" read from its middle, "10:30"
+                mention = _to_mention(form, lang, m)
+                if mention is not None:
+                    _extend_left(folded, mention)
+                    yield mention
 
 
 def _group(m: re.Match[str], name: str) -> str | None:

@@ -33,7 +33,9 @@ _AR_PLURALS = frozenset({"أيام", "ايام", "أسابيع", "اسابيع",
 
 
 def _words(table: dict[str, int] | dict[str, str] | dict[str, tuple[str, int]]) -> str:
-    return "|".join(re.escape(fold(k)) for k in sorted(table, key=len, reverse=True))
+    from marsad.extract.dates.grammar import trie_regex
+
+    return trie_regex(sorted({fold(k) for k in table}))
 
 
 @cache
