@@ -214,6 +214,10 @@ def test_no_dates_where_there_are_none(text: str) -> None:
     assert dates(text) == []
 
 
+def test_week_of_a_month_is_not_a_day() -> None:
+    assert dates("Campaign watch, week 2 of January 2024 had more claims.") == [("January 2024", "2024-01", None, None)]
+
+
 def test_weekday_is_checked_not_used() -> None:
     (fact,) = [s for s in extract("It appeared on Friday 19 October 2023.") if s.kind == "date"]
     assert fact.detail["weekday"] == "Friday" and fact.detail["weekday_matches"] is False

@@ -200,6 +200,7 @@ def _left() -> re.Pattern[str]:
     )
 
 
+_WEEK_OF = re.compile(r"(?:week|wk\.?)\s*$")
 _BAD_BEFORE = frozenset("0123456789.,:/-")
 _WEEKDAY_FORMS = frozenset({"day-month-year", "month-day-year", "hijri-day"})
 
@@ -234,9 +235,12 @@ def find_absolute(folded: str) -> Iterator[Mention]:
                     if first.isdigit() and before in _BAD_BEFORE:
                         continue  # "2,014", "3/4/2024" read from its middle, "10:30"
                 mention = _to_mention(form, lang, m)
-                if mention is not None:
-                    _extend_left(folded, mention)
-                    yield mention
+                if mention is None or (
+                    mention.day is not None and _WEEK_OF.search(folded, max(0, m.start() - 12), m.start())
+                ):
+                    continue  # "week 2 of January" is a week, not the 2nd
+                _extend_left(folded, mention)
+                yield mention
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
