@@ -223,6 +223,18 @@ def test_weekday_is_checked_not_used() -> None:
     assert fact.detail["weekday"] == "Friday" and fact.detail["weekday_matches"] is False
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Filed 1/19/2024, amended 3/4/2024.", "2024-03-04"),  # the document writes month first
+        ("Filed 19/1/2024, amended 3/4/2024.", "2024-04-03"),  # the document writes day first
+    ],
+)
+def test_ambiguous_numeric_follows_the_document(text: str, value: str) -> None:
+    got = {e: v for e, v, _, _ in dates(text)}
+    assert got["3/4/2024"] == value
+
+
 def test_ambiguous_numeric_keeps_both_readings() -> None:
     (fact,) = [s for s in extract("Stamped 3/4/2024 on the file.") if s.kind == "date"]
     assert fact.confidence == 0.5 and sorted(fact.detail["readings"]) == ["2024-03-04", "2024-04-03"]

@@ -59,6 +59,15 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     )
     click.echo("")
     print_stats(store.stats(), "table")
+    dates = sum(1 for _ in store.iter_facts(kind="date"))
+    problems = list(store.iter_facts(kind="inconsistency"))
+    click.echo(f"\nfacts: {dates} dates, {len(problems)} inconsistencies (marsad facts --kind date|inconsistency)")
+    if problems:
+        rows = [
+            {"document": Path(str(p["document"]["source"])).name, "evidence": p["text"], "why": p["detail"].get("why")}
+            for p in problems
+        ]
+        write_rows(rows, ["document", "evidence", "why"], "table", sys.stdout)
     for query in queries:
         results = search(store, query, limit=5)
         hits = results.hits

@@ -46,6 +46,7 @@ class DateExtractor:
     def extract(self, doc: Document) -> list[Statement]:
         folded = fold_with_offsets(doc.text)
         mentions = _merge_ranges(_select(_candidates(folded, doc.text)), folded, doc.text)
+        _numeric_order(mentions)
         dct = doc.published.first_day() if doc.published else _writing_date(mentions)
         found: list[Found] = []
         for m in mentions:
@@ -152,6 +153,23 @@ def _same_shape(a: Mention, b: Mention) -> bool:
     return (a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
 
 
+def _numeric_order(mentions: list[Mention]) -> None:
+    """An ambiguous 3/4/2024 follows the document's own convention when another numeric date shows it
+    (19/1/2024 is day-first, 1/19/2024 month-first); otherwise day-first, with both readings kept."""
+    numeric = [m for m in mentions if m.form == "numeric"]
+    orders = {m.detail["order"] for m in numeric if "order" in m.detail}
+    if len(orders) != 1:
+        return
+    (order,) = orders
+    for m in numeric:
+        if m.detail.get("ambiguous"):
+            m.detail["order_from"] = "the document's other numeric dates"
+            if order == "month-first":
+                m.day, m.month = m.month, m.day
+            m.confidence = 0.8
+            m.detail["ambiguous"] = False
+
+
 # -- resolution ------------------------------------------------------------------------------------
 def _writing_date(mentions: list[Mention]) -> dt.date | None:
     """A page without a date was written after the latest date it states; "غشت الجاري" (this August)
@@ -188,6 +206,8 @@ def _resolve(m: Mention, mentions: list[Mention], dct: dt.date | None) -> Found 
         anchor = "document-date" if how.startswith("document-date") else "context"
     if m.detail.get("ambiguous"):
         confidence = 0.5
+    elif "order_from" in m.detail:
+        confidence = 0.8
     value = _iso(year, m.month, m.day)
     end = None
     if m.end_day is not None:

@@ -364,8 +364,10 @@ def _numeric(mention: Mention, a: int, b: int, year: int) -> Mention | None:
     month_first = 1 <= a <= 12 and 1 <= b <= 31
     if day_first and not month_first:
         mention.day, mention.month = a, b
+        mention.detail["order"] = "day-first"
     elif month_first and not day_first:
         mention.month, mention.day = a, b
+        mention.detail["order"] = "month-first"
     elif day_first and month_first:
         mention.day, mention.month = a, b
         mention.detail["ambiguous"] = a != b
