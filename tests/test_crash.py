@@ -29,6 +29,21 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 @pytest.mark.slow
 def test_kill_9_mid_ingest_then_resume(tmp_path: Path) -> None:
     folder = tmp_path / "collection"
@@ -42,14 +57,20 @@ def test_kill_9_mid_ingest_then_resume(tmp_path: Path) -> None:
         )
         (folder / f"note-{i:05d}.txt").write_text(body * 3, encoding="utf-8")
     db = tmp_path / "crash.db"
-    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "--batch", "50", "-q", str(folder)]
+    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "--batch", "50", "--workers", "2", "-q", str(folder)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while _count(db) < 200 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be killed; raise N"
+    workers = _children(proc.pid)
+    assert workers, "the ingest should be parsing in worker processes"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "worker processes outlived the killed ingest"
     partial = _count(db)
     assert 0 < partial < N
 

@@ -9,6 +9,8 @@ finishes the rest without duplicates.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import datetime as dt
 import multiprocessing
@@ -175,7 +177,8 @@ def _prepare_all(
             yield prepare_file(entry, job, known)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(db_path,)) as pool:
+    init_args = (db_path, os.getpid())
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=init_args) as pool:
         window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
         try:
             for chunk in _chunks(inputs):
@@ -229,10 +232,21 @@ class _Known:
 _worker_known = _Known()
 
 
-def _worker_init(db_path: str | None) -> None:
+def _worker_init(db_path: str | None, parent: int) -> None:
     global _worker_known
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _die_with(parent)
     _worker_known = _Known(db_path=db_path)
+
+
+def _die_with(parent: int) -> None:
+    """A forked worker holds its own end of the task pipe, so it would wait forever if the writer were
+    killed (kill -9): ask Linux to kill it with its parent, and check the parent did not die meanwhile."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _prepare_chunk(chunk: list[Input], job: _Job) -> list[tuple[FileResult, list[Prepared]]]:

@@ -168,21 +168,40 @@ _NUMERIC_FORMS = frozenset({"iso", "numeric", "year-range", "year", "year-part",
 _BEFORE, _AFTER = 45, 60  # back to a day, ordinal or day range; on to a year, a dual month, a relation word
 
 
+# Which month names a form needs: its windows come from hits of that kind only.
+_KIND_OF_FORM = {
+    ("hijri-range", "ar"): "hijri_ar",
+    ("hijri-day", "ar"): "hijri_ar",
+    ("hijri-month", "ar"): "hijri_ar",
+    ("hijri-range", "en"): "hijri_lat",
+    ("hijri-day", "en"): "hijri_lat",
+    ("hijri-month", "en"): "hijri_lat",
+}
+
+
+def _kind(form: str, lang: str) -> str:
+    return _KIND_OF_FORM.get((form, lang), "ar_month" if lang == "ar" else "en_month")
+
+
 @cache
 def _month_names() -> re.Pattern[str]:
     t = _tables()
-    names = [t["en_month"][0], t["ar_month"][0], t["hijri_ar"][0], *(f"(?:{p})" for p in HIJRI_LATIN)]
-    return re.compile("|".join(names))
+    hijri_lat = "|".join(f"(?:{p})" for p in HIJRI_LATIN)
+    return re.compile(
+        f"(?P<en_month>{t['en_month'][0]})|(?P<ar_month>{t['ar_month'][0]})"
+        f"|(?P<hijri_ar>{t['hijri_ar'][0]})|(?P<hijri_lat>{hijri_lat})"
+    )
 
 
-def _windows(folded: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _windows(folded: str) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {"en_month": [], "ar_month": [], "hijri_ar": [], "hijri_lat": []}
     for m in _month_names().finditer(folded):
+        spans = out[m.lastgroup or "en_month"]
         start, end = max(0, m.start() - _BEFORE), min(len(folded), m.end() + _AFTER)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
         else:
-            out.append((start, end))
+            spans.append((start, end))
     return out
 
 
@@ -227,7 +246,7 @@ def _extend_left(folded: str, mention: Mention) -> None:
 def find_absolute(folded: str) -> Iterator[Mention]:
     windows = _windows(folded)
     for form, lang, rx in patterns():
-        spans = [(0, len(folded))] if form in _NUMERIC_FORMS else windows
+        spans = [(0, len(folded))] if form in _NUMERIC_FORMS else windows[_kind(form, lang)]
         for start, end in spans:
             for m in rx.finditer(folded, start, end):
                 if m.start() > 0:
