@@ -41,11 +41,12 @@ QUERY_CLASSES = {
 }
 
 
-def ingest_run(db: Path, folder: Path) -> tuple[float, int, str]:
+def ingest_run(db: Path, folder: Path, extract: bool = True) -> tuple[float, int, str]:
     """Seconds, peak RSS (KiB) and the summary line of one `marsad ingest` subprocess."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "-q", str(folder)]
+    flag = "--extract" if extract else "--no-extract"
+    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", flag, "-q", str(folder)]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -128,7 +129,7 @@ def main() -> None:
     n_html = args.docs // 10
     folder = out / f"mixed-{n_html}"
     texts = write_corpus(folder, n_html, html_share=0.5)
-    took, rss, summary = ingest_run(out / "mixed.db", folder)
+    took, rss, summary = ingest_run(out / "mixed.db", folder, extract=True)
     bare = bare_sqlite(out / "bare-mixed.db", texts)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     print(

@@ -57,7 +57,20 @@ def test_kill_9_mid_ingest_then_resume(tmp_path: Path) -> None:
         )
         (folder / f"note-{i:05d}.txt").write_text(body * 3, encoding="utf-8")
     db = tmp_path / "crash.db"
-    cmd = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "--batch", "50", "--workers", "2", "-q", str(folder)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "marsad",
+        "--db",
+        str(db),
+        "ingest",
+        "--batch",
+        "50",
+        "--workers",
+        "2",
+        "-q",
+        str(folder),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while _count(db) < 200 and time.monotonic() < deadline and proc.poll() is None:

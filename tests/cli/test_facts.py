@@ -87,3 +87,11 @@ def test_a_document_with_an_inconsistent_dual_date(tmp_path: Path, marsad: Marsa
     (problem,) = _facts(marsad, "--kind", "inconsistency")
     assert problem["text"] == "2 Muharram 1437 / 15 October 2016"
     assert problem["detail"]["hijri_as_gregorian"] == "2015-10-15"  # type: ignore[index]
+
+
+def test_archive_now_extract_later(marsad: Marsad) -> None:
+    assert marsad("ingest", "--no-extract", str(SAMPLE)).exit_code == 0
+    assert _facts(marsad) == []
+    result = marsad("extract")
+    assert "extracted 21 documents" in result.stdout
+    assert len(_facts(marsad, "--kind", "date")) >= 40

@@ -39,11 +39,23 @@ from marsad.store import Store
     show_default=True,
     help=f"{setting('workers').help} Env: {setting('workers').env}.",
 )
+@click.option(
+    "--extract/--no-extract",
+    default=True,
+    show_default=True,
+    help="Extract facts while ingesting; --no-extract archives only (run `marsad extract` later).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems and the summary.")
 @click.pass_context
 @handle_errors
 def ingest_command(
-    ctx: click.Context, paths: tuple[str, ...], max_size: str, batch_size: int, workers: str, quiet: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    max_size: str,
+    batch_size: int,
+    workers: str,
+    extract: bool,
+    quiet: bool,
 ) -> None:
     """Archive files and folders (recursively); '-' reads a list of paths from stdin.
 
@@ -51,16 +63,22 @@ def ingest_command(
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
     store = store_from(ctx)
-    summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet)
+    summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet, extract)
     sys.exit(1 if summary.failed else 0)
 
 
 def run_ingest(
-    store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int, quiet: bool
+    store: Store,
+    paths: tuple[str, ...],
+    max_size: int,
+    batch_size: int,
+    workers: int,
+    quiet: bool,
+    extract: bool = True,
 ) -> IngestSummary:
     started = time.monotonic()
     if sys.stdout.isatty() and "-" not in paths:
-        summary = _with_progress(store, paths, max_size, batch_size, workers)
+        summary = _with_progress(store, paths, max_size, batch_size, workers, extract)
     else:
         summary = ingest(
             store,
@@ -68,6 +86,7 @@ def run_ingest(
             max_size=max_size,
             batch_size=batch_size,
             workers=workers,
+            extract=extract,
             stdin=sys.stdin,
             on_file=lambda r: _print_result(r, quiet),
         )
@@ -79,7 +98,9 @@ def run_ingest(
     return summary
 
 
-def _with_progress(store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int) -> IngestSummary:
+def _with_progress(
+    store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int, extract: bool
+) -> IngestSummary:
     total = sum(1 for _ in iter_inputs(paths))
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # refreshed by hand, not by rich's thread: worker processes are forked, and forking beside a thread is unsafe
@@ -92,7 +113,9 @@ def _with_progress(store: Store, paths: tuple[str, ...], max_size: int, batch_si
                 progress.console.print(line, markup=False, highlight=False, style="red" if err else "yellow")
             progress.refresh()
 
-        return ingest(store, paths, max_size=max_size, batch_size=batch_size, workers=workers, on_file=on_file)
+        return ingest(
+            store, paths, max_size=max_size, batch_size=batch_size, workers=workers, extract=extract, on_file=on_file
+        )
 
 
 def _print_result(result: FileResult, quiet: bool) -> None:

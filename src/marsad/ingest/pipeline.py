@@ -126,12 +126,14 @@ def ingest(
     max_size: int,
     batch_size: int = 2000,
     workers: int = 0,
+    extract: bool = True,
     stdin: TextIO | None = None,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> IngestSummary:
     """Archive every input; never raises for a bad input, which is reported in the summary.
 
-    `workers` > 0 parses in that many processes; 0 parses in this one.
+    `workers` > 0 parses in that many processes; 0 parses in this one. `extract=False` archives only;
+    `marsad extract` (extract.runner.reextract) extracts later.
     """
     summary = IngestSummary()
     writer = _Writer(store, batch_size)
@@ -146,7 +148,7 @@ def ingest(
         done.clear()
 
     inputs = iter_inputs(paths, stdin)
-    job = _Job(max_size, now, store.row_of, store.fact_rows_of)
+    job = _Job(max_size, now, store.row_of, store.fact_rows_of, extract)
     try:
         for result, prepared in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
             for item in prepared:
@@ -166,6 +168,7 @@ class _Job:
     now: str
     row_of: Callable[[Document], tuple[Any, ...]]
     fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
+    extract: bool = True
 
 
 def _prepare_all(
@@ -277,11 +280,12 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
                 where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
                 result.warnings.extend((where, w) for w in doc.warnings)
                 index_text = fold((doc.title or "") + "\n" + doc.text)
+                facts: list[tuple[Any, ...]] | None = None
                 try:
-                    facts: list[tuple[Any, ...]] | None = job.fact_rows_of(run_extractors(doc), doc.text)
+                    if job.extract:
+                        facts = job.fact_rows_of(run_extractors(doc), doc.text)
                 except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
                     result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
-                    facts = None
                 prepared.append((doc.id, job.row_of(doc), parsed.original, index_text, facts))
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
