@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from marsad.errors import ConfigError
+from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
 from marsad.extract.dates import DateExtractor
 from marsad.model import Document, Statement
 
-EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(),)
+EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor())
 
 
 def extractor_by_name(name: str) -> Extractor:

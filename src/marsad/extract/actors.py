@@ -1,0 +1,173 @@
+"""Actor and topic mentions: watchlist aliases found across spellings and scripts, with exact evidence.
+
+Aho-Corasick (pyahocorasick) over the document's token keys (marsad.kb.names): a multi-word alias
+matches by key, so "Abu Huthaifa al-Ansary" and «أبي حذيفة الأنصاري» meet their entity; a one-word alias
+(Hamas, Amaq, داعش) matches its folded spelling, and an acronym (IS, ISIS) only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from marsad.kb import Watchlist, load_watchlist
+from marsad.kb.names import arabic_key, is_article, name_key, token_key, tokens_with_offsets
+from marsad.model import Document, Entity, EntityType, Span, Statement
+from marsad.text.fold import fold
+
+_ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET})
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_KUNYA_GLUED = re.compile(r"^(أبو|أبي|أبا|ابو)(?=[\u0621-\u064a]{3})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tokens: int  # how many keyed tokens the alias spans
+    entities: tuple[str, ...]
+    alias: str
+
+
+def _variants(alias: str) -> set[str]:
+    """Spellings an alias also appears in: «عبدالله» / «عبد الله», «أبوإبراهيم» / «أبو إبراهيم»."""
+    out = {alias}
+    if "عبد " in alias:
+        out.add(alias.replace("عبد ", "عبد"))
+    if re.search(r"عبد(?=[\u0621-\u064a])", alias):
+        out.add(re.sub(r"عبد(?=[\u0621-\u064a])", "عبد ", alias))
+    out |= {_KUNYA_GLUED.sub(r"\1 ", a) for a in list(out)}
+    return out
+
+
+class _Index:
+    def __init__(self, watchlist: Watchlist) -> None:
+        self.entities = {e.id: e for e in watchlist.entities if e.type in _ACTOR_TYPES | {EntityType.TOPIC}}
+        keyed: dict[str, tuple[int, set[str], str]] = {}
+        self.exact: dict[str, set[str]] = {}  # folded one-word alias -> entity ids
+        self.acronyms: dict[str, set[str]] = {}  # IS, ISIS: case-sensitive
+        for entity in self.entities.values():
+            for alias in entity.aliases:
+                for spelling in _variants(alias.name):
+                    self._add(entity, spelling, keyed)
+        self.automaton = ahocorasick.Automaton()
+        for key, (n, ids, spelled) in keyed.items():
+            self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled))
+        if keyed:
+            self.automaton.make_automaton()
+
+    def _add(self, entity: Entity, spelling: str, keyed: dict[str, tuple[int, set[str], str]]) -> None:
+        words = [t for t, _, _ in tokens_with_offsets(spelling) if not is_article(t)]
+        if not words:
+            return
+        if len(words) == 1:
+            if _ACRONYM.match(words[0]):
+                self.acronyms.setdefault(words[0], set()).add(entity.id)
+            else:
+                word = arabic_key(words[0]) if re.search("[\u0621-\u064a]", words[0]) else fold(words[0])
+                self.exact.setdefault(word.replace("'", "").replace("’", ""), set()).add(entity.id)
+            return
+        key = name_key(spelling)
+        n, ids, alias = keyed.get(key, (len(words), set(), spelling))
+        ids.add(entity.id)
+        keyed[key] = (n, ids, alias)
+
+
+@cache
+def _default_index() -> _Index:
+    return _Index(load_watchlist())
+
+
+class ActorExtractor:
+    NAME = "actors"
+    VERSION = "0.1"
+
+    def __init__(self, watchlist: Watchlist | None = None) -> None:
+        self._index = _Index(watchlist) if watchlist is not None else None
+
+    @property
+    def index(self) -> _Index:
+        return self._index or _default_index()
+
+    def extract(self, doc: Document) -> list[Statement]:
+        index = self.index
+        tokens = tokens_with_offsets(doc.text)
+        kept = [(i, t) for i, (t, _, _) in enumerate(tokens) if not is_article(t)]
+        keys = [token_key(t) for _, t in kept]
+        matches: list[tuple[int, int, tuple[str, ...], str]] = []  # first kept index, last kept index, ids, alias
+        if keys and len(index.automaton):
+            haystack = " " + " ".join(keys) + " "
+            starts, pos = [], 1
+            for k in keys:
+                starts.append(pos)
+                pos += len(k) + 1
+            start_index = {p: i for i, p in enumerate(starts)}
+            for end, entry in index.automaton.iter(haystack):
+                # `end` is the space after the alias's last key
+                last = _key_at(starts, end - 1)
+                first = last - entry.tokens + 1
+                if first >= 0 and starts[first] in start_index:
+                    matches.append((first, last, entry.entities, entry.alias))
+        for ki, (_, token) in enumerate(kept):
+            bare = token.replace("'", "").replace("’", "")
+            found = index.acronyms.get(token) or index.exact.get(
+                arabic_key(token) if re.search("[\u0621-\u064a]", token) else fold(bare)
+            )
+            if found:
+                matches.append((ki, ki, tuple(sorted(found)), token))
+        out = []
+        taken: list[tuple[int, int]] = []
+        for first, last, ids, alias in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+            if any(first <= b and a <= last for a, b in taken):
+                continue
+            taken.append((first, last))
+            start = _with_article(doc.text, tokens, kept[first][0])
+            end = tokens[kept[last][0]][2]
+            out.append(self._statement(doc, start, end, ids, alias))
+        return sorted(out, key=lambda s: s.evidence[0].start)
+
+    def _statement(self, doc: Document, start: int, end: int, ids: tuple[str, ...], alias: str) -> Statement:
+        entities = [self.index.entities[i] for i in ids]
+        entity = entities[0] if len(entities) == 1 else None
+        kind = "topic" if entity is not None and entity.type is EntityType.TOPIC else "actor"
+        detail: dict[str, Any] = {"alias": alias}
+        if entity is not None:
+            detail["actor" if kind == "actor" else "topic"] = entity.name
+            detail["entity_type"] = entity.type.value
+        else:
+            detail["ambiguous"] = [e.name for e in entities]
+        return Statement(
+            kind=kind,
+            predicate="mentions",
+            evidence=(Span(doc.id, start, end),),
+            extractor=self.NAME,
+            extractor_version=self.VERSION,
+            subject=entity.id if entity else None,
+            confidence=0.9 if entity else 0.4,
+            detail=detail,
+        )
+
+
+def _key_at(starts: list[int], pos: int) -> int:
+    """Index of the key whose text covers haystack position `pos`."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _with_article(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
+    """Start the evidence at "al-" when the article is glued to the first name word."""
+    start = tokens[i][1]
+    if i > 0 and is_article(tokens[i - 1][0]):
+        article, article_end = tokens[i - 1][0], tokens[i - 1][2]
+        between = text[article_end:start]
+        if between in ("-", "‐") or (between == " " and article.lower() in ("al", "el")):
+            return tokens[i - 1][1]
+    return start

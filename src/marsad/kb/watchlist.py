@@ -1,0 +1,104 @@
+"""Load the shipped watchlist (versioned YAML in kb/data) and user watchlists that merge over it."""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.errors import ConfigError
+from marsad.model import Alias, Entity, EntityType, Role
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    entities: tuple[Entity, ...]
+    cadence: dict[str, dict[str, Any]] = field(default_factory=dict)  # series entity id -> cadence
+
+    def by_name(self, name: str) -> Entity:
+        for e in self.entities:
+            if e.name.lower() == name.lower():
+                return e
+        raise KeyError(name)
+
+
+def _entity(raw: dict[str, Any], where: str) -> Entity:
+    try:
+        kind = EntityType(raw["type"])
+        name = str(raw["name"])
+    except (KeyError, ValueError) as exc:
+        raise ConfigError(f"{where}: an entity needs a known 'type' and a 'name' ({exc})") from None
+    source = raw.get("source")
+    aliases = [Alias(name, "arabic" if _is_arabic(name) else "latin", source=source)]
+    for a in raw.get("aliases") or []:
+        text = a["name"] if isinstance(a, dict) else str(a)
+        script = a.get("script") if isinstance(a, dict) else None
+        aliases.append(Alias(text, script or ("arabic" if _is_arabic(text) else "latin"), source=source))
+    roles = tuple(
+        Role(r["role"], r.get("of"), _iso(r.get("start")), _iso(r.get("end"))) for r in raw.get("roles") or []
+    )
+    unique = tuple({a.name: a for a in aliases}.values())
+    return Entity(kind, name, unique, roles, dict(raw.get("external_ids") or {}))
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def _load_yaml(text: str, where: str) -> tuple[list[Entity], dict[str, dict[str, Any]]]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise ConfigError(f"{where}: a watchlist is a mapping with an 'entities' list")
+    entities, cadence = [], {}
+    for raw in data["entities"]:
+        entity = _entity(raw, where)
+        entities.append(entity)
+        if raw.get("cadence"):
+            cadence[entity.id] = dict(raw["cadence"])
+    return entities, cadence
+
+
+@cache
+def _shipped() -> tuple[tuple[Entity, ...], tuple[tuple[str, dict[str, Any]], ...]]:
+    text = (importlib.resources.files("marsad.kb") / "data" / "watchlist.yaml").read_text(encoding="utf-8")
+    entities, cadence = _load_yaml(text, "marsad/kb/data/watchlist.yaml")
+    return tuple(entities), tuple(cadence.items())
+
+
+def load_watchlist(extra: Iterable[str | Path] = ()) -> Watchlist:
+    """The shipped watchlist, with user files merged over it: an entity of the same type and name gains
+    the user's aliases and roles; a new one is added."""
+    shipped, cadence_items = _shipped()
+    merged = {(e.type, e.name.lower()): e for e in shipped}
+    cadence = dict(cadence_items)
+    for path in extra:
+        where = str(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{where}: cannot read the watchlist ({exc.strerror})") from None
+        entities, more = _load_yaml(text, where)
+        cadence.update(more)
+        for e in entities:
+            key = (e.type, e.name.lower())
+            if key in merged:
+                old = merged[key]
+                aliases = tuple({a.name: a for a in (*old.aliases, *e.aliases)}.values())
+                merged[key] = Entity(
+                    old.type, old.name, aliases, (*old.roles, *e.roles), {**old.external_ids, **e.external_ids}, old.id
+                )
+            else:
+                merged[key] = e
+    return Watchlist(tuple(merged.values()), cadence)
