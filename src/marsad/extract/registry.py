@@ -6,9 +6,10 @@ from marsad.errors import ConfigError
 from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
 from marsad.extract.dates import DateExtractor
+from marsad.extract.series import SeriesExtractor
 from marsad.model import Document, Statement
 
-EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor())
+EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor(), SeriesExtractor())
 
 
 def extractor_by_name(name: str) -> Extractor:

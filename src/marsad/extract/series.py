@@ -1,0 +1,156 @@
+"""Issues of a publication series: "issue 412", "issue.416", "No. 49", "al-Naba #454", "issues 478-479",
+«العدد ٤١٢», "the first issue" -> `publication_issue` facts, linked to the series the document names and
+dated when the passage gives the issue's date.
+
+Written here: issue numbers are a convention of this field no library models. An Arabic «النبأ» counts
+as the series only beside a word that makes it a publication (صحيفة، العدد، الأسبوعية) or in quotes:
+alone it is the ordinary word "the news".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from marsad.extract.dates import DateExtractor
+from marsad.kb import load_watchlist
+from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
+from marsad.text.fold import fold_with_offsets
+
+_NUM = r"(?P<n>\d{1,4})(?:\s*(?:-|–|and|&|و)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
+_EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
+_AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
+# no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
+_FIRST = re.compile(r"(?<![a-z])(?:the\s+)?first\s+(?:issue|edition)(?!s)|العدد\s+الاول(?![\u0621-\u064a])")
+_AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
+_MAX_DATE_GAP = 60  # characters between an issue and the date that belongs to it
+
+
+@dataclass(frozen=True, slots=True)
+class _Series:
+    entity: Entity
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _series() -> tuple[_Series, ...]:
+    from marsad.text.fold import fold
+
+    out = []
+    for e in load_watchlist().entities:
+        if e.type is not EntityType.SERIES:
+            continue
+        names = sorted({fold(a.name).split(" (")[0].rstrip("'") for a in e.aliases}, key=len, reverse=True)
+        pats = [re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])") for n in names if len(n) >= 4]
+        out.append(_Series(e, tuple(pats)))
+    return tuple(out)
+
+
+class SeriesExtractor:
+    NAME = "series"
+    VERSION = "0.1"
+
+    def __init__(self) -> None:
+        self._dates = DateExtractor()
+
+    def extract(self, doc: Document) -> list[Statement]:
+        folded = fold_with_offsets(doc.text)
+        text = folded.text
+        mentions = self._series_mentions(text)
+        if not mentions:
+            return []
+        issues = self._issue_mentions(text)
+        if not issues:
+            return []
+        dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
+        out = []
+        for start, end, numbers in issues:
+            series = min(mentions, key=lambda m: abs(m[0] - start))[2]
+            for number in numbers:
+                out.append(self._statement(doc, folded, start, end, number, series, dates))
+        return out
+
+    def _series_mentions(self, text: str) -> list[tuple[int, int, Entity]]:
+        found = []
+        for series in _series():
+            for pat in series.patterns:
+                for m in pat.finditer(text):
+                    if _is_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
+                        continue  # «النبأ» alone is "the news"
+                    found.append((m.start(), m.end(), series.entity))
+        return found
+
+    def _issue_mentions(self, text: str) -> list[tuple[int, int, list[int]]]:
+        out: list[tuple[int, int, list[int]]] = []
+        for rx in (_EN_ISSUE, _AR_ISSUE):
+            for m in rx.finditer(text):
+                first, second = int(m.group("n")), m.group("n2")
+                numbers = [first]
+                if second and first < int(second) <= first + 10:
+                    numbers = list(range(first, int(second) + 1))
+                out.append((m.start(), m.end(), numbers))
+        for m in _FIRST.finditer(text):
+            out.append((m.start(), m.end(), [1]))
+        for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
+            for pat in series.patterns:
+                for m in pat.finditer(text):
+                    tail = re.match(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}", text[m.end() :])
+                    if tail:
+                        out.append((m.start(), m.end() + tail.end(), [int(tail.group("n"))]))
+        out.sort()
+        merged: list[tuple[int, int, list[int]]] = []
+        for item in out:
+            if merged and item[0] < merged[-1][1]:
+                if item[1] - item[0] > merged[-1][1] - merged[-1][0] and item[2] == merged[-1][2]:
+                    merged[-1] = item
+                continue
+            merged.append(item)
+        return merged
+
+    def _statement(
+        self,
+        doc: Document,
+        folded: Any,
+        start: int,
+        end: int,
+        number: int,
+        series: Entity,
+        dates: list[Statement],
+    ) -> Statement:
+        o_start, o_end = folded.original_span(start, end)
+        date: PartialDate | None = None
+        after = [d for d in dates if 0 <= d.evidence[0].start - o_end <= _MAX_DATE_GAP]
+        between_ok = [
+            d for d in after if not re.search(r"[.;!?\n]|\bissue\b|العدد", doc.text[o_end : d.evidence[0].start])
+        ]
+        if between_ok:
+            chosen = min(between_ok, key=lambda d: d.evidence[0].start)
+            date = chosen.date
+            o_end = chosen.evidence[0].end
+            if o_end < len(doc.text) and doc.text[o_end] == ")":
+                o_end += 1
+        detail = {"series": series.name, "issue": number, "title": series.name}
+        return Statement(
+            kind="publication_issue",
+            predicate="published_issue",
+            evidence=(Span(doc.id, o_start, o_end),),
+            extractor=self.NAME,
+            extractor_version=self.VERSION,
+            subject=series.id,
+            value=str(number),
+            date=date,
+            confidence=0.85,
+            detail=detail,
+        )
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0621" <= c <= "\u064a" for c in text)
+
+
+def _publication_context(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 25) : end + 25]
+    quoted = text[max(0, start - 1) : start] in ("«", '"', "“", "”") or text[end : end + 1] in ("»", '"', "“", "”")
+    return quoted or bool(_AR_PUBLICATION_WORDS.search(window))
