@@ -5,11 +5,12 @@ from __future__ import annotations
 from marsad.errors import ConfigError
 from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
+from marsad.extract.campaigns import CampaignExtractor
 from marsad.extract.dates import DateExtractor
 from marsad.extract.series import SeriesExtractor
 from marsad.model import Document, Statement
 
-EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor(), SeriesExtractor())
+EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor(), SeriesExtractor(), CampaignExtractor())
 
 
 def extractor_by_name(name: str) -> Extractor:

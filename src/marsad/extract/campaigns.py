@@ -1,0 +1,95 @@
+"""Campaigns: quoted titles introduced by campaign / titled / entitled / حملة / غزوة / بعنوان / تحت عنوان,
+linked to one campaign entity across English and Arabic variants, dated from the passage.
+
+Written here: a campaign is named by a quoted title after a cue word; no library reads that. A quoted
+title after «بعنوان» with no campaign word near it is the title of a release, not a campaign.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.extract.dates import DateExtractor
+from marsad.kb import load_watchlist
+from marsad.kb.names import name_key
+from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
+from marsad.text.fold import fold_with_offsets
+
+_QUOTED = re.compile(r"[\"“”«‘']\s*([^\"“”«»‘’'\n]{3,90}?)\s*[,،]?\s*[\"“”»’']")
+_CUE = re.compile(r"(?<![a-z])(?:campaigns?|offensive|operations?\s+series)(?![a-z])|حمله|غزوه|حملات")
+_INTRO = re.compile(
+    r"(?:titled|entitled|called|named|dubbed|under\s+the\s+(?:title|banner|name)|بعنوان|تحت\s+عنوان|باسم|اسم)\s*[:,،]?\s*$"
+)
+_LOOKBACK = 90
+_MAX_DATE_GAP = 140
+
+
+@cache
+def _campaigns() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
+    out = []
+    for e in load_watchlist().entities:
+        if e.type is EntityType.CAMPAIGN:
+            out.append((e, tuple({name_key(a.name) for a in e.aliases} - {""})))
+    return tuple(out)
+
+
+def _display(entity: Entity) -> str:
+    """The original title, with its English rendering beside it when the watchlist gives one."""
+    english = next((a.name for a in entity.aliases if a.script == "latin"), None)
+    return f"{entity.name} ({english})" if english and english != entity.name else entity.name
+
+
+class CampaignExtractor:
+    NAME = "campaigns"
+    VERSION = "0.1"
+
+    def __init__(self) -> None:
+        self._dates = DateExtractor()
+
+    def extract(self, doc: Document) -> list[Statement]:
+        folded = fold_with_offsets(doc.text)
+        text = folded.text
+        found = []
+        for m in _QUOTED.finditer(text):
+            before = text[max(0, m.start() - _LOOKBACK) : m.start()]
+            before = re.split(r"[.!?؟\n]", before)[-1]
+            cue = _CUE.search(before) or _CUE.match(text, m.end(), m.end() + 15)
+            if not cue or not (_INTRO.search(before) or _CUE.search(before[-12:])):
+                continue
+            start, end = folded.original_span(m.start(1), m.end(1))
+            found.append((start, end, doc.text[start:end]))
+        if not found:
+            return []
+        dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
+        return [self._statement(doc, start, end, title, dates) for start, end, title in found]
+
+    def _statement(self, doc: Document, start: int, end: int, title: str, dates: list[Statement]) -> Statement:
+        key = name_key(title)
+        entity = next(
+            (e for e, keys in _campaigns() if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)),
+            None,
+        )
+        date: PartialDate | None = None
+        following = [
+            d
+            for d in dates
+            if 0 <= d.evidence[0].start - end <= _MAX_DATE_GAP
+            and not re.search(r"[.!?؟\n]", doc.text[end : d.evidence[0].start])
+        ]
+        if following:
+            date = min(following, key=lambda d: d.evidence[0].start).date
+        detail = {"title": _display(entity) if entity else title, "quoted": title}
+        if entity:
+            detail["campaign"] = entity.name
+        return Statement(
+            kind="campaign",
+            predicate="announced_campaign",
+            evidence=(Span(doc.id, start, end),),
+            extractor=self.NAME,
+            extractor_version=self.VERSION,
+            subject=entity.id if entity else None,
+            date=date,
+            confidence=0.85 if entity else 0.6,
+            detail=detail,
+        )
