@@ -7,6 +7,7 @@ import sys
 from marsad.cli.common import cli
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
+from marsad.cli.kb import kb_group
 from marsad.cli.run import run_command
 from marsad.cli.search import search_command
 from marsad.cli.show import show_command
@@ -20,6 +21,7 @@ for command in (
     search_command,
     show_command,
     stats_command,
+    kb_group,
 ):
     cli.add_command(command)
 

@@ -41,6 +41,15 @@ def store_from(ctx: click.Context) -> SQLiteStore:
     return store
 
 
+def use_archive_watchlist(store: SQLiteStore) -> None:
+    """Extractors resolve names against the shipped watchlist plus what this archive imported or added."""
+    from marsad.extract.actors import configure
+    from marsad.kb import load_watchlist
+
+    imported = store.kb_entities()
+    configure(load_watchlist(entities=imported) if imported else None)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     allowed = choices or FORMATS
     return click.option(

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from marsad.cli.common import format_option, handle_errors, store_from
+from marsad.cli.common import format_option, handle_errors, store_from, use_archive_watchlist
 from marsad.export.tabular import write_rows
 from marsad.extract.runner import reextract
 
@@ -53,7 +53,9 @@ def facts_command(ctx: click.Context, kind: str | None, document: str | None, fm
 @handle_errors
 def extract_command(ctx: click.Context, force: bool) -> None:
     """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
-    summary = reextract(store_from(ctx), force=force)
+    store = store_from(ctx)
+    use_archive_watchlist(store)
+    summary = reextract(store, force=force)
     for doc_id, reason in summary.failed or []:
         click.echo(f"error: {doc_id}: extraction failed ({reason})", err=True)
     click.echo(

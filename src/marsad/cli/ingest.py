@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from marsad.cli.common import handle_errors, store_from
+from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.ingest import ingest
 from marsad.ingest.pipeline import FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
@@ -63,6 +63,7 @@ def ingest_command(
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
     store = store_from(ctx)
+    use_archive_watchlist(store)
     summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet, extract)
     sys.exit(1 if summary.failed else 0)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from marsad.analyze.search import search
-from marsad.cli.common import handle_errors, store_from
+from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.cli.ingest import run_ingest
 from marsad.cli.stats import print_stats
 from marsad.export.tabular import write_rows
@@ -39,6 +39,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     and a Telegram export, in English and Arabic.
     """
     store = store_from(ctx)
+    use_archive_watchlist(store)
     if not paths:
         sample = sample_path()
         paths = (str(sample),)

@@ -50,19 +50,25 @@ class _Index:
         self.acronyms: dict[str, set[str]] = {}  # IS, ISIS: case-sensitive
         for entity in self.entities.values():
             for alias in entity.aliases:
+                if alias.source and "quality Low" in alias.source:
+                    continue  # the UN marks these as too weak to identify anyone
                 for spelling in _variants(alias.name):
-                    self._add(entity, spelling, keyed)
+                    self._add(entity, spelling, keyed, imported=bool(alias.source and "UN " in alias.source))
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
             self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled))
         if keyed:
             self.automaton.make_automaton()
 
-    def _add(self, entity: Entity, spelling: str, keyed: dict[str, tuple[int, set[str], str]]) -> None:
+    def _add(
+        self, entity: Entity, spelling: str, keyed: dict[str, tuple[int, set[str], str]], imported: bool = False
+    ) -> None:
         words = [t for t, _, _ in tokens_with_offsets(spelling) if not is_article(t)]
         if not words:
             return
         if len(words) == 1:
+            if imported and not _ACRONYM.match(words[0]):
+                return  # one imported word ("Tawhid") names too many things
             if _ACRONYM.match(words[0]):
                 self.acronyms.setdefault(words[0], set()).add(entity.id)
             else:
@@ -70,14 +76,26 @@ class _Index:
                 self.exact.setdefault(word.replace("'", "").replace("’", ""), set()).add(entity.id)
             return
         key = name_key(spelling)
+        if imported and len(words) < 3 and not key.startswith(("ab ", "ابو ")):
+            return  # two imported given names ("Amin Muhammad", «عبد المنان») match too many people
         n, ids, alias = keyed.get(key, (len(words), set(), spelling))
         ids.add(entity.id)
         keyed[key] = (n, ids, alias)
 
 
+_configured: list[Watchlist] = []
+
+
+def configure(watchlist: Watchlist | None) -> None:
+    """Make `watchlist` (shipped + imported + user entities) the one every ActorExtractor uses by default;
+    call before ingest forks its workers. None returns to the shipped watchlist."""
+    _configured[:] = [watchlist] if watchlist is not None else []
+    _default_index.cache_clear()
+
+
 @cache
 def _default_index() -> _Index:
-    return _Index(load_watchlist())
+    return _Index(_configured[0] if _configured else load_watchlist())
 
 
 class ActorExtractor:

@@ -77,28 +77,44 @@ def _shipped() -> tuple[tuple[Entity, ...], tuple[tuple[str, dict[str, Any]], ..
     return tuple(entities), tuple(cadence.items())
 
 
-def load_watchlist(extra: Iterable[str | Path] = ()) -> Watchlist:
-    """The shipped watchlist, with user files merged over it: an entity of the same type and name gains
-    the user's aliases and roles; a new one is added."""
+def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] = ()) -> Watchlist:
+    """The shipped watchlist, with user files and imported `entities` (the archive's kb) merged over it: an
+    entity of the same type and name, or with the same UN reference, gains their aliases and roles; a new
+    one is added."""
     shipped, cadence_items = _shipped()
     merged = {(e.type, e.name.lower()): e for e in shipped}
+    by_un = {e.external_ids["UN"]: (e.type, e.name.lower()) for e in shipped if "UN" in e.external_ids}
     cadence = dict(cadence_items)
+    for e in entities:
+        key = by_un.get(e.external_ids.get("UN", ""), (e.type, e.name.lower()))
+        _merge(merged, key, e)
     for path in extra:
         where = str(path)
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read the watchlist ({exc.strerror})") from None
-        entities, more = _load_yaml(text, where)
+        loaded, more = _load_yaml(text, where)
         cadence.update(more)
-        for e in entities:
-            key = (e.type, e.name.lower())
-            if key in merged:
-                old = merged[key]
-                aliases = tuple({a.name: a for a in (*old.aliases, *e.aliases)}.values())
-                merged[key] = Entity(
-                    old.type, old.name, aliases, (*old.roles, *e.roles), {**old.external_ids, **e.external_ids}, old.id
-                )
-            else:
-                merged[key] = e
+        for e in loaded:
+            _merge(merged, (e.type, e.name.lower()), e)
     return Watchlist(tuple(merged.values()), cadence)
+
+
+def read_watchlist_file(path: str | Path) -> list[Entity]:
+    """The entities of one user watchlist file (YAML), checked."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the watchlist ({exc.strerror})") from None
+    return _load_yaml(text, str(path))[0]
+
+
+def _merge(merged: dict[tuple[EntityType, str], Entity], key: tuple[EntityType, str], e: Entity) -> None:
+    old = merged.get(key)
+    if old is None:
+        merged[key] = e
+        return
+    aliases = tuple({a.name: a for a in (*old.aliases, *e.aliases)}.values())
+    ids = {**e.external_ids, **old.external_ids}
+    merged[key] = Entity(old.type, old.name, aliases, (*old.roles, *e.roles), ids, old.id)

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from marsad.model import Document, Statement
+from marsad.model import Document, Entity, Statement
 from marsad.store.query import Query
 
 
@@ -83,5 +83,9 @@ class Store(Protocol):
     def count_matches(self, query: Query) -> int: ...
 
     def stats(self) -> Stats: ...
+
+    def replace_kb(self, source: str, entities: Sequence[Entity]) -> tuple[int, int]: ...
+
+    def kb_entities(self) -> list[Entity]: ...
 
     def close(self) -> None: ...

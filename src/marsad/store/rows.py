@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
-from marsad.model import Calendar, Document, Paragraph, PartialDate
+from marsad.model import Alias, Calendar, Document, Entity, EntityType, Paragraph, PartialDate, Role
 
 COLUMNS = (
     "id",
@@ -104,4 +104,30 @@ def from_row(row: sqlite3.Row) -> Document:
         declared_language=row["declared_language"],
         meta=json.loads(row["meta"]),
         warnings=tuple(json.loads(row["warnings"])),
+    )
+
+
+def entity_json(e: Entity) -> str:
+    return json.dumps(
+        {
+            "id": e.id,
+            "type": e.type.value,
+            "name": e.name,
+            "aliases": [[a.name, a.script, a.language, a.source] for a in e.aliases],
+            "roles": [[r.role, r.of, r.start, r.end] for r in e.roles],
+            "external_ids": dict(e.external_ids),
+        },
+        ensure_ascii=False,
+    )
+
+
+def entity_from_json(text: str) -> Entity:
+    d = json.loads(text)
+    return Entity(
+        EntityType(d["type"]),
+        d["name"],
+        tuple(Alias(*a) for a in d["aliases"]),
+        tuple(Role(*r) for r in d["roles"]),
+        d["external_ids"],
+        d["id"],
     )

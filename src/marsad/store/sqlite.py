@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
-from marsad.model import Document, Statement
+from marsad.model import Document, Entity, Statement
 from marsad.store.base import SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.migrations import migrate
 from marsad.store.query import Query
-from marsad.store.rows import COLUMNS, from_row, to_row
+from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.text.fold import fold
 
 # ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
@@ -244,6 +244,20 @@ class SQLiteStore:
             last_published=last,
             with_warnings=int(warned),
         )
+
+    # -- knowledge base -------------------------------------------------------------------------
+    def replace_kb(self, source: str, entities: Sequence[Entity]) -> tuple[int, int]:
+        """Replace every entity of `source` in one transaction; returns (removed, added)."""
+        with self.transaction():
+            removed = self._con.execute("DELETE FROM kb_entities WHERE source = ?", (source,)).rowcount
+            self._con.executemany(
+                "INSERT OR REPLACE INTO kb_entities(id, source, type, name, data) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, source, e.type.value, e.name, entity_json(e)) for e in entities],
+            )
+        return removed, len(entities)
+
+    def kb_entities(self) -> list[Entity]:
+        return [entity_from_json(r[0]) for r in self._con.execute("SELECT data FROM kb_entities ORDER BY rowid")]
 
     def check_integrity(self) -> list[str]:
         """SQLite's own checks of the file and of the full-text index; [] when all is well."""
