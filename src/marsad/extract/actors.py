@@ -16,6 +16,7 @@ import ahocorasick
 
 from marsad.kb import Watchlist, load_watchlist
 from marsad.kb.names import arabic_key, is_article, name_key, token_key, tokens_with_offsets
+from marsad.kb.un import SOURCE as UN_SOURCE
 from marsad.model import Document, Entity, EntityType, Span, Statement
 from marsad.text.fold import fold
 
@@ -53,7 +54,7 @@ class _Index:
                 if alias.source and "quality Low" in alias.source:
                     continue  # the UN marks these as too weak to identify anyone
                 for spelling in _variants(alias.name):
-                    self._add(entity, spelling, keyed, imported=bool(alias.source and "UN " in alias.source))
+                    self._add(entity, spelling, keyed, imported=(alias.source or "").startswith(UN_SOURCE))
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
             self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled))
