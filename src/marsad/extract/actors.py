@@ -15,10 +15,9 @@ from typing import Any
 import ahocorasick
 
 from marsad.kb import Watchlist, load_watchlist
-from marsad.kb.names import arabic_key, is_article, name_key, token_key, tokens_with_offsets
+from marsad.kb.names import is_article, name_key, token_key, tokens_with_offsets, word_key
 from marsad.kb.un import SOURCE as UN_SOURCE
 from marsad.model import Document, Entity, EntityType, Span, Statement
-from marsad.text.fold import fold
 
 _ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET})
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -73,8 +72,7 @@ class _Index:
             if _ACRONYM.match(words[0]):
                 self.acronyms.setdefault(words[0], set()).add(entity.id)
             else:
-                word = arabic_key(words[0]) if re.search("[\u0621-\u064a]", words[0]) else fold(words[0])
-                self.exact.setdefault(word.replace("'", "").replace("’", ""), set()).add(entity.id)
+                self.exact.setdefault(word_key(words[0]), set()).add(entity.id)
             return
         key = name_key(spelling)
         if imported and len(words) < 3 and not key.startswith(("ab ", "ابو ")):
@@ -130,10 +128,7 @@ class ActorExtractor:
                 if first >= 0 and starts[first] in start_index:
                     matches.append((first, last, entry.entities, entry.alias))
         for ki, (_, token) in enumerate(kept):
-            bare = token.replace("'", "").replace("’", "")
-            found = index.acronyms.get(token) or index.exact.get(
-                arabic_key(token) if re.search("[\u0621-\u064a]", token) else fold(bare)
-            )
+            found = index.acronyms.get(token) or index.exact.get(word_key(token))
             if found:
                 matches.append((ki, ki, tuple(sorted(found)), token))
         out = []

@@ -9,6 +9,7 @@ dropped); an Arabic token is folded (hamza forms, ة, ى, diacritics) with the k
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.text.fold import fold
 
@@ -67,7 +68,9 @@ def arabic_key(token: str) -> str:
     return _KUNYA.get(t, t)
 
 
+@lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
+    """Cached: a collection repeats its words, and a key costs a dozen string operations."""
     return arabic_key(token) if _AR.search(token) else latin_key(token)
 
 
@@ -89,5 +92,14 @@ def name_key(name: str) -> str:
     return " ".join(k for k in keys if k)
 
 
+@lru_cache(maxsize=200_000)
 def is_article(token: str) -> bool:
     return fold(token) in _ARTICLES
+
+
+@lru_cache(maxsize=200_000)
+def word_key(token: str) -> str:
+    """A one-word alias's key: folded (Arabic: proclitics dropped), apostrophes removed."""
+    if _AR.search(token):
+        return arabic_key(token)
+    return fold(token.replace("'", "").replace("’", ""))
