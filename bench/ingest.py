@@ -143,7 +143,7 @@ def main() -> None:
         for extract in (False, True):
             took, rss, summary = ingest_run(out / "bench.db", folder, extract)
             rate = n / took
-            label = "text+JSONL" + (", with dates" if extract else ", archive only")
+            label = "text+JSONL" + (", extracting" if extract else ", archive only")
             print(
                 f"{label:<26}{n:>8}{mb:>8.1f}{rate:>10.0f}{mb / took:>8.2f}{rss / 1024:>9.0f}MB"
                 f"{bare_rate:>13.0f}{rate / bare_rate:>7.2f}"
@@ -159,7 +159,7 @@ def main() -> None:
     bare = bare_sqlite(out / "bare-mixed.db", texts)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     print(
-        f"{'mixed+HTML, with dates':<26}{n_html:>8}{mb:>8.1f}{n_html / took:>10.0f}{mb / took:>8.2f}"
+        f"{'mixed+HTML, extracting':<26}{n_html:>8}{mb:>8.1f}{n_html / took:>10.0f}{mb / took:>8.2f}"
         f"{rss / 1024:>9.0f}MB{n_html / bare:>13.0f}{bare / took:>7.2f}"
     )
     print(f"  marsad: {summary}")
