@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from marsad.extract.dates import DateExtractor
+from marsad.extract.dates.near import following_date
 from marsad.kb import load_watchlist
 from marsad.kb.names import name_key
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
@@ -70,15 +71,8 @@ class CampaignExtractor:
             (e for e, keys in _campaigns() if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)),
             None,
         )
-        date: PartialDate | None = None
-        following = [
-            d
-            for d in dates
-            if 0 <= d.evidence[0].start - end <= _MAX_DATE_GAP
-            and not re.search(r"[.!?؟\n]", doc.text[end : d.evidence[0].start])
-        ]
-        if following:
-            date = min(following, key=lambda d: d.evidence[0].start).date
+        dated = following_date(dates, doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]")
+        date: PartialDate | None = dated.date if dated else None
         detail = {"title": _display(entity) if entity else title, "quoted": title}
         if entity:
             detail["campaign"] = entity.name

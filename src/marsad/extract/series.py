@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from marsad.extract.dates import DateExtractor
+from marsad.extract.dates.near import following_date
 from marsad.kb import load_watchlist
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
@@ -121,12 +122,8 @@ class SeriesExtractor:
     ) -> Statement:
         o_start, o_end = folded.original_span(start, end)
         date: PartialDate | None = None
-        after = [d for d in dates if 0 <= d.evidence[0].start - o_end <= _MAX_DATE_GAP]
-        between_ok = [
-            d for d in after if not re.search(r"[.;!?\n]|\bissue\b|العدد", doc.text[o_end : d.evidence[0].start])
-        ]
-        if between_ok:
-            chosen = min(between_ok, key=lambda d: d.evidence[0].start)
+        chosen = following_date(dates, doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
+        if chosen is not None:
             date = chosen.date
             o_end = chosen.evidence[0].end
             if o_end < len(doc.text) and doc.text[o_end] == ")":
