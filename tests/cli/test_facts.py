@@ -68,6 +68,8 @@ def test_filters_and_table(marsad: Marsad) -> None:
     assert only and all(f["document"]["id"] == one_doc for f in only)  # type: ignore[index]
     table = marsad("facts", "--kind", "date")
     assert table.exit_code == 0 and "2024-01-04" in table.stdout
+    actors = marsad("facts", "--kind", "actor", "-f", "csv").stdout
+    assert "Abu Hudhayfa al-Ansari" in actors and "actor,issue,title" in actors.splitlines()[0]
 
 
 def test_extract_is_idempotent_and_force_redoes(marsad: Marsad) -> None:
