@@ -97,3 +97,17 @@ def test_archive_now_extract_later(marsad: Marsad) -> None:
     result = marsad("extract")
     assert "extracted 21 documents" in result.stdout
     assert len(_facts(marsad, "--kind", "date")) >= 40
+
+
+def test_filter_by_actor_series_and_topic_in_any_spelling(marsad: Marsad) -> None:
+    marsad("ingest", str(SAMPLE))
+    latin = _facts(marsad, "--actor", "Abu Huthaifa al-Ansary")
+    arabic = _facts(marsad, "--actor", "أبي حذيفة الأنصاري")
+    assert latin == arabic and len(latin) >= 5
+    assert {f["actor"] for f in latin} == {"Abu Hudhayfa al-Ansari"}
+    assert {"Abu Ḥudhayfah al-Ansari", "أبي حذيفة الأنصاري"} <= {str(f["text"]) for f in latin}
+    issues = _facts(marsad, "--series", "al-Naba", "--kind", "publication_issue")
+    assert {413, 412, 169} <= {f["issue"] for f in issues}
+    assert _facts(marsad, "--topic", "غزة") == _facts(marsad, "--topic", "Gaza")
+    missing = marsad("facts", "--actor", "nobody at all")
+    assert missing.exit_code == 1 and "not in the watchlist" in missing.stderr

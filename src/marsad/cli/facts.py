@@ -7,8 +7,12 @@ import sys
 import click
 
 from marsad.cli.common import format_option, handle_errors, store_from, use_archive_watchlist
+from marsad.cli.kb import archive_watchlist
+from marsad.errors import NotFoundError
 from marsad.export.tabular import write_rows
 from marsad.extract.runner import reextract
+from marsad.model import EntityType
+from marsad.store import SQLiteStore
 
 KINDS = ("date", "actor", "publication_issue", "campaign", "statement", "event", "inconsistency")
 
@@ -16,17 +20,30 @@ KINDS = ("date", "actor", "publication_issue", "campaign", "statement", "event",
 @click.command("facts")
 @click.option("--kind", type=click.Choice(KINDS), help="Only facts of this kind.")
 @click.option("--document", "document", metavar="ID_PREFIX", help="Only facts of this document.")
+@click.option("--actor", metavar="NAME", help="Only facts about this actor (any spelling or script).")
+@click.option("--series", metavar="NAME", help="Only issues of this series.")
+@click.option("--topic", metavar="NAME", help="Only mentions of this topic.")
 @format_option("table", "jsonl", "csv", "json")
 @click.pass_context
 @handle_errors
-def facts_command(ctx: click.Context, kind: str | None, document: str | None, fmt: str) -> None:
+def facts_command(
+    ctx: click.Context,
+    kind: str | None,
+    document: str | None,
+    actor: str | None,
+    series: str | None,
+    topic: str | None,
+    fmt: str,
+) -> None:
     """Extracted facts, each with the exact evidence text and where it stands in its document.
 
     --format jsonl prints the stable facts contract: id, kind, document {id, source, url}, text,
     start, end, date, date_end, precision, calendar, hijri, actor, entity_id, series, issue, title,
     extractor, confidence, detail.
     """
-    facts = list(store_from(ctx).iter_facts(kind=kind, document=document))
+    store = store_from(ctx)
+    subjects = _subjects(store, actor, series, topic)
+    facts = list(store.iter_facts(kind=kind, document=document, subjects=subjects))
     if fmt in ("jsonl", "json"):
         write_rows(facts, [], fmt, sys.stdout)
         return
@@ -48,6 +65,25 @@ def facts_command(ctx: click.Context, kind: str | None, document: str | None, fm
         for f in facts
     ]
     write_rows(rows, list(rows[0]) if rows else ["document", "kind", "text", "date"], fmt, sys.stdout)
+
+
+def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: str | None) -> list[str] | None:
+    asked = [
+        (actor, (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET)),
+        (series, (EntityType.SERIES,)),
+        (topic, (EntityType.TOPIC,)),
+    ]
+    if not any(name for name, _ in asked):
+        return None
+    watchlist = archive_watchlist(store)
+    ids: list[str] = []
+    for name, types in asked:
+        if name:
+            found = watchlist.resolve(name, types)
+            if not found:
+                raise NotFoundError(f"{name!r} is not in the watchlist; see `marsad kb list`")
+            ids += [e.id for e in found]
+    return ids
 
 
 @click.command("extract")

@@ -26,6 +26,17 @@ class Watchlist:
                 return e
         raise KeyError(name)
 
+    def resolve(self, name: str, types: Iterable[EntityType] = ()) -> list[Entity]:
+        """Entities whose name or any alias spells `name`, in any transliteration or script."""
+        from marsad.kb.names import name_key
+
+        wanted, allowed = name_key(name), set(types)
+        return [
+            e
+            for e in self.entities
+            if (not allowed or e.type in allowed) and any(name_key(a.name) == wanted for a in e.aliases)
+        ]
+
 
 def _entity(raw: dict[str, Any], where: str) -> Entity:
     try:

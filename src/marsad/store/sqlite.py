@@ -134,9 +134,16 @@ class SQLiteStore:
         sql = "SELECT d.id, e.version FROM extractions e JOIN documents d ON d.rowid = e.doc WHERE e.extractor = ?"
         return {r[0]: r[1] for r in self._con.execute(sql, (extractor,))}
 
-    def iter_facts(self, kind: str | None = None, document: str | None = None) -> Iterator[dict[str, Any]]:
-        """Facts in the JSON Lines contract, in document then text order."""
-        where, args = [], []
+    def iter_facts(
+        self, kind: str | None = None, document: str | None = None, subjects: Sequence[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Facts in the JSON Lines contract, in document then text order; `subjects` keeps the facts about
+        those entities."""
+        where: list[str] = []
+        args: list[Any] = []
+        if subjects is not None:
+            where.append(f"f.subject IN ({','.join('?' * len(subjects))})" if subjects else "0")
+            args += list(subjects)
         if kind:
             where.append("f.kind = ?")
             args.append(kind)
