@@ -83,6 +83,7 @@ class _Index:
 
 
 _configured: list[Watchlist] = []
+_LAST: list[Any] = []  # [document, index, its facts]
 
 
 def configure(watchlist: Watchlist | None) -> None:
@@ -109,6 +110,13 @@ class ActorExtractor:
         return self._index or _default_index()
 
     def extract(self, doc: Document) -> list[Statement]:
+        if _LAST and _LAST[0] is doc and _LAST[1] is self.index:  # asked again by the statement extractor
+            return list(_LAST[2])
+        facts = self._extract(doc)
+        _LAST[:] = [doc, self.index, facts]
+        return list(facts)
+
+    def _extract(self, doc: Document) -> list[Statement]:
         index = self.index
         tokens = tokens_with_offsets(doc.text)
         kept = [(i, t) for i, (t, _, _) in enumerate(tokens) if not is_article(t)]

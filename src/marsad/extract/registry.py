@@ -8,9 +8,16 @@ from marsad.extract.base import Extractor
 from marsad.extract.campaigns import CampaignExtractor
 from marsad.extract.dates import DateExtractor
 from marsad.extract.series import SeriesExtractor
+from marsad.extract.statements import StatementExtractor
 from marsad.model import Document, Statement
 
-EXTRACTORS: tuple[Extractor, ...] = (DateExtractor(), ActorExtractor(), SeriesExtractor(), CampaignExtractor())
+EXTRACTORS: tuple[Extractor, ...] = (
+    DateExtractor(),
+    ActorExtractor(),
+    SeriesExtractor(),
+    CampaignExtractor(),
+    StatementExtractor(),
+)
 
 
 def extractor_by_name(name: str) -> Extractor:

@@ -1,0 +1,160 @@
+"""Dated statements and events: per sentence, a watchlist actor, a predicate and a date.
+
+Written here: no library extracts Arabic and English statement/event predicates tied to a watchlist.
+A statement (released, announced, بثت، أعلن) or an event (killed, captured, مقتل، تولى) with an actor in
+the same sentence becomes a `statement` or `event` fact, dated by the sentence's date nearest the
+predicate; one whose sentence gives no date takes the page's own date, at low confidence. "He" or
+"It" starting a sentence refers to the previous sentence's person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marsad.extract.actors import ActorExtractor
+from marsad.extract.dates import DateExtractor
+from marsad.model import Document, PartialDate, Span, Statement
+
+_STATEMENT = {
+    "released": "released",
+    "releases": "released",
+    "published": "published",
+    "publishes": "published",
+    "announced": "announced",
+    "announces": "announced",
+    "issued": "issued",
+    "said": "said",
+    "says": "said",
+    "claimed": "claimed",
+    "declared": "declared",
+    "broadcast": "broadcast",
+    "speech": "gave_speech",
+    "statement": "issued_statement",
+    "audio": "released",
+    "pledged": "pledged",
+    "named": "named",
+    "appointed": "appointed",
+    "confirmed": "confirmed",
+    "اعلن": "announced",
+    "اعلنت": "announced",
+    "اصدر": "issued",
+    "اصدرت": "issued",
+    "نشر": "published",
+    "نشرت": "published",
+    "بث": "broadcast",
+    "بثت": "broadcast",
+    "بثه": "broadcast",
+    "قال": "said",
+    "اكد": "confirmed",
+    "اكدت": "confirmed",
+    "تبني": "claimed",
+    "تبنى": "claimed",
+    "نعي": "mourned",
+    "بايع": "pledged",
+    "بايعت": "pledged",
+    "الكلمه": "gave_speech",
+    "كلمه": "gave_speech",
+    "تسجيل": "released",
+    "بيان": "issued_statement",
+}
+_EVENT = {
+    "killed": "killed",
+    "died": "died",
+    "captured": "captured",
+    "arrested": "arrested",
+    "attacked": "attacked",
+    "became": "became",
+    "led": "led",
+    "succeeded": "succeeded",
+    "launched": "launched",
+    "مقتل": "killed",
+    "قتل": "killed",
+    "اعتقال": "arrested",
+    "اعتقل": "arrested",
+    "هجوم": "attacked",
+    "تولي": "became",
+    "تولى": "became",
+    "اطلاق": "launched",
+    "اطلق": "launched",
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+_PRONOUN = re.compile(r"^\s*(?:he|she|it|they)\b", re.IGNORECASE)
+
+
+class StatementExtractor:
+    NAME = "statements"
+    VERSION = "0.1"
+
+    def __init__(self) -> None:
+        self._dates = DateExtractor()
+        self._actors = ActorExtractor()
+
+    def extract(self, doc: Document) -> list[Statement]:
+        from marsad.text.fold import fold
+
+        actors = [a for a in self._actors.extract(doc) if a.kind == "actor" and a.subject]
+        if not actors:
+            return []
+        dates = [d for d in self._dates.extract(doc) if d.kind == "date" and d.date is not None]
+        out: list[Statement] = []
+        previous_person: Statement | None = None
+        for m in _SENTENCE.finditer(doc.text):
+            start, end = m.start(), m.end()
+            inside = [a for a in actors if start <= a.evidence[0].start < end]
+            predicate = None
+            for w in _WORD.finditer(m.group(0)):
+                word = fold(w.group(0))
+                word = word[1:] if len(word) > 3 and word[0] in "وف" and word[1:] in _STATEMENT | _EVENT else word
+                if word in _EVENT:
+                    predicate = ("event", _EVENT[word], start + w.start())
+                    break
+                if word in _STATEMENT and predicate is None:
+                    predicate = ("statement", _STATEMENT[word], start + w.start())
+            persons = [a for a in inside if a.detail.get("entity_type") == "person"]
+            actor = None
+            if predicate and previous_person is not None and _PRONOUN.match(m.group(0)):
+                actor = previous_person  # "He was named ...": the person of the sentence before
+            elif predicate and inside:
+                candidates = persons or inside  # a person speaks or dies; the organisation is context
+                actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
+            if persons:
+                previous_person = persons[-1]
+            if predicate is None or actor is None:
+                continue
+            out.append(self._fact(doc, m, predicate, actor, dates))
+        return out
+
+    def _fact(
+        self,
+        doc: Document,
+        m: re.Match[str],
+        predicate: tuple[str, str, int],
+        actor: Statement,
+        dates: list[Statement],
+    ) -> Statement:
+        kind, verb, at = predicate
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        end = m.end()
+        in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
+        date: PartialDate | None = None
+        detail: dict[str, Any] = {"actor": actor.detail["actor"], "predicate": verb}
+        confidence = 0.7
+        if in_sentence:
+            date = min(in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date
+        elif doc.published is not None:
+            date = PartialDate(doc.published.value, anchor="document-date")
+            detail["date_from"] = "the document's date (the sentence gives none)"
+            confidence = 0.5 if kind == "statement" else 0.4
+        return Statement(
+            kind=kind,
+            predicate=verb,
+            evidence=(Span(doc.id, start, end),),
+            extractor=self.NAME,
+            extractor_version=self.VERSION,
+            subject=actor.subject,
+            date=date,
+            confidence=confidence,
+            detail=detail,
+        )
