@@ -19,6 +19,7 @@ from marsad.extract.dates.near import following_date
 from marsad.kb import load_watchlist
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
+from marsad.text.script import has_arabic
 
 _NUM = r"(?P<n>\d{1,4})(?:\s*(?:-|–|and|&|و)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
 _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
@@ -78,7 +79,7 @@ class SeriesExtractor:
         for series in _series():
             for pat in series.patterns:
                 for m in pat.finditer(text):
-                    if _is_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
+                    if has_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
                         continue  # «النبأ» alone is "the news"
                     found.append((m.start(), m.end(), series.entity))
         return found
@@ -141,10 +142,6 @@ class SeriesExtractor:
             confidence=0.85,
             detail=detail,
         )
-
-
-def _is_arabic(text: str) -> bool:
-    return any("\u0621" <= c <= "\u064a" for c in text)
 
 
 def _publication_context(text: str, start: int, end: int) -> bool:

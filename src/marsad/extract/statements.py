@@ -10,11 +10,13 @@ predicate; one whose sentence gives no date takes the page's own date, at low co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from marsad.extract.actors import ActorExtractor
 from marsad.extract.dates import DateExtractor
 from marsad.model import Document, PartialDate, Span, Statement
+from marsad.text.fold import fold
 
 _STATEMENT = {
     "released": "released",
@@ -49,7 +51,6 @@ _STATEMENT = {
     "اكد": "confirmed",
     "اكدت": "confirmed",
     "تبني": "claimed",
-    "تبنى": "claimed",
     "نعي": "mourned",
     "بايع": "pledged",
     "بايعت": "pledged",
@@ -74,13 +75,25 @@ _EVENT = {
     "اعتقل": "arrested",
     "هجوم": "attacked",
     "تولي": "became",
-    "تولى": "became",
     "اطلاق": "launched",
     "اطلق": "launched",
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 _PRONOUN = re.compile(r"^\s*(?:he|she|it|they)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=100_000)
+def _predicate_of(word: str) -> tuple[str, str] | None:
+    """("event" | "statement", verb) for a word (folded; «و»/«ف» before it dropped), else None."""
+    key = fold(word)
+    if len(key) > 3 and key[0] in "وف" and (key[1:] in _STATEMENT or key[1:] in _EVENT):
+        key = key[1:]
+    if key in _EVENT:
+        return "event", _EVENT[key]
+    if key in _STATEMENT:
+        return "statement", _STATEMENT[key]
+    return None
 
 
 class StatementExtractor:
@@ -92,8 +105,6 @@ class StatementExtractor:
         self._actors = ActorExtractor()
 
     def extract(self, doc: Document) -> list[Statement]:
-        from marsad.text.fold import fold
-
         actors = [a for a in self._actors.extract(doc) if a.kind == "actor" and a.subject]
         if not actors:
             return []
@@ -105,13 +116,12 @@ class StatementExtractor:
             inside = [a for a in actors if start <= a.evidence[0].start < end]
             predicate = None
             for w in _WORD.finditer(m.group(0)):
-                word = fold(w.group(0))
-                word = word[1:] if len(word) > 3 and word[0] in "وف" and word[1:] in _STATEMENT | _EVENT else word
-                if word in _EVENT:
-                    predicate = ("event", _EVENT[word], start + w.start())
+                found = _predicate_of(w.group(0))
+                if found is not None and found[0] == "event":
+                    predicate = (*found, start + w.start())
                     break
-                if word in _STATEMENT and predicate is None:
-                    predicate = ("statement", _STATEMENT[word], start + w.start())
+                if found is not None and predicate is None:
+                    predicate = (*found, start + w.start())
             persons = [a for a in inside if a.detail.get("entity_type") == "person"]
             actor = None
             if predicate and previous_person is not None and _PRONOUN.match(m.group(0)):

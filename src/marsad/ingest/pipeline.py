@@ -55,9 +55,6 @@ class FileResult:
     documents: list[str] = field(default_factory=list)  # ids written
 
 
-IngestEvent = FileResult
-
-
 # A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
 # the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
 Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | None]  # None: extraction failed

@@ -9,6 +9,7 @@ from lxml import etree
 
 from marsad.errors import ConfigError
 from marsad.model import Alias, Entity, EntityType
+from marsad.text.script import has_arabic
 
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 SOURCE = "UN Security Council Consolidated List"
@@ -62,7 +63,7 @@ def _entity(el: etree._Element, kind: EntityType, tag: str, regime: str) -> Enti
         aliases.append(
             Alias(
                 original,
-                "arabic" if any("\u0600" <= c <= "\u06ff" for c in original) else "other",
+                "arabic" if has_arabic(original) else "other",
                 source=f"{SOURCE} (original script)",
             )
         )
@@ -70,7 +71,7 @@ def _entity(el: etree._Element, kind: EntityType, tag: str, regime: str) -> Enti
         alias_name = _text(alias, "ALIAS_NAME")
         quality = _text(alias, "QUALITY") or "unknown"
         if alias_name:
-            script = "arabic" if any("\u0600" <= c <= "\u06ff" for c in alias_name) else "latin"
+            script = "arabic" if has_arabic(alias_name) else "latin"
             aliases.append(Alias(_display(alias_name), script, source=f"{SOURCE} (alias, quality {quality})"))
     unique = tuple({a.name: a for a in aliases}.values())
     return Entity(kind, _display(name), unique, (), {"UN": reference, "UN_LIST_TYPE": regime}, id=f"un:{reference}")

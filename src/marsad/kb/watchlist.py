@@ -13,6 +13,7 @@ import yaml
 
 from marsad.errors import ConfigError
 from marsad.model import Alias, Entity, EntityType, Role
+from marsad.text.script import has_arabic
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,11 @@ def _entity(raw: dict[str, Any], where: str) -> Entity:
     except (KeyError, ValueError) as exc:
         raise ConfigError(f"{where}: an entity needs a known 'type' and a 'name' ({exc})") from None
     source = raw.get("source")
-    aliases = [Alias(name, "arabic" if _is_arabic(name) else "latin", source=source)]
+    aliases = [Alias(name, "arabic" if has_arabic(name) else "latin", source=source)]
     for a in raw.get("aliases") or []:
         text = a["name"] if isinstance(a, dict) else str(a)
         script = a.get("script") if isinstance(a, dict) else None
-        aliases.append(Alias(text, script or ("arabic" if _is_arabic(text) else "latin"), source=source))
+        aliases.append(Alias(text, script or ("arabic" if has_arabic(text) else "latin"), source=source))
     roles = tuple(
         Role(r["role"], r.get("of"), _iso(r.get("start")), _iso(r.get("end"))) for r in raw.get("roles") or []
     )
@@ -59,10 +60,6 @@ def _entity(raw: dict[str, Any], where: str) -> Entity:
 
 def _iso(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
 def _load_yaml(text: str, where: str) -> tuple[list[Entity], dict[str, dict[str, Any]]]:

@@ -272,16 +272,15 @@ def _month_of(m: re.Match[str], suffix: str = "") -> int | None:
         return lookup("en_month", em.rstrip(".").strip())
     am = _group(m, "am" + suffix)
     if am:
-        return lookup("ar_month", _strip_clitic(am))
+        return lookup("ar_month", _strip_clitic(am, "ar_month"))
     return None
 
 
-def _strip_clitic(word: str) -> str:
+def _strip_clitic(word: str, table_name: str) -> str:
+    """The month name without the «في»/«و»/«ب»/«ل» written before it, when what remains is in the table."""
     word = re.sub(r"\s+", " ", word.strip())
-    table = _tables()["ar_month"][1]
-    if word in table:
-        return word
-    for clitic in ("في ", "في", "و", "ب", "ل"):
+    table = _tables()[table_name][1]
+    for clitic in ("", "في ", "في", "و", "ب", "ل"):
         if word.startswith(clitic) and word[len(clitic) :] in table:
             return word[len(clitic) :]
     return word
@@ -293,7 +292,7 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
     for group in ("am", "hm"):
         if g.get(group) and m.start(group) == m.start():  # "في أكتوبر": the evidence starts at the month
             word = g[group] or ""
-            bare = _strip_clitic(word) if group == "am" else _strip_hijri_clitic(word)
+            bare = _strip_clitic(word, "ar_month" if group == "am" else "hijri_ar")
             mention.start += len(word) - len(bare)
     try:
         if form.startswith("hijri"):
@@ -301,7 +300,7 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
             if g.get("hy"):
                 mention.year = int(g["hy"])
             if g.get("hm"):
-                mention.month = lookup("hijri_ar", _strip_hijri_clitic(g["hm"]))
+                mention.month = lookup("hijri_ar", _strip_clitic(g["hm"], "hijri_ar"))
             elif g.get("hml"):
                 mention.month = hijri_latin_month(g["hml"])
             mention.day = _day(g)
@@ -333,7 +332,7 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
                 if g.get("y_e"):
                     mention.end_year = int(g["y_e"])
             am2 = g.get("am2")
-            if am2 and lookup("ar_month", _strip_clitic(am2)) != mention.month:
+            if am2 and lookup("ar_month", _strip_clitic(am2, "ar_month")) != mention.month:
                 mention.detail["dual_month_disagrees"] = True
                 mention.confidence = 0.6
         if g.get("part"):
@@ -348,15 +347,6 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
     if not _valid(mention):
         return None
     return mention
-
-
-def _strip_hijri_clitic(word: str) -> str:
-    word = re.sub(r"\s+", " ", word.strip())
-    table = _tables()["hijri_ar"][1]
-    for clitic in ("", "في ", "في", "و", "ب", "ل"):
-        if word.startswith(clitic) and word[len(clitic) :] in table:
-            return word[len(clitic) :]
-    return word
 
 
 def _day(g: dict[str, str | None]) -> int | None:
