@@ -16,6 +16,7 @@ from marsad.text.fold import fold
 _ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "adh", "ath", "ul", "l"})
 _KUNYA = {"ابي": "ابو", "ابا": "ابو"}
 _LATIN_DIGRAPHS = (
+    ("dj", "j"),  # French spellings: Djamel
     ("dh", "d"),
     ("th", "d"),
     ("dz", "d"),
@@ -26,6 +27,7 @@ _LATIN_DIGRAPHS = (
     ("kh", "k"),
     ("sh", "s"),
     ("ch", "s"),
+    ("c", "s"),  # French spellings: Youcef
     ("j", "g"),
 )
 _VOWELS = re.compile(r"[aeiouyw]")

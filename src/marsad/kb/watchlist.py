@@ -28,15 +28,15 @@ class Watchlist:
         raise KeyError(name)
 
     def resolve(self, name: str, types: Iterable[EntityType] = ()) -> list[Entity]:
-        """Entities whose name or any alias spells `name`, in any transliteration or script."""
+        """Entities whose name or any alias spells `name`, in any transliteration or script: the same
+        name key first, else marsad.kb.match.same_name ("Abubakr al-Baghdadi", «أبوبكر البغدادي»)."""
+        from marsad.kb.match import same_name
         from marsad.kb.names import name_key
 
         wanted, allowed = name_key(name), set(types)
-        return [
-            e
-            for e in self.entities
-            if (not allowed or e.type in allowed) and any(name_key(a.name) == wanted for a in e.aliases)
-        ]
+        pool = [e for e in self.entities if not allowed or e.type in allowed]
+        exact = [e for e in pool if any(name_key(a.name) == wanted for a in e.aliases)]
+        return exact or [e for e in pool if any(same_name(name, a.name) for a in e.aliases)]
 
 
 def _entity(raw: dict[str, Any], where: str) -> Entity:
