@@ -116,3 +116,42 @@ def test_series_cadence_is_loaded() -> None:
         "anchor_issue": 169,
         "anchor_date": "2019-02-14",
     }
+
+
+def _facts(text: str, published: str | None = None) -> list[dict[str, object]]:
+    from marsad.model import PartialDate
+
+    date = PartialDate(published) if published else None
+    doc = Document(f"{hash((text, published)) & 0xFFFFFFFF:064x}", "s", "text/plain", text, len(text), published=date)
+    return [dict(s.detail, confidence=s.confidence) for s in EX.extract(doc) if s.kind == "actor"]
+
+
+def test_a_shared_kunya_is_decided_by_the_date_in_the_sentence() -> None:
+    # «أبو حمزة المهاجر»: the 2006-2010 ISI war minister, and the 2019-2022 spokesman's longer kunya
+    (fact,) = _facts("In April 2010, أبو حمزة المهاجر was killed near Tikrit.")
+    assert fact["actor"] == "Abu Hamza al-Muhajir"
+    assert "2010-04" in str(fact["resolved_by"])
+    assert fact["candidates"] == ["Abu Hamza al-Muhajir", "Abu Hamza al-Qurashi"]
+
+
+def test_a_shared_kunya_is_decided_by_the_page_date_or_a_named_role() -> None:
+    (by_page,) = _facts("A new recording of أبو حمزة المهاجر circulated.", published="2021-03-02")
+    assert by_page["actor"] == "Abu Hamza al-Qurashi"
+    (by_role,) = _facts("كلمة صوتية للمتحدث أبو حمزة المهاجر")
+    assert by_role["actor"] == "Abu Hamza al-Qurashi"
+    assert "spokesman" in str(by_role["resolved_by"])
+
+
+def test_an_undecidable_kunya_stays_ambiguous_with_its_candidates() -> None:
+    (fact,) = _facts("أبو حمزة المهاجر was mentioned.")
+    assert "actor" not in fact
+    assert fact["ambiguous"] == ["Abu Hamza al-Muhajir", "Abu Hamza al-Qurashi"]
+    assert fact["confidence"] == 0.4
+
+
+def test_a_key_two_names_share_is_decided_by_spelling() -> None:
+    # Hasan and Husayn have one consonant skeleton; the spelling tells the two caliphs apart
+    assert [f["actor"] for f in _facts("Abu al-Hassan was named in March 2022.")] == [
+        "Abu al-Hasan al-Hashimi al-Qurashi"
+    ]
+    assert [f["actor"] for f in _facts("Abu al-Hussein was named.")] == ["Abu al-Husayn al-Husayni al-Qurashi"]

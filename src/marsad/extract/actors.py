@@ -3,6 +3,10 @@
 Aho-Corasick (pyahocorasick) over the document's token keys (marsad.kb.names): a multi-word alias
 matches by key, so "Abu Huthaifa al-Ansary" and «أبي حذيفة الأنصاري» meet their entity; a one-word alias
 (Hamas, Amaq, داعش) matches its folded spelling, and an acronym (IS, ISIS) only in capitals.
+When a key names several entities, marsad.kb.match keeps those whose spellings the text really spells
+(Abu al-Hasan is not Abu al-Husayn), then a role named in the sentence (spokesman, caliph) and the date
+(the sentence's, else the page's) inside one candidate's tenure decide; otherwise the mention is emitted
+as ambiguous with its candidates.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from typing import Any
 import ahocorasick
 
 from marsad.kb import Watchlist, load_watchlist
+from marsad.kb.match import same_name
 from marsad.kb.names import is_article, name_key, token_key, tokens_with_offsets, word_key
 from marsad.kb.un import SOURCE as UN_SOURCE
-from marsad.model import Document, Entity, EntityType, Span, Statement
+from marsad.model import Document, Entity, EntityType, Role, Span, Statement
+from marsad.text.fold import fold
 
 _ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET})
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -29,6 +35,15 @@ class _Entry:
     tokens: int  # how many keyed tokens the alias spans
     entities: tuple[str, ...]
     alias: str
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per entity, when several share the key
+
+
+_ROLE_WORDS = {
+    "spokesman": ("spokesman", "spokesperson", "المتحدث", "متحدث", "الناطق"),
+    "caliph": ("caliph", "خليفة", "الخليفة", "خليفه", "الخليفه"),
+    "emir": ("emir", "amir", "leader", "أمير", "امير", "زعيم"),
+    "minister of war": ("minister", "وزير"),
+}
 
 
 def _variants(alias: str) -> set[str]:
@@ -45,7 +60,7 @@ def _variants(alias: str) -> set[str]:
 class _Index:
     def __init__(self, watchlist: Watchlist) -> None:
         self.entities = {e.id: e for e in watchlist.entities if e.type in _ACTOR_TYPES | {EntityType.TOPIC}}
-        keyed: dict[str, tuple[int, set[str], str]] = {}
+        keyed: dict[str, tuple[int, dict[str, list[str]], str]] = {}
         self.exact: dict[str, set[str]] = {}  # folded one-word alias -> entity ids
         self.acronyms: dict[str, set[str]] = {}  # IS, ISIS: case-sensitive
         for entity in self.entities.values():
@@ -56,12 +71,17 @@ class _Index:
                     self._add(entity, spelling, keyed, imported=(alias.source or "").startswith(UN_SOURCE))
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
-            self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled))
+            spellings = tuple((i, tuple(ids[i])) for i in sorted(ids)) if len(ids) > 1 else ()
+            self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled, spellings))
         if keyed:
             self.automaton.make_automaton()
 
     def _add(
-        self, entity: Entity, spelling: str, keyed: dict[str, tuple[int, set[str], str]], imported: bool = False
+        self,
+        entity: Entity,
+        spelling: str,
+        keyed: dict[str, tuple[int, dict[str, list[str]], str]],
+        imported: bool = False,
     ) -> None:
         words = [t for t, _, _ in tokens_with_offsets(spelling) if not is_article(t)]
         if not words:
@@ -77,8 +97,8 @@ class _Index:
         key = name_key(spelling)
         if imported and len(words) < 3 and not key.startswith(("ab ", "ابو ")):
             return  # two imported given names ("Amin Muhammad", «عبد المنان») match too many people
-        n, ids, alias = keyed.get(key, (len(words), set(), spelling))
-        ids.add(entity.id)
+        n, ids, alias = keyed.get(key, (len(words), {}, spelling))
+        ids.setdefault(entity.id, []).append(spelling)
         keyed[key] = (n, ids, alias)
 
 
@@ -100,7 +120,7 @@ def _default_index() -> _Index:
 
 class ActorExtractor:
     NAME = "actors"
-    VERSION = "0.1"
+    VERSION = "0.2"
 
     def __init__(self, watchlist: Watchlist | None = None) -> None:
         self._index = _Index(watchlist) if watchlist is not None else None
@@ -122,6 +142,7 @@ class ActorExtractor:
         kept = [(i, t) for i, (t, _, _) in enumerate(tokens) if not is_article(t)]
         keys = [token_key(t) for _, t in kept]
         matches: list[tuple[int, int, tuple[str, ...], str]] = []  # first kept index, last kept index, ids, alias
+        shared: dict[tuple[int, int], _Entry] = {}  # keys several entities share: checked by spelling
         if keys and len(index.automaton):
             haystack = " " + " ".join(keys) + " "
             starts, pos = [], 1
@@ -135,6 +156,8 @@ class ActorExtractor:
                 first = last - entry.tokens + 1
                 if first >= 0 and starts[first] in start_index:
                     matches.append((first, last, entry.entities, entry.alias))
+                    if entry.spellings:
+                        shared[(first, last)] = entry
         for ki, (_, token) in enumerate(kept):
             found = index.acronyms.get(token) or index.exact.get(word_key(token))
             if found:
@@ -147,10 +170,41 @@ class ActorExtractor:
             taken.append((first, last))
             start = _with_article(doc.text, tokens, kept[first][0])
             end = tokens[kept[last][0]][2]
+            if (first, last) in shared:
+                written = doc.text[start:end]
+                spelled = [
+                    i for i, names in shared[(first, last)].spellings if any(same_name(written, n) for n in names)
+                ]
+                ids = tuple(spelled) or ids
             out.append(self._statement(doc, start, end, ids, alias))
         return sorted(out, key=lambda s: s.evidence[0].start)
 
+    def _decide(self, doc: Document, start: int, end: int, ids: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """Narrow candidates by a role named in the sentence, then by the date (the sentence's nearest date,
+        else the page's) falling inside a candidate's tenure. Returns the kept ids and the reason."""
+        entities = [self.index.entities[i] for i in ids]
+        s0 = max(doc.text.rfind(c, 0, start) for c in ".!?؟\n") + 1
+        e0 = min((i for i in (doc.text.find(c, end) for c in ".!?؟\n") if i >= 0), default=len(doc.text))
+        sentence = fold(doc.text[s0:e0])
+        reasons = []
+        named = {r for r, words in _ROLE_WORDS.items() if any(fold(w) in sentence for w in words)}
+        by_role = [e for e in entities if any(r.role in named for r in e.roles)]
+        if by_role and len(by_role) < len(entities):
+            entities, reasons = by_role, [f"role named in the sentence: {', '.join(sorted(named))}"]
+        when = _sentence_date(doc, s0, e0, start)
+        if len(entities) > 1 and when is not None:
+            in_office = [e for e in entities if any(_covers(r, when) for r in e.roles)]
+            if in_office and len(in_office) < len(entities):
+                entities = in_office
+                tenures = "; ".join(f"{r.role} {r.start or '?'}..{r.end or ''}" for e in in_office for r in e.roles)
+                reasons.append(f"date {when} inside the tenure {tenures}")
+        return tuple(e.id for e in entities), "; ".join(reasons)
+
     def _statement(self, doc: Document, start: int, end: int, ids: tuple[str, ...], alias: str) -> Statement:
+        candidates = ids
+        reason = ""
+        if len(ids) > 1:
+            ids, reason = self._decide(doc, start, end, ids)
         entities = [self.index.entities[i] for i in ids]
         entity = entities[0] if len(entities) == 1 else None
         kind = "topic" if entity is not None and entity.type is EntityType.TOPIC else "actor"
@@ -158,8 +212,12 @@ class ActorExtractor:
         if entity is not None:
             detail["actor" if kind == "actor" else "topic"] = entity.name
             detail["entity_type"] = entity.type.value
+            if reason:
+                detail["resolved_by"] = reason
+                detail["candidates"] = [self.index.entities[i].name for i in candidates]
         else:
             detail["ambiguous"] = [e.name for e in entities]
+        confidence = 0.4 if entity is None else (0.7 if reason else 0.9)
         return Statement(
             kind=kind,
             predicate="mentions",
@@ -167,9 +225,37 @@ class ActorExtractor:
             extractor=self.NAME,
             extractor_version=self.VERSION,
             subject=entity.id if entity else None,
-            confidence=0.9 if entity else 0.4,
+            confidence=confidence,
             detail=detail,
         )
+
+
+def _sentence_date(doc: Document, s0: int, e0: int, at: int) -> str | None:
+    """The ISO date nearest `at` in its sentence, else the page's own date."""
+    from marsad.extract.dates import DateExtractor  # the date extractor does not need the actors
+
+    dates = [
+        d
+        for d in DateExtractor().extract(doc)
+        if d.kind == "date" and d.date is not None and s0 <= d.evidence[0].start < e0 and d.confidence >= 0.5
+    ]
+    if dates:
+        best = min(dates, key=lambda d: abs(d.evidence[0].start - at))
+        return best.date.value if best.date else None
+    return doc.published.value if doc.published is not None else None
+
+
+def _covers(role: Role, when: str) -> bool:
+    """`when` (an ISO prefix) inside the role's tenure; an open end runs on."""
+    if role.start is not None:
+        m = min(len(when), len(role.start))
+        if when[:m] < role.start[:m]:
+            return False
+    if role.end is not None:
+        m = min(len(when), len(role.end))
+        if when[:m] > role.end[:m]:
+            return False
+    return True
 
 
 def _key_at(starts: list[int], pos: int) -> int:
