@@ -4,8 +4,9 @@ usage: python bench/extract.py [--mb 5] [--un ../shared/data/un-consolidated-lis
 
 Each configuration runs in its own fresh process (spawn) on the same generated EN/AR corpus (bench/corpus.py),
 one core, so its peak RSS is its own. The last row uses the shipped watchlist, the whole UN list and
-generated names (kunya + father + nisba, Latin and Arabic) up to 5,200 aliases, the issue's scale. Baseline in the same run: folding every text (the least any extractor
-does), and each extractor alone, so a slow one shows.
+generated names (kunya + father + nisba, Latin and Arabic) up to 5,200 aliases, the issue's scale.
+Baseline in the same run: folding every text (the least any extractor does), and each extractor alone,
+so a slow one shows.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _padding(n: int) -> list[Any]:
     """n generated watchlist aliases (kunya + father + nisba, Latin and Arabic) to reach the issue's scale."""
     from marsad.model import Alias, Entity, EntityType
 
-    out = []
+    out: list[Any] = []
     for (g, ga), (f, fa), (s, sa) in ((a, b, c) for a in _GIVEN for b in _FATHER for c in _NISBA):
         if len(out) * 2 >= n:
             break
@@ -102,7 +103,7 @@ def _run(config: str, mb: float, un: str | None, queue: Any) -> None:
     else:
         watchlist = load_watchlist()
     aliases = sum(len(e.aliases) for e in watchlist.entities)
-    extractors = [e for e in EXTRACTORS if config in ("all", "all+un") or e.NAME == config]
+    extractors = [e for e in EXTRACTORS if config in ("all", "all+un") or config == e.NAME]
     if extractors:
         actors._default_index()  # build the automaton before the clock starts
     setup = time.perf_counter() - t0
@@ -136,9 +137,8 @@ def main() -> None:
         configs.append("all+un")
     ctx = mp.get_context("spawn")
     print(f"marsad extraction benchmark — {args.mb} MB of generated EN/AR notes, one process per row, one core")
-    print(
-        f"{'configuration':22} {'aliases':>7} {'docs':>6} {'MB/s':>6} {'docs/s':>7} {'facts':>7} {'setup s':>7} {'peak RSS':>9}"
-    )
+    head = ("configuration", "aliases", "docs", "MB/s", "docs/s", "facts", "setup s", "peak RSS")
+    print(f"{head[0]:22} " + " ".join(f"{h:>7}" for h in head[1:]))
     base = None
     for config in configs:
         queue = ctx.Queue()
@@ -152,7 +152,8 @@ def main() -> None:
             name, f"{name} alone"
         )
         print(
-            f"{label:22} {aliases:>7} {docs:>6} {mbs:>6.2f} {docs / seconds:>7.0f} {facts:>7} {setup:>7.2f} {rss:>7.0f}MB"
+            f"{label:22} {aliases:>7} {docs:>7} {mbs:>7.2f} {docs / seconds:>7.0f} {facts:>7} {setup:>7.2f} "
+            f"{rss:>5.0f}MB"
         )
     print("target (issue 4): full extraction >= 1 MB/s per core")
 

@@ -38,6 +38,15 @@ class _Entry:
     spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per entity, when several share the key
 
 
+# words before an everyday-word alias that make it a name: a type (agency, group) or a media verb
+_CUES = frozenset(
+    fold(w)
+    for w in (
+        "وكالة لوكالة بوكالة مؤسسة لمؤسسة تنظيم لتنظيم حركة لحركة صحيفة موقع قناة "
+        "نشرت ونشرت نقلت ونقلت بثت وبثت قالت وقالت ذكرت وذكرت أعلنت وأعلنت أصدرت عبر"
+    ).split()
+)
+
 _ROLE_WORDS = {
     "spokesman": ("spokesman", "spokesperson", "المتحدث", "متحدث", "الناطق"),
     "caliph": ("caliph", "خليفة", "الخليفة", "خليفه", "الخليفه"),
@@ -63,12 +72,15 @@ class _Index:
         keyed: dict[str, tuple[int, dict[str, list[str]], str]] = {}
         self.exact: dict[str, set[str]] = {}  # folded one-word alias -> entity ids
         self.acronyms: dict[str, set[str]] = {}  # IS, ISIS: case-sensitive
+        self.common: set[str] = set()  # keys of one-word aliases that are also everyday words
         for entity in self.entities.values():
             for alias in entity.aliases:
                 if alias.source and "quality Low" in alias.source:
                     continue  # the UN marks these as too weak to identify anyone
                 for spelling in _variants(alias.name):
                     self._add(entity, spelling, keyed, imported=(alias.source or "").startswith(UN_SOURCE))
+                if alias.common_word:
+                    self.common.add(word_key(alias.name))
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
             spellings = tuple((i, tuple(ids[i])) for i in sorted(ids)) if len(ids) > 1 else ()
@@ -158,8 +170,11 @@ class ActorExtractor:
                     matches.append((first, last, entry.entities, entry.alias))
                     if entry.spellings:
                         shared[(first, last)] = entry
-        for ki, (_, token) in enumerate(kept):
-            found = index.acronyms.get(token) or index.exact.get(word_key(token))
+        for ki, (ti, token) in enumerate(kept):
+            key = word_key(token)
+            found = index.acronyms.get(token) or index.exact.get(key)
+            if found and key in index.common and not (ti > 0 and fold(tokens[ti - 1][0]) in _CUES):
+                continue  # «في أعماق البحر»: the word, not the agency
             if found:
                 matches.append((ki, ki, tuple(sorted(found)), token))
         out = []
@@ -183,6 +198,10 @@ class ActorExtractor:
         """Narrow candidates by a role named in the sentence, then by the date (the sentence's nearest date,
         else the page's) falling inside a candidate's tenure. Returns the kept ids and the reason."""
         entities = [self.index.entities[i] for i in ids]
+        written = name_key(doc.text[start:end])
+        named_so = [e for e in entities if name_key(e.name) == written]
+        if len(named_so) == 1:  # "Islamic State of Iraq" is that entity's name, and another's alias
+            return (named_so[0].id,), "the name of one candidate, an alias of the others"
         s0 = max(doc.text.rfind(c, 0, start) for c in ".!?؟\n") + 1
         e0 = min((i for i in (doc.text.find(c, end) for c in ".!?؟\n") if i >= 0), default=len(doc.text))
         sentence = fold(doc.text[s0:e0])

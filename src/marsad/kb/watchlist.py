@@ -50,7 +50,10 @@ def _entity(raw: dict[str, Any], where: str) -> Entity:
     for a in raw.get("aliases") or []:
         text = a["name"] if isinstance(a, dict) else str(a)
         script = a.get("script") if isinstance(a, dict) else None
-        aliases.append(Alias(text, script or ("arabic" if has_arabic(text) else "latin"), source=source))
+        common = bool(a.get("common_word")) if isinstance(a, dict) else False
+        aliases.append(
+            Alias(text, script or ("arabic" if has_arabic(text) else "latin"), source=source, common_word=common)
+        )
     roles = tuple(
         Role(r["role"], r.get("of"), _iso(r.get("start")), _iso(r.get("end"))) for r in raw.get("roles") or []
     )

@@ -26,6 +26,7 @@ class Alias:
     script: str = "latin"  # latin | arabic
     language: str | None = None
     source: str | None = None  # where the spelling comes from (UN list, a page)
+    common_word: bool = False  # also an everyday word (أعماق, "depths"): a mention needs a cue before it
 
 
 @dataclass(frozen=True, slots=True)
