@@ -110,12 +110,14 @@ def test_a_broken_watchlist_is_a_clear_error(tmp_path: Path) -> None:
 def test_series_cadence_is_loaded() -> None:
     wl = load_watchlist()
     naba = wl.by_name("al-Naba")
-    assert wl.cadence[naba.id] == {
+    cadence = wl.cadence[naba.id]
+    assert {k: cadence[k] for k in ("every_days", "weekday", "anchor_issue", "anchor_date")} == {
         "every_days": 7,
         "weekday": "Thursday",
         "anchor_issue": 169,
         "anchor_date": "2019-02-14",
     }
+    assert cadence["anchors"][413] == "2023-10-19"
 
 
 def _facts(text: str, published: str | None = None) -> list[dict[str, object]]:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from marsad.cli.answers import (
+    absence_command,
+    check_command,
+    first_mention_command,
+    latency_command,
+    timeline_command,
+)
 from marsad.cli.common import cli
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
@@ -22,6 +29,11 @@ for command in (
     show_command,
     stats_command,
     kb_group,
+    timeline_command,
+    first_mention_command,
+    absence_command,
+    latency_command,
+    check_command,
 ):
     cli.add_command(command)
 

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-FORMATS = ("table", "jsonl", "csv", "json")
+FORMATS = ("table", "md", "jsonl", "csv", "json")
 
 Row = Mapping[str, Any]
 
@@ -28,6 +28,8 @@ def write_rows(rows: Sequence[Row], columns: Sequence[str], fmt: str, out: TextI
             writer.writerow({c: _cell(row.get(c)) for c in columns})
     elif fmt == "table":
         write_table(rows, columns, out, title)
+    elif fmt == "md":
+        write_markdown(rows, columns, out, title)
     else:
         raise ValueError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
 
@@ -39,6 +41,20 @@ def write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO, title:
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
     _console(out).print(table)
+
+
+def write_markdown(rows: Sequence[Row], columns: Sequence[str], out: TextIO, title: str | None = None) -> None:
+    """A GitHub-flavoured Markdown table; pipes and line breaks inside cells are escaped."""
+    if title:
+        out.write(f"**{_md(title)}**\n\n")
+    out.write("| " + " | ".join(_md(c) for c in columns) + " |\n")
+    out.write("|" + "---|" * len(columns) + "\n")
+    for row in rows:
+        out.write("| " + " | ".join(_md(_cell(row.get(c))) for c in columns) + " |\n")
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
 def _console(out: TextIO) -> Console:

@@ -96,18 +96,33 @@ def _predicate_of(word: str) -> tuple[str, str] | None:
     return None
 
 
+_NOUNS = frozenset({"speech", "statement", "audio"})  # "the speech of X": the actor may follow
+_BY = re.compile(r"\bby\b", re.IGNORECASE)
+
+
+def _english_agent(text: str, actor: Statement, at: int) -> bool:
+    """An actor before the predicate, or after it behind "by" ("was released by al-Furqan")."""
+    span = actor.evidence[0]
+    if span.end <= at:
+        return True
+    return bool(_BY.search(text, at, span.start))
+
+
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "0.1"
+    VERSION = "0.3"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
         self._actors = ActorExtractor()
+        self._mentions: list[Statement] = []
 
     def extract(self, doc: Document) -> list[Statement]:
-        actors = [a for a in self._actors.extract(doc) if a.kind == "actor" and a.subject]
+        mentions = self._actors.extract(doc)
+        actors = [a for a in mentions if a.kind == "actor" and a.subject]
         if not actors:
             return []
+        self._mentions = [a for a in mentions if a.subject]
         dates = [d for d in self._dates.extract(doc) if d.kind == "date" and d.date is not None]
         out: list[Statement] = []
         previous_person: Statement | None = None
@@ -128,7 +143,13 @@ class StatementExtractor:
                 actor = previous_person  # "He was named ...": the person of the sentence before
             elif predicate and inside:
                 candidates = persons or inside  # a person speaks or dies; the organisation is context
-                actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
+                word = _WORD.match(doc.text, predicate[2])
+                if word and word.group(0).isascii() and word.group(0).lower() not in _NOUNS:
+                    # English puts the actor before the verb ("X released"), or after it with "by";
+                    # "issue 413, released ..., made no reference to Hamas" is not Hamas releasing
+                    candidates = [a for a in candidates if _english_agent(doc.text, a, predicate[2])]
+                if candidates:
+                    actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
             if persons:
                 previous_person = persons[-1]
             if predicate is None or actor is None:
@@ -150,6 +171,14 @@ class StatementExtractor:
         in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
         date: PartialDate | None = None
         detail: dict[str, Any] = {"actor": actor.detail["actor"], "predicate": verb}
+        about = {
+            str(a.subject): a.detail.get("topic") or a.detail.get("actor")
+            for a in self._mentions
+            if start <= a.evidence[0].start < end and a.subject != actor.subject
+        }
+        if about:  # what else the sentence names: the topics and actors it is about
+            detail["about"] = sorted(about)
+            detail["about_names"] = sorted({str(n) for n in about.values()})
         confidence = 0.7
         if in_sentence:
             date = min(in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date

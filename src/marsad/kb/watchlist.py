@@ -20,6 +20,13 @@ from marsad.text.script import has_arabic
 class Watchlist:
     entities: tuple[Entity, ...]
     cadence: dict[str, dict[str, Any]] = field(default_factory=dict)  # series entity id -> cadence
+    dates: dict[str, str] = field(default_factory=dict)  # event entity id -> ISO date
+
+    def by_id(self, entity_id: str) -> Entity:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        raise KeyError(entity_id)
 
     def by_name(self, name: str) -> Entity:
         for e in self.entities:
@@ -65,37 +72,39 @@ def _iso(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _load_yaml(text: str, where: str) -> tuple[list[Entity], dict[str, dict[str, Any]]]:
+def _load_yaml(text: str, where: str) -> tuple[list[Entity], dict[str, dict[str, Any]], dict[str, str]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{where}: not valid YAML ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise ConfigError(f"{where}: a watchlist is a mapping with an 'entities' list")
-    entities, cadence = [], {}
+    entities, cadence, dates = [], {}, {}
     for raw in data["entities"]:
         entity = _entity(raw, where)
         entities.append(entity)
         if raw.get("cadence"):
             cadence[entity.id] = dict(raw["cadence"])
-    return entities, cadence
+        if raw.get("date"):
+            dates[entity.id] = str(raw["date"])
+    return entities, cadence, dates
 
 
 @cache
-def _shipped() -> tuple[tuple[Entity, ...], tuple[tuple[str, dict[str, Any]], ...]]:
+def _shipped() -> tuple[tuple[Entity, ...], tuple[tuple[str, dict[str, Any]], ...], tuple[tuple[str, str], ...]]:
     text = (importlib.resources.files("marsad.kb") / "data" / "watchlist.yaml").read_text(encoding="utf-8")
-    entities, cadence = _load_yaml(text, "marsad/kb/data/watchlist.yaml")
-    return tuple(entities), tuple(cadence.items())
+    entities, cadence, dates = _load_yaml(text, "marsad/kb/data/watchlist.yaml")
+    return tuple(entities), tuple(cadence.items()), tuple(dates.items())
 
 
 def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] = ()) -> Watchlist:
     """The shipped watchlist, with user files and imported `entities` (the archive's kb) merged over it: an
     entity of the same type and name, or with the same UN reference, gains their aliases and roles; a new
     one is added."""
-    shipped, cadence_items = _shipped()
+    shipped, cadence_items, date_items = _shipped()
     merged = {(e.type, e.name.lower()): e for e in shipped}
     by_un = {e.external_ids["UN"]: (e.type, e.name.lower()) for e in shipped if "UN" in e.external_ids}
-    cadence = dict(cadence_items)
+    cadence, dates = dict(cadence_items), dict(date_items)
     for e in entities:
         key = by_un.get(e.external_ids.get("UN", ""), (e.type, e.name.lower()))
         _merge(merged, key, e)
@@ -105,11 +114,12 @@ def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] 
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read the watchlist ({exc.strerror})") from None
-        loaded, more = _load_yaml(text, where)
+        loaded, more, more_dates = _load_yaml(text, where)
         cadence.update(more)
+        dates.update(more_dates)
         for e in loaded:
             _merge(merged, (e.type, e.name.lower()), e)
-    return Watchlist(tuple(merged.values()), cadence)
+    return Watchlist(tuple(merged.values()), cadence, dates)
 
 
 def read_watchlist_file(path: str | Path) -> list[Entity]:

@@ -38,7 +38,8 @@ def precision_of(date: PartialDate) -> str:
     return date.precision.value
 
 
-def fact_row(statement: Statement, text: str) -> tuple[Any, ...]:
+def fact_row(statement: Statement, text: str, evidence_text: str | None = None) -> tuple[Any, ...]:
+    """The row of a statement; `text` is its document's text, or give the `evidence_text` itself."""
     span = statement.evidence[0]
     d = statement.date
     detail = dict(statement.detail)
@@ -50,7 +51,7 @@ def fact_row(statement: Statement, text: str) -> tuple[Any, ...]:
         statement.predicate,
         span.start,
         span.end,
-        text[span.start : span.end],
+        text[span.start : span.end] if evidence_text is None else evidence_text,
         d.value if d else None,
         d.end if d else None,
         precision_of(d) if d else None,

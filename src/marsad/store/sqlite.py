@@ -158,6 +158,114 @@ class SQLiteStore:
         for row in self._con.execute(sql, args):
             yield contract(row)
 
+    # -- answers -------------------------------------------------------------------------------
+    def select_facts(
+        self,
+        kinds: Sequence[str],
+        subjects: Sequence[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        about: str | None = None,
+        min_confidence: float = 0.0,
+        dated: bool = True,
+        limit: int | None = None,
+        values: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Facts in the contract (plus the document's `published` and `title`), earliest first. A date range
+        keeps facts whose own range overlaps it ("2023-10" overlaps 2023-10-05..2023-10-06); `about` keeps
+        statements whose sentence also names that entity."""
+        where = [f"f.kind IN ({','.join('?' * len(kinds))})"]
+        args: list[Any] = list(kinds)
+        if subjects is not None:
+            where.append(f"f.subject IN ({','.join('?' * len(subjects))})" if subjects else "0")
+            args += list(subjects)
+        if values is not None:
+            where.append(f"f.value IN ({','.join('?' * len(values))})" if values else "0")
+            args += list(values)
+        if dated:
+            where.append("f.date IS NOT NULL")
+        if date_from:
+            where.append("coalesce(f.date_end, f.date) || '~' >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("f.date <= ?")
+            args.append(date_to + "~")
+        if about:
+            where.append("f.detail LIKE ?")
+            args.append(f'%"{about}"%')
+        if min_confidence:
+            where.append("f.confidence >= ?")
+            args.append(min_confidence)
+        sql = (
+            "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
+            "JOIN documents d ON d.rowid = f.doc WHERE " + " AND ".join(where) + " ORDER BY f.date, f.doc, f.span_start"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for row in self._con.execute(sql, args):
+            fact = contract(row)
+            fact["published"], fact["title_of_document"] = row["published"], row["title"]
+            out.append(fact)
+        return out
+
+    def issue_dates(self, series: Sequence[str] | None = None) -> list[tuple[str, int, str, str | None, int]]:
+        """(series id, issue, date, date_end, how many facts say so) for every dated issue fact."""
+        sql = (
+            "SELECT subject, value, date, date_end, count(*) FROM facts WHERE kind = 'publication_issue' "
+            "AND date IS NOT NULL AND subject IS NOT NULL"
+        )
+        args: list[Any] = []
+        if series is not None:
+            sql += f" AND subject IN ({','.join('?' * len(series))})"
+            args += list(series)
+        sql += " GROUP BY subject, value, date, date_end"
+        return [(r[0], int(r[1]), r[2], r[3], int(r[4])) for r in self._con.execute(sql, args) if str(r[1]).isdigit()]
+
+    def issue_documents(self) -> list[dict[str, Any]]:
+        """Documents that are themselves an issue of a series: a JSON Lines record with "series" and "issue"."""
+        sql = (
+            "SELECT rowid, id, source, url, title, published, json_extract(meta, '$.fields.series') AS series, "
+            "json_extract(meta, '$.fields.issue') AS issue FROM documents "
+            "WHERE json_extract(meta, '$.fields.issue') IS NOT NULL"
+        )
+        return [dict(r) for r in self._con.execute(sql)]
+
+    def documents_mentioning(self, subjects: Sequence[str]) -> set[int]:
+        """Row ids of the documents with a mention (actor or topic fact) of any of these entities."""
+        if not subjects:
+            return set()
+        marks = ",".join("?" * len(subjects))
+        sql = f"SELECT DISTINCT doc FROM facts WHERE subject IN ({marks}) AND kind IN ('actor', 'topic')"
+        return {int(r[0]) for r in self._con.execute(sql, list(subjects))}
+
+    def mention_in_document(self, rowid: int, subject: str) -> dict[str, Any] | None:
+        """The first mention (actor or topic fact) of an entity in one document, in the contract."""
+        row = self._con.execute(
+            "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
+            "JOIN documents d ON d.rowid = f.doc WHERE f.doc = ? AND f.subject = ? AND f.kind IN ('actor', 'topic') "
+            "ORDER BY f.span_start LIMIT 1",
+            (rowid, subject),
+        ).fetchone()
+        if row is None:
+            return None
+        fact = contract(row)
+        fact["published"], fact["title_of_document"] = row["published"], row["title"]
+        return fact
+
+    def replace_findings(self, extractor: str, findings: Sequence[tuple[str, tuple[Any, ...]]]) -> None:
+        """Replace, in one transaction, every fact of `extractor` (the checks) by `findings`: (document id,
+        fact row) pairs."""
+        with self.transaction():
+            self._con.execute("DELETE FROM facts WHERE extractor = ?", (extractor,))
+            rows = []
+            for doc_id, row in findings:
+                found = self._con.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                if found is None:
+                    raise NotFoundError(f"no document with id {doc_id!r}")
+                rows.append((row[0], int(found[0]), *row[1:]))
+            self._con.executemany(_INSERT_FACT, rows)
+
     # -- reading -------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)

@@ -44,7 +44,7 @@ class Found:
 
 class DateExtractor:
     NAME = "dates"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     def extract(self, doc: Document) -> list[Statement]:
         # The series and campaign extractors date what they find with this one: the same document object
@@ -67,6 +67,7 @@ class DateExtractor:
                 found.append(f)
         found, problems = _pair_duals(found, folded)
         problems += [p for f in found if (p := _check_stated_length(f, folded.text)) is not None]
+        problems += [p for f in found if (p := _check_weekday(f)) is not None]
         taken = [(f.start, f.end) for f in found]
         relatives = [r for r in find_relative(folded.text) if not any(r.start < e and s < r.end for s, e in taken)]
         for r in relatives:
@@ -408,6 +409,22 @@ def _check_interval(r: Relative, stated: Found, computed: Found) -> dict[str, An
         "actual_interval_days": (actual - anchor).days,
         "why": f"{stated.date.value} is {(actual - anchor).days} days after {anchor.isoformat()}, "
         f"not {r.amount} {r.unit}s",
+    }
+
+
+def _check_weekday(f: Found) -> dict[str, Any] | None:
+    """ "Thursday 12 October 2024": 12 October 2024 is a Saturday."""
+    if f.detail.get("weekday_matches") is not False:
+        return None
+    actual = _WEEKDAYS[f.date.first_day().weekday()]
+    return {
+        "check": "weekday_mismatch",
+        "start": f.start,
+        "end": f.end,
+        "date": f.date.value,
+        "weekday_written": f.detail["weekday"],
+        "weekday_of_date": actual,
+        "why": f"{f.date.value} is a {actual}, not a {f.detail['weekday']} as written",
     }
 
 

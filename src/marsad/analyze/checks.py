@@ -1,0 +1,315 @@
+"""`marsad check`: findings about dates that do not hold, each with its evidence and reasoning.
+
+(a) series cadence: each series' issue -> date model (the watchlist's cadence and anchors, or one learned
+    from the archive: the median days per issue and a median offset, so a wrong date cannot bend it); an
+    issue dated further from the model than the tolerance is flagged with the date expected. Archived issue
+    documents also show gaps (numbers missing from the run) and duplicate numbers.
+(b) stated arithmetic, (c) Hijri/Gregorian pairs, (e) weekdays: found by the date extractor in each sentence
+    (`inconsistency` facts), gathered here.
+(d) the same issue dated differently by different sources (or passages): by how much, and who says what.
+
+Findings of (a) and (d) are stored as `inconsistency` facts of the extractor "check" (replaced on each run),
+so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.analyze.dating import bounds, label
+from marsad.analyze.mentions import series_issue_documents
+from marsad.analyze.timeline import Source
+from marsad.kb import Watchlist
+from marsad.model import EntityType, PartialDate, Span, Statement
+from marsad.store import SQLiteStore
+from marsad.store.facts import fact_row
+
+NAME = "check"
+VERSION = "0.1"
+MIN_LEARNED = 4  # distinct day-dated issues needed to learn a cadence from the archive
+
+
+@dataclass
+class Finding:
+    check: str
+    summary: str
+    reasoning: str
+    evidence: list[Source] = field(default_factory=list)
+    expected: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "summary": self.summary,
+            "reasoning": self.reasoning,
+            "expected": self.expected,
+            "evidence": [vars(s) for s in self.evidence],
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class Cadence:
+    every_days: int
+    anchors: dict[int, dt.date]
+    tolerance: int
+    source: str
+
+    def expected(self, issue: int) -> dt.date:
+        """From the nearest anchor: skipped weeks shift the count, so far anchors drift."""
+        anchor = min(self.anchors, key=lambda a: (abs(a - issue), a))
+        return self.anchors[anchor] + dt.timedelta(days=(issue - anchor) * self.every_days)
+
+
+def cadence_from_watchlist(raw: dict[str, Any]) -> Cadence:
+    every = int(raw.get("every_days", 7))
+    anchors = {int(k): _day(v) for k, v in (raw.get("anchors") or {}).items()}
+    if "anchor_issue" in raw:
+        anchors.setdefault(int(raw["anchor_issue"]), _day(raw["anchor_date"]))
+    tolerance = int(raw.get("tolerance_days", max(1, every // 2)))
+    return Cadence(every, anchors, tolerance, f"watchlist: every {every} days, {len(anchors)} anchor issues")
+
+
+def learn_cadence(days: dict[int, dt.date]) -> Cadence | None:
+    """Median days per issue over consecutive known issues, and the median offset: robust to a few wrong dates."""
+    if len(days) < MIN_LEARNED:
+        return None
+    issues = sorted(days)
+    slopes = [(days[b] - days[a]).days / (b - a) for a, b in itertools.pairwise(issues)]
+    every = round(statistics.median(slopes))
+    if every <= 0:
+        return None
+    base = round(statistics.median(days[n].toordinal() - n * every for n in issues))
+    return Cadence(every, {0: dt.date.fromordinal(base)}, max(1, every // 2), f"learned from {len(days)} issues")
+
+
+def _day(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
+    findings = _extractor_findings(store)
+    series_findings = _series_findings(store, watchlist)
+    if persist:
+        store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
+    return series_findings + findings
+
+
+def _extractor_findings(store: SQLiteStore) -> list[Finding]:
+    out = []
+    for f in store.select_facts(("inconsistency",), dated=False):
+        if f["extractor"].startswith(f"{NAME}/"):
+            continue
+        d = f["detail"]
+        summary = {
+            "hijri_gregorian_disagree": "Hijri and Gregorian dates disagree",
+            "stated_interval_wrong": "a stated interval does not add up",
+            "stated_length_wrong": "a stated length does not add up",
+            "weekday_mismatch": "the weekday does not match the date",
+        }.get(str(d.get("check")), str(d.get("check")))
+        expected = d.get("expected_date") or d.get("weekday_of_date") or d.get("hijri_as_gregorian")
+        out.append(Finding(str(d.get("check")), summary, str(d.get("why", "")), [Source.of(f)], expected, d))
+    return out
+
+
+def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
+    observed: dict[str, dict[int, dict[tuple[str, str | None], int]]] = defaultdict(lambda: defaultdict(dict))
+    for series_id, issue, date, date_end, n in store.issue_dates():
+        observed[series_id][issue][(date, date_end)] = n
+    series_by_id = {e.id: e for e in watchlist.entities if e.type is EntityType.SERIES}
+    documents: dict[str, list[dict[str, Any]]] = {}
+    for sid, s in series_by_id.items():
+        docs = series_issue_documents(store, s)
+        if docs:
+            documents[sid] = docs
+        for d in docs:
+            if d["published"]:
+                key = (d["published"], None)
+                observed[sid][d["issue"]][key] = observed[sid][d["issue"]].get(key, 0) + 1
+    out: list[Finding] = []
+    for sid, issues in sorted(observed.items()):
+        name = series_by_id[sid].name if sid in series_by_id else sid
+        model = _model(watchlist, sid, issues)
+        for issue in sorted(issues):
+            dates = issues[issue]
+            if model is not None:
+                out += _cadence(store, sid, name, issue, dates, model)
+            out += _disagree(store, sid, name, issue, dates, model)
+        if sid in documents:
+            out += _gaps_and_duplicates(name, documents[sid])
+    return out
+
+
+def _model(watchlist: Watchlist, sid: str, issues: dict[int, dict[tuple[str, str | None], int]]) -> Cadence | None:
+    if sid in watchlist.cadence:
+        return cadence_from_watchlist(watchlist.cadence[sid])
+    days = {}
+    for issue, dates in issues.items():
+        day_dates = {d: n for (d, e), n in dates.items() if e is None and len(d) == 10}
+        if day_dates:
+            days[issue] = _day(max(day_dates, key=lambda d: day_dates[d]))
+    return learn_cadence(days)
+
+
+def _sources(store: SQLiteStore, sid: str, issue: int, date: str, date_end: str | None) -> list[Source]:
+    facts = store.select_facts(
+        ("publication_issue",), subjects=[sid], values=[str(issue)], date_from=date, date_to=date_end or date
+    )
+    return [Source.of(f) for f in facts if f["date"] == date and f["date_end"] == date_end]
+
+
+def _cadence(
+    store: SQLiteStore, sid: str, name: str, issue: int, dates: dict[tuple[str, str | None], int], model: Cadence
+) -> list[Finding]:
+    expected = model.expected(issue)
+    out = []
+    for (date, date_end), _n in sorted(dates.items()):
+        first, last = bounds(date, date_end)
+        if first - dt.timedelta(days=model.tolerance) <= expected <= last + dt.timedelta(days=model.tolerance):
+            continue
+        off = (first - expected).days if first > expected else (last - expected).days
+        evidence = _sources(store, sid, issue, date, date_end)
+        if not evidence:
+            continue  # only an issue document's own date: reported under sources_disagree if others differ
+        years = (
+            f" (about {round(off / 365.25)} year{'s' if abs(round(off / 365.25)) != 1 else ''})"
+            if abs(off) > 300
+            else ""
+        )
+        out.append(
+            Finding(
+                "series_cadence",
+                f"{name} {issue} dated {label(date, date_end)}; the cadence expects {expected.isoformat()}",
+                f"{name} appears every {model.every_days} days ({model.source}); issue {issue} should fall on "
+                f"{expected.isoformat()}, {abs(off)} days {'before' if off > 0 else 'after'} the date given{years}, "
+                f"beyond the tolerance of {model.tolerance} days",
+                evidence,
+                expected.isoformat(),
+                {"series": name, "issue": issue, "date": date, "date_end": date_end, "days_off": off},
+            )
+        )
+    return out
+
+
+def _disagree(
+    store: SQLiteStore,
+    sid: str,
+    name: str,
+    issue: int,
+    dates: dict[tuple[str, str | None], int],
+    model: Cadence | None,
+) -> list[Finding]:
+    if len(dates) < 2:
+        return []
+    ranges = sorted((bounds(d, e), (d, e), n) for (d, e), n in dates.items())
+    tolerance = model.tolerance if model else 1
+    (_first_lo, first_hi), _, _ = ranges[0]
+    (last_lo, _last_hi), _, _ = ranges[-1]
+    gap = (last_lo - first_hi).days
+    if gap <= tolerance:
+        return []
+    evidence: list[Source] = []
+    said = []
+    for _, (d, e), n in ranges:
+        src = _sources(store, sid, issue, d, e)
+        evidence += src[:3]
+        docs = len({s.doc_id for s in src}) or 1
+        said.append(f"{label(d, e)} ({n} mention{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''})")
+    right = ""
+    if model is not None:
+        exp = model.expected(issue)
+        fits = [
+            label(d, e)
+            for (lo, hi), (d, e), _ in ranges
+            if lo - dt.timedelta(days=tolerance) <= exp <= hi + dt.timedelta(days=tolerance)
+        ]
+        right = f"; the cadence expects {exp.isoformat()}" + (
+            f", which fits {', '.join(fits)}" if fits else ", which fits none"
+        )
+    return [
+        Finding(
+            "sources_disagree",
+            f"{name} {issue} is dated differently: " + " vs ".join(said),
+            f"sources give {len(dates)} dates for the same issue, up to {gap} days apart{right}",
+            evidence,
+            model.expected(issue).isoformat() if model else None,
+            {"series": name, "issue": issue, "dates": {label(d, e): n for _, (d, e), n in ranges}, "days_apart": gap},
+        )
+    ]
+
+
+def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]:
+    out = []
+    numbers = sorted({d["issue"] for d in docs})
+    missing = sorted(set(range(numbers[0], numbers[-1] + 1)) - set(numbers))
+    if missing:
+        out.append(
+            Finding(
+                "series_gap",
+                f"{name}: {len(missing)} issue{'s' if len(missing) != 1 else ''} between {numbers[0]} and "
+                f"{numbers[-1]} not in the archive: {', '.join(map(str, missing[:30]))}"
+                + (" ..." if len(missing) > 30 else ""),
+                "the archive holds issues on both sides of these numbers; nothing can be said about what they contain",
+                [],
+                None,
+                {"series": name, "missing": missing},
+            )
+        )
+    by_number: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for d in docs:
+        by_number[d["issue"]].append(d)
+    for n, group in sorted(by_number.items()):
+        if len(group) > 1:
+            out.append(
+                Finding(
+                    "duplicate_issue_number",
+                    f"{name} {n}: {len(group)} archived documents carry this number",
+                    "two documents claim one issue number: the same issue twice, or a misnumbered one",
+                    [
+                        Source(
+                            d["id"],
+                            d["source"],
+                            d["url"],
+                            d["title"],
+                            d["title"] or "",
+                            0,
+                            0,
+                            d["published"],
+                            None,
+                            "",
+                            1.0,
+                        )
+                        for d in group
+                    ],
+                    None,
+                    {"series": name, "issue": n, "documents": [d["id"] for d in group]},
+                )
+            )
+    return out
+
+
+def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
+    """One `inconsistency` fact per piece of evidence that has a span (a wrong date, one side of a dispute)."""
+    out = []
+    for src in finding.evidence:
+        if src.end <= src.start or not src.fact_id:
+            continue
+        statement = Statement(
+            kind="inconsistency",
+            predicate=finding.check,
+            evidence=(Span(src.doc_id, src.start, src.end),),
+            extractor=NAME,
+            extractor_version=VERSION,
+            date=PartialDate(src.date, end=src.date_end) if src.date else None,
+            confidence=0.8,
+            detail={**finding.detail, "check": finding.check, "why": finding.reasoning, "summary": finding.summary,
+                    "expected": finding.expected, "fact": src.fact_id},
+        )  # fmt: skip
+        out.append((src.doc_id, fact_row(statement, "", evidence_text=src.text)))
+    return out

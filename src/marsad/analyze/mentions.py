@@ -1,0 +1,164 @@
+"""First mention of a topic, and its absence from a run of a series' issues.
+
+A statement or event "mentions" a topic when its sentence names it (in either language: mentions are
+matched across scripts). A series issue mentions it when an archived document that *is* that issue (a
+JSON Lines record with "series" and "issue") has a mention of it. Issues of the range with no archived
+document are listed apart: absence of evidence is not evidence of absence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
+from marsad.analyze.timeline import Source
+from marsad.kb import Watchlist
+from marsad.kb.match import same_name
+from marsad.model import Entity, EntityType
+from marsad.store import SQLiteStore
+
+
+@dataclass
+class FirstMention:
+    topic: str
+    scope: str  # "by Islamic State (and its people)", "in al-Naba", "anywhere in the archive"
+    first: Source | None
+    fact: dict[str, Any] | None = None
+    issue: int | None = None  # for a series
+    next: list[Source] = field(default_factory=list)  # the following mentions, for context
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "scope": self.scope,
+            "date": self.first.date if self.first else None,
+            "issue": self.issue,
+            "actor": self.fact.get("actor") if self.fact else None,
+            "evidence": self.first.text if self.first else None,
+            "source": vars(self.first) if self.first else None,
+            "next": [vars(s) for s in self.next],
+            "note": self.note,
+        }
+
+
+@dataclass
+class IssueDoc:
+    issue: int
+    doc_id: str
+    source: str
+    date: str | None
+    mentions: bool
+
+
+@dataclass
+class Absence:
+    topic: str
+    series: str
+    from_issue: int
+    to_issue: int
+    silent: list[IssueDoc]  # archived, and no mention of the topic in either language
+    mentioning: list[IssueDoc]
+    missing: list[int]  # not in the archive at all: nothing can be said about them
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "series": self.series,
+            "range": [self.from_issue, self.to_issue],
+            "no_mention": [vars(d) for d in self.silent],
+            "mention": [vars(d) for d in self.mentioning],
+            "not_archived": self.missing,
+        }
+
+
+def series_issue_documents(store: SQLiteStore, series: Entity) -> list[dict[str, Any]]:
+    """The archived documents that are issues of `series` (their "series" field spells it in any way)."""
+    names = [a.name for a in series.aliases]
+    out = []
+    for d in store.issue_documents():
+        name, issue = str(d["series"] or ""), str(d["issue"])
+        if issue.isdigit() and any(same_name(name, n) or name.lower() == n.lower() for n in names):
+            out.append({**d, "issue": int(issue)})
+    return sorted(out, key=lambda d: (d["issue"], d["published"] or ""))
+
+
+def first_mention(
+    store: SQLiteStore, watchlist: Watchlist, topic: str, series: str | None = None, actor: str | None = None
+) -> FirstMention:
+    subject = entity(watchlist, topic, MENTIONABLE, "topic")
+    if series:
+        s = entity(watchlist, series, (EntityType.SERIES,), "series")
+        docs = series_issue_documents(store, s)
+        mentioning = store.documents_mentioning([subject.id])
+        hits = [d for d in docs if d["rowid"] in mentioning]
+        if not docs:
+            return FirstMention(subject.name, f"in {s.name}", None, note=f"no issue of {s.name} is archived")
+        missing = sorted(set(range(docs[0]["issue"], docs[-1]["issue"] + 1)) - {d["issue"] for d in docs})
+        note = f"{len(docs)} issues of {s.name} archived ({docs[0]['issue']}-{docs[-1]['issue']})"
+        if not hits:
+            return FirstMention(subject.name, f"in {s.name}", None, note=note + "; none mentions it")
+        first = hits[0]
+        earlier_missing = [n for n in missing if n < first["issue"]]
+        if earlier_missing:
+            note += f"; issues {_ranges(earlier_missing)} before it are not archived, so it may be earlier"
+        mention = _mention_in(store, first["rowid"], subject.id)
+        src = mention or Source(first["id"], first["source"], first["url"], first["title"], "", 0, 0,
+                                first["published"] or "", None, "", 1.0)  # fmt: skip
+        src.date = first["published"] or src.date
+        return FirstMention(subject.name, f"in {s.name}", src, issue=first["issue"], note=note)
+    subjects = None
+    scope = "anywhere in the archive"
+    if actor:
+        a = entity(watchlist, actor, ACTOR_TYPES, "actor")
+        people = with_members(watchlist, a)
+        subjects = [e.id for e in people]
+        scope = f"by {a.name}" + (f" and its people ({len(people) - 1})" if len(people) > 1 else "")
+    facts = store.select_facts(("statement", "event"), subjects=subjects, about=subject.id, limit=6)
+    if not facts:
+        return FirstMention(subject.name, scope, None, note="no dated statement or event names it")
+    first, rest = facts[0], facts[1:]
+    note = ""
+    if first["detail"].get("date_from"):
+        note = "dated by the page's own date: the sentence gives none"
+    return FirstMention(subject.name, scope, Source.of(first), fact=first, next=[Source.of(f) for f in rest], note=note)
+
+
+def _mention_in(store: SQLiteStore, rowid: int, subject: str) -> Source | None:
+    row = store.mention_in_document(rowid, subject)
+    return Source.of(row) if row else None
+
+
+def absence(
+    store: SQLiteStore, watchlist: Watchlist, topic: str, series: str, from_issue: int, to_issue: int
+) -> Absence:
+    if from_issue > to_issue:
+        from_issue, to_issue = to_issue, from_issue
+    subject = entity(watchlist, topic, MENTIONABLE, "topic")
+    s = entity(watchlist, series, (EntityType.SERIES,), "series")
+    mentioning = store.documents_mentioning([subject.id])
+    docs = [d for d in series_issue_documents(store, s) if from_issue <= d["issue"] <= to_issue]
+    silent: list[IssueDoc] = []
+    hits: list[IssueDoc] = []
+    by_issue: dict[int, list[dict[str, Any]]] = {}
+    for d in docs:
+        by_issue.setdefault(d["issue"], []).append(d)
+    for n, group in sorted(by_issue.items()):
+        d = next((d for d in group if d["rowid"] in mentioning), group[0])
+        item = IssueDoc(n, d["id"], d["source"], d["published"], d["rowid"] in mentioning)
+        (hits if item.mentions else silent).append(item)
+    missing = [n for n in range(from_issue, to_issue + 1) if n not in by_issue]
+    return Absence(subject.name, s.name, from_issue, to_issue, silent, hits, missing)
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in numbers:
+        if out and "-" not in out[-1] and int(out[-1]) == n - 1:
+            out[-1] = f"{out[-1]}-{n}"
+        elif out and "-" in out[-1] and int(out[-1].split("-")[1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
