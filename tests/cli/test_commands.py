@@ -24,10 +24,24 @@ def loaded(marsad: Marsad) -> Marsad:
     return marsad
 
 
-def test_run_on_the_bundled_sample(marsad: Marsad) -> None:
-    result = marsad("run")
+def test_run_on_the_bundled_sample(marsad: Marsad, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    result = marsad("run", "--report", str(report))
     assert result.exit_code == 0, result.output
-    assert "ingested 21, already archived 0, failed 0" in result.stdout
+    assert "ingested 25, already archived 0, failed 0" in result.stdout
+    # the seeded year error, the answers of the scenario, and the report
+    assert "series_cadence" in result.stdout and "sources_disagree" in result.stdout
+    findings = [json.loads(x) for x in marsad("facts", "--kind", "inconsistency", "-f", "jsonl").stdout.splitlines()]
+    cadence = [f for f in findings if f["detail"].get("check") == "series_cadence"]
+    assert {(f["issue"], f["date"], f["detail"]["expected"]) for f in cadence} == {(412, "2024-10-12", "2023-10-12")}
+    assert "first mention of Gaza by Islamic State and its people (10): 2024-01-04 by Abu Hudhayfa al-Ansari" in (
+        result.stdout
+    )
+    assert "Gaza in al-Naba 411-416: never mentioned in 411, 412, 413; mentioned in 416; not archived: 414, 415" in (
+        result.stdout
+    )
+    assert "-> first statement on Gaza by Islamic State: 89 days" in result.stdout
+    assert report.is_file() and "<svg" in report.read_text(encoding="utf-8")
     assert "search: Ḥudhayfah  (3 documents)" in result.stdout
     assert "search: صحيفة النبأ  (3 documents)" in result.stdout
 
@@ -80,7 +94,7 @@ def test_show_a_telegram_message_names_its_export(loaded: Marsad) -> None:
 def test_stats_formats(loaded: Marsad) -> None:
     rows = [json.loads(line) for line in loaded("stats", "-f", "jsonl").stdout.splitlines()]
     by = {(r["group"], r["key"]): r["count"] for r in rows}
-    assert by[("total", "documents")] == 21
+    assert by[("total", "documents")] == 25
     assert by[("media type", "text/x-telegram-message")] == 4
     assert by[("media type", "application/pdf")] == 1
     assert by[("language", "ar")] >= 5 and by[("language", "en")] >= 10

@@ -43,7 +43,7 @@ def test_ingest_extracts_dates_in_the_contract(marsad: Marsad) -> None:
     assert facts and all(set(f) == CONTRACT_KEYS for f in facts)
     by_text = {(Path(str(f["document"]["source"])).name, f["text"]): f for f in facts}  # type: ignore[index]
     dual = by_text[("spokesman-hijri-ar.md", "يوم الخميس ٢٢ جمادى الآخرة ١٤٤٥ هـ الموافق ٤ كانون الثاني/يناير ٢٠٢٤ م")]
-    assert dual["date"] == "2024-01-04" and dual["hijri"] == "1445-06-22" and dual["extractor"] == "dates/1.0"
+    assert dual["date"] == "2024-01-04" and dual["hijri"] == "1445-06-22" and dual["extractor"] == "dates/1.1"
     issue = by_text[("naba-413.md", "Thursday 19 October 2023")]
     assert issue["date"] == "2023-10-19" and issue["precision"] == "day" and issue["calendar"] == "gregorian"
     assert issue["detail"]["weekday_matches"] is True  # type: ignore[index]
@@ -76,9 +76,9 @@ def test_extract_is_idempotent_and_force_redoes(marsad: Marsad) -> None:
     marsad("ingest", str(SAMPLE))
     before = _facts(marsad)
     again = marsad("extract")
-    assert again.exit_code == 0 and "extracted 0 documents" in again.stdout and "21 up to date" in again.stdout
+    assert again.exit_code == 0 and "extracted 0 documents" in again.stdout and "25 up to date" in again.stdout
     forced = marsad("extract", "--force")
-    assert "extracted 21 documents" in forced.stdout
+    assert "extracted 25 documents" in forced.stdout
     assert _facts(marsad) == before  # same ids, same facts: nothing duplicated
 
 
@@ -95,7 +95,7 @@ def test_archive_now_extract_later(marsad: Marsad) -> None:
     assert marsad("ingest", "--no-extract", str(SAMPLE)).exit_code == 0
     assert _facts(marsad) == []
     result = marsad("extract")
-    assert "extracted 21 documents" in result.stdout
+    assert "extracted 25 documents" in result.stdout
     assert len(_facts(marsad, "--kind", "date")) >= 40
 
 

@@ -177,11 +177,8 @@ def _cadence(
         evidence = _sources(store, sid, issue, date, date_end)
         if not evidence:
             continue  # only an issue document's own date: reported under sources_disagree if others differ
-        years = (
-            f" (about {round(off / 365.25)} year{'s' if abs(round(off / 365.25)) != 1 else ''})"
-            if abs(off) > 300
-            else ""
-        )
+        n_years = abs(round(off / 365.25))
+        years = f" (about {n_years} year{'s' if n_years != 1 else ''})" if abs(off) > 300 else ""
         out.append(
             Finding(
                 "series_cadence",

@@ -15,6 +15,7 @@ from marsad.cli.common import cli
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
 from marsad.cli.kb import kb_group
+from marsad.cli.report import report_command
 from marsad.cli.run import run_command
 from marsad.cli.search import search_command
 from marsad.cli.show import show_command
@@ -34,6 +35,7 @@ for command in (
     absence_command,
     latency_command,
     check_command,
+    report_command,
 ):
     cli.add_command(command)
 

@@ -8,9 +8,17 @@ from pathlib import Path
 
 import click
 
+from marsad.analyze.checks import check
+from marsad.analyze.latency import latency
+from marsad.analyze.mentions import absence, first_mention
+from marsad.analyze.report import build
 from marsad.analyze.search import search
+from marsad.analyze.timeline import timeline
+from marsad.cli.answers import first_mention_lines, latency_lines, print_findings, print_timeline
 from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.cli.ingest import run_ingest
+from marsad.cli.kb import archive_watchlist
+from marsad.cli.report import write_report
 from marsad.cli.stats import print_stats
 from marsad.export.tabular import write_rows
 from marsad.settings import parse_size, setting, worker_count
@@ -30,16 +38,27 @@ def sample_path() -> Path:
     metavar="QUERY",
     help="A search to run after ingest (repeatable); the sample brings its own.",
 )
+@click.option(
+    "--report",
+    "report_path",
+    default="marsad-report.html",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write the HTML report.",
+)
 @click.pass_context
 @handle_errors
-def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, ...]) -> None:
-    """Ingest a collection, print what the archive holds, and answer searches.
+def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, ...], report_path: str) -> None:
+    """Ingest a collection, extract, check, print the timeline and the findings, write the report.
 
-    With no PATHS it runs on the bundled sample collection of analytic notes, saved pages, a PDF
-    and a Telegram export, in English and Arabic.
+    With no PATHS it runs on the bundled sample collection of analytic notes, saved pages, a PDF, a
+    Telegram export and issue index cards, in English and Arabic, and answers the sample's questions:
+    when the group first spoke about Gaza, which al-Naba issues never mention it, how many days after
+    7 October 2023 its first statement came.
     """
     store = store_from(ctx)
     use_archive_watchlist(store)
+    sample_used = not paths
     if not paths:
         sample = sample_path()
         paths = (str(sample),)
@@ -60,15 +79,34 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     )
     click.echo("")
     print_stats(store.stats(), "table")
-    dates = sum(1 for _ in store.iter_facts(kind="date"))
-    problems = list(store.iter_facts(kind="inconsistency"))
-    click.echo(f"\nfacts: {dates} dates, {len(problems)} inconsistencies (marsad facts --kind date|inconsistency)")
-    if problems:
-        rows = [
-            {"document": Path(str(p["document"]["source"])).name, "evidence": p["text"], "why": p["detail"].get("why")}
-            for p in problems
-        ]
-        write_rows(rows, ["document", "evidence", "why"], "table", sys.stdout)
+    watchlist = archive_watchlist(store)
+    findings = check(store, watchlist)
+    click.echo("")
+    print_timeline(timeline(store, watchlist), "table")
+    click.echo("")
+    print_findings(findings, "table")
+    topics: tuple[str, ...] = ()
+    if sample_used:
+        topics = ("Gaza",)
+        click.echo("\nanswers (marsad first-mention | absence | latency):")
+        click.echo(first_mention_lines(first_mention(store, watchlist, "Gaza", actor="Islamic State")))
+        gap = absence(store, watchlist, "Gaza", "al-Naba", 411, 416)
+        click.echo(
+            f"Gaza in al-Naba 411-416: never mentioned in {', '.join(str(d.issue) for d in gap.silent) or 'none'}; "
+            f"mentioned in {', '.join(str(d.issue) for d in gap.mentioning) or 'none'}; "
+            f"not archived: {', '.join(map(str, gap.missing)) or 'none'}"
+        )
+        click.echo(latency_lines(latency(store, watchlist, "7 October 2023 attack", "Islamic State", "Gaza")))
+    text, _ = build(
+        store,
+        watchlist,
+        topics,
+        actor="Islamic State" if sample_used else None,
+        series="al-Naba" if sample_used else None,
+        event="7 October 2023 attack" if sample_used else None,
+        findings=findings,
+    )
+    click.echo(f"\nreport: {write_report(report_path, text)}")
     for query in queries:
         results = search(store, query, limit=5)
         hits = results.hits

@@ -123,11 +123,31 @@ def configure(watchlist: Watchlist | None) -> None:
     call before ingest forks its workers. None returns to the shipped watchlist."""
     _configured[:] = [watchlist] if watchlist is not None else []
     _default_index.cache_clear()
+    for clear in _ON_CONFIGURE:
+        clear()
+
+
+_ON_CONFIGURE: list[Any] = []
+
+
+def on_configure(clear: Any) -> None:
+    """Register a cache of watchlist-derived data (series names, campaign titles) to drop on configure()."""
+    _ON_CONFIGURE.append(clear)
+
+
+@cache
+def _shipped_watchlist() -> Watchlist:
+    return load_watchlist()
+
+
+def active_watchlist() -> Watchlist:
+    """The watchlist extractors use: the one configure() set, else the shipped one."""
+    return _configured[0] if _configured else _shipped_watchlist()
 
 
 @cache
 def _default_index() -> _Index:
-    return _Index(_configured[0] if _configured else load_watchlist())
+    return _Index(active_watchlist())
 
 
 class ActorExtractor:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.near import following_date
-from marsad.kb import load_watchlist
 from marsad.kb.names import name_key
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
@@ -29,10 +29,13 @@ _MAX_DATE_GAP = 140
 @cache
 def _campaigns() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
     out = []
-    for e in load_watchlist().entities:
+    for e in active_watchlist().entities:
         if e.type is EntityType.CAMPAIGN:
             out.append((e, tuple({name_key(a.name) for a in e.aliases} - {""})))
     return tuple(out)
+
+
+on_configure(_campaigns.cache_clear)
 
 
 def _display(entity: Entity) -> str:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.near import following_date
-from marsad.kb import load_watchlist
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
 from marsad.text.script import has_arabic
@@ -41,13 +41,16 @@ def _series() -> tuple[_Series, ...]:
     from marsad.text.fold import fold
 
     out = []
-    for e in load_watchlist().entities:
+    for e in active_watchlist().entities:
         if e.type is not EntityType.SERIES:
             continue
         names = sorted({fold(a.name).split(" (")[0].rstrip("'") for a in e.aliases}, key=len, reverse=True)
         pats = [re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])") for n in names if len(n) >= 4]
         out.append(_Series(e, tuple(pats)))
     return tuple(out)
+
+
+on_configure(_series.cache_clear)
 
 
 class SeriesExtractor:

@@ -1,0 +1,115 @@
+"""Timeline, first mention, absence and latency on the scenario notes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.analyze.dating import sort_key
+from marsad.analyze.timeline import merge
+from tests.analyze import scenario
+from tests.conftest import Marsad
+
+
+@pytest.fixture
+def archive(marsad: Marsad, tmp_path: Path) -> Marsad:
+    assert marsad("ingest", str(scenario.write(tmp_path / "notes", seeded=True))).exit_code == 0
+    return marsad
+
+
+def _json(m: Marsad, *args: str) -> list[dict[str, object]]:
+    result = m(*args, "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_first_mention_by_the_group_is_its_spokesman_on_4_january(archive: Marsad) -> None:
+    (answer,) = _json(archive, "first-mention", "Gaza", "--actor", "Islamic State")
+    assert answer["date"] == "2024-01-04" and answer["actor"] == "Abu Hudhayfa al-Ansari"
+    assert "Gaza" in str(answer["evidence"]) or "غزة" in str(answer["evidence"])
+    (arabic,) = _json(archive, "first-mention", "غزة", "--actor", "الدولة الإسلامية")  # asked in Arabic
+    assert arabic["date"] == "2024-01-04"
+
+
+def test_first_mention_in_a_series_says_what_is_not_archived(archive: Marsad) -> None:
+    (answer,) = _json(archive, "first-mention", "Gaza", "--series", "al-Naba")
+    assert answer["issue"] == 416 and answer["date"] == "2023-11-09"
+    assert "414-415" in str(answer["note"])  # it may be earlier: those issues are not archived
+
+
+def test_absence_separates_silent_issues_from_missing_ones(archive: Marsad) -> None:
+    (answer,) = _json(archive, "absence", "Gaza", "--series", "النبأ", "--from-issue", "410", "--to-issue", "416")
+    assert [d["issue"] for d in answer["no_mention"]] == [411, 412, 413]  # 413 is an Arabic card
+    assert [d["issue"] for d in answer["mention"]] == [416]  # «غزة» in an Arabic card counts for "Gaza"
+    assert answer["not_archived"] == [410, 414, 415]
+    table = archive("absence", "Hamas", "--series", "al-Naba", "--from-issue", "411", "--to-issue", "413")
+    assert "3 archived issues never mention it, 0 do, 0 are not archived" in table.stdout
+
+
+def test_latency_is_89_days_with_both_ends(archive: Marsad) -> None:
+    (by_name,) = _json(archive, "latency", "--event", "7 October attack", "--actor", "Islamic State", "--topic", "Gaza")
+    assert by_name["days"] == 89 and by_name["response_date"] == "2024-01-04"
+    assert by_name["responder"] == "Abu Hudhayfa al-Ansari" and by_name["response_evidence"]
+    assert by_name["event_source"]["text"] == "7 October 2023"  # an archived text that states the day
+    (by_date,) = _json(archive, "latency", "--event", "7 Oct 2023", "--actor", "Abu Hudhayfa al-Ansari")
+    assert by_date["days"] == 89
+    # the statement of 3 August 2023 is before the event, so it is not the response
+    (later,) = _json(archive, "latency", "--event", "2023-08-01", "--actor", "Abu Hudhayfa al-Ansari")
+    assert later["days"] == 2 and later["response_date"] == "2023-08-03"
+
+
+def test_unknown_names_and_events_are_clear_errors(archive: Marsad) -> None:
+    result = archive("latency", "--event", "the day after tomorrow", "--actor", "Islamic State")
+    assert result.exit_code != 0 and "is neither a date nor a dated event of the watchlist" in result.stderr
+    result = archive("first-mention", "Atlantis")
+    assert result.exit_code != 0 and "'Atlantis' is not in the watchlist" in result.stderr
+
+
+def test_timeline_merges_sources_and_keeps_disputed_dates(archive: Marsad) -> None:
+    rows = _json(archive, "timeline", "--series", "al-Naba")
+    by_issue = {r["issue"]: r for r in rows}
+    assert by_issue[412]["disputed"] and by_issue[412]["date"] == "2023-10-12"  # the majority, the cadence's too
+    assert set(by_issue[412]["dates"]) == {"2023-10-12", "2024-10-12"}
+    assert by_issue[413]["documents"] >= 3 and not by_issue[413]["disputed"]  # notes, the Arabic card
+    assert [r["issue"] for r in rows] == sorted(r["issue"] for r in rows)  # time order = issue order here
+    assert all(r["evidence"] for r in rows)
+
+
+def test_timeline_actor_and_date_range(archive: Marsad) -> None:
+    rows = _json(archive, "timeline", "--actor", "Abu Hudhayfa al-Ansari")
+    assert {r["date"] for r in rows} >= {"2023-08-03", "2024-01-04"}
+    assert all(r["kind"] in ("statement", "event") for r in rows)
+    january = _json(archive, "timeline", "--actor", "Abu Hudhayfa al-Ansari", "--from", "2024-01", "--to", "2024-01")
+    assert {r["date"] for r in january} == {"2024-01-04"}
+    merged = [r for r in january if r["what"].endswith("released")]
+    assert merged and merged[0]["documents"] >= 1
+
+
+def test_a_month_is_a_range_sorted_by_its_middle() -> None:
+    assert sort_key("2023-10") > sort_key("2023-10-02")
+    assert sort_key("2023-10") < sort_key("2023-10-30")
+    assert sort_key("2023") > sort_key("2023-03-01")
+
+
+def _fact(date: str, end: str | None, doc: str, precision: str) -> dict[str, object]:
+    return {
+        "id": doc + date, "kind": "statement", "document": {"id": doc, "source": doc, "url": None}, "text": "t",
+        "start": 0, "end": 1, "date": date, "date_end": end, "precision": precision, "entity_id": "e1",
+        "actor": "A", "series": None, "issue": None, "title": None, "confidence": 0.7, "detail": {"predicate": "said"},
+    }  # fmt: skip
+
+
+def test_a_coarse_statement_joins_the_one_dated_row_inside_it() -> None:
+    rows = merge([_fact("2023-08-03", None, "d1", "day"), _fact("2023-08", None, "d2", "month")])
+    assert len(rows) == 1 and rows[0].date == "2023-08-03" and not rows[0].disputed
+    assert {s.doc_id for s in rows[0].sources} == {"d1", "d2"}
+    two = merge(
+        [
+            _fact("2023-08-03", None, "d1", "day"),
+            _fact("2023-08-20", None, "d3", "day"),
+            _fact("2023-08", None, "d2", "month"),
+        ]
+    )
+    assert len(two) == 3  # two statements in August: the month-only one cannot be placed

@@ -1,0 +1,106 @@
+"""`marsad check` on the scenario: every seeded error found with its expected value; correct notes raise nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.analyze.checks import Cadence, check, learn_cadence
+from marsad.kb import load_watchlist
+from marsad.store import open_store
+from tests.analyze import scenario
+from tests.conftest import Marsad
+
+
+def _findings(marsad: Marsad, folder: Path) -> list[dict[str, object]]:
+    assert marsad("ingest", str(folder)).exit_code == 0
+    result = marsad("check", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_correct_notes_raise_no_finding(marsad: Marsad, tmp_path: Path) -> None:
+    folder = scenario.write(tmp_path / "notes")
+    (folder / "cards.jsonl").write_text(
+        "\n".join(json.dumps(c) for c in scenario.INDEX_CARDS if c["issue"] in (411, 412, 413)) + "\n"
+    )  # no gap in the run of issue documents either
+    assert _findings(marsad, folder) == []
+
+
+def test_every_seeded_error_is_found_with_its_expected_value(marsad: Marsad, tmp_path: Path) -> None:
+    found = _findings(marsad, scenario.write(tmp_path / "notes", seeded=True))
+    checks = {f["check"] for f in found}
+    assert {kind for _, kind in scenario.SEEDED.values()} <= checks
+    year = [f for f in found if f["check"] == "series_cadence"]
+    assert len(year) == 1 and year[0]["expected"] == "2023-10-12"
+    assert "366 days" in year[0]["reasoning"]
+    assert [e["text"] for e in year[0]["evidence"]] == ["al-Naba issue 412 to 12 October 2024"]
+    (weekday,) = [f for f in found if f["check"] == "weekday_mismatch"]
+    assert weekday["expected"] == "Thursday"
+    (interval,) = [f for f in found if f["check"] == "stated_interval_wrong"]
+    assert interval["detail"]["actual_interval_days"] == 89
+    (disputed,) = [f for f in found if f["check"] == "sources_disagree"]
+    assert disputed["detail"]["dates"] == {"2023-10-12": 2, "2024-10-12": 1} and disputed["detail"]["days_apart"] == 366
+    (gap,) = [f for f in found if f["check"] == "series_gap"]
+    assert gap["detail"]["missing"] == [414, 415]
+    # nothing else: the correct notes beside the seeded ones stay quiet
+    assert checks == {kind for _, kind in scenario.SEEDED.values()} | {"sources_disagree", "series_gap"}
+
+
+def test_findings_are_stored_as_inconsistency_facts_and_replaced(marsad: Marsad, tmp_path: Path) -> None:
+    _findings(marsad, scenario.write(tmp_path / "notes", seeded=True))
+    marsad("check")  # a second run replaces, it does not add
+    facts = [json.loads(x) for x in marsad("facts", "--kind", "inconsistency", "-f", "jsonl").stdout.splitlines()]
+    mine = [f for f in facts if f["extractor"].startswith("check/")]
+    # the wrong date, and each side of the dispute (the index card is a document, not a fact with a span)
+    assert sorted(f["detail"]["check"] for f in mine) == ["series_cadence", "sources_disagree", "sources_disagree"]
+    assert all(f["text"] and f["document"]["id"] for f in mine)
+
+
+def test_a_cadence_is_learned_when_the_watchlist_has_none(tmp_path: Path) -> None:
+    days = {n: dt.date(2024, 1, 4) + dt.timedelta(days=7 * (n - 10)) for n in range(10, 20)}
+    days[15] = dt.date(2025, 2, 8)  # one wrong date cannot bend a median
+    model = learn_cadence(days)
+    assert model is not None and model.every_days == 7
+    assert model.expected(15) == dt.date(2024, 2, 8)
+    assert learn_cadence({1: dt.date(2024, 1, 1), 2: dt.date(2024, 1, 8)}) is None  # too few to learn
+
+
+def test_a_learned_cadence_flags_a_user_series(marsad: Marsad, tmp_path: Path) -> None:
+    watchlist = tmp_path / "mine.yaml"
+    watchlist.write_text("entities:\n- type: series\n  name: Weekly Bulletin\n", encoding="utf-8")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    lines = [f"Weekly Bulletin issue {n} appeared on {(dt.date(2024, 1, 4) + dt.timedelta(days=7 * (n - 10))).strftime('%d %B %Y')}."
+             for n in range(10, 16)]  # fmt: skip
+    lines.append("Weekly Bulletin issue 16 appeared on 3 March 2023.")
+    (notes / "bulletin.md").write_text("# Bulletin dates\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    assert marsad("kb", "add", str(watchlist)).exit_code == 0
+    found = _findings(marsad, notes)
+    (flag,) = [f for f in found if f["check"] == "series_cadence"]
+    assert flag["summary"].startswith("Weekly Bulletin 16") and flag["expected"] == "2024-02-15"
+    assert "learned from 7 issues" in flag["reasoning"]
+
+
+def test_nearest_anchor_absorbs_skipped_weeks() -> None:
+    model = Cadence(7, {100: dt.date(2020, 1, 2), 200: dt.date(2022, 1, 6)}, 3, "test")
+    assert model.expected(199) == dt.date(2021, 12, 30)  # from 200, not 99 weeks after 100
+    assert model.expected(101) == dt.date(2020, 1, 9)
+
+
+@pytest.mark.parametrize("persist", [True, False])
+def test_check_without_storing(tmp_path: Path, persist: bool) -> None:
+    from tests.conftest import Marsad as M
+
+    m = M(tmp_path / "a.db")
+    assert m("ingest", str(scenario.write(tmp_path / "n", seeded=True))).exit_code == 0
+    store = open_store(tmp_path / "a.db")
+    try:
+        found = check(store, load_watchlist(), persist=persist)
+        stored = [f for f in store.iter_facts(kind="inconsistency") if f["extractor"].startswith("check/")]
+        assert found and (len(stored) > 0) is persist
+    finally:
+        store.close()
