@@ -6,6 +6,7 @@ and the word distribution has both frequent and rare terms, as a real collection
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections.abc import Iterator
@@ -71,19 +72,38 @@ EN_FUNCTION = "the the the of of and in on to was that with by for a".split()
 AR_FUNCTION = "في من على إلى عن أن التي الذي مع بعد".split()
 
 
+WRONG_ISSUE_DATES = 0.005  # share of issue mentions whose sentence gives another date than al-Naba's cadence
+
+
+@functools.cache
+def _issue_day(issue: int) -> tuple[int, int, int]:
+    """The date the shipped watchlist's al-Naba cadence gives the issue (day, month index, year)."""
+    from marsad.analyze.checks import cadence_from_watchlist
+    from marsad.kb import load_watchlist
+
+    watchlist = load_watchlist()
+    naba = watchlist.by_name("al-Naba")
+    day = cadence_from_watchlist(watchlist.cadence[naba.id]).expected(issue)
+    return day.day, day.month - 1, day.year
+
+
 def sentence(rng: random.Random, arabic: bool, serial: int) -> str:
     words = AR_WORDS if arabic else EN_WORDS
     function = AR_FUNCTION if arabic else EN_FUNCTION
     body = [_zipf_pick(rng, words) if rng.random() < 0.65 else rng.choice(function) for _ in range(rng.randint(10, 22))]
-    day, month, year = rng.randint(1, 28), rng.randrange(12), rng.randint(2014, 2025)
+    issue = rng.randint(1, 520)
+    if rng.random() < WRONG_ISSUE_DATES:
+        day, month, year = rng.randint(1, 28), rng.randrange(12), rng.randint(2014, 2025)
+    else:  # most sentences that name an issue give its date right, as real notes do
+        day, month, year = _issue_day(issue)
     if arabic:
         date = f"{str(day).translate(AR_DIGITS)} {MONTHS_AR[month]} {str(year).translate(AR_DIGITS)}"
-        extra = [rng.choice(NAMES_AR), date, f"العدد {rng.randint(1, 520)}", f"رقم{serial}"]
+        extra = [rng.choice(NAMES_AR), date, f"العدد {issue}", f"رقم{serial}"]
     else:
         extra = [
             rng.choice(NAMES_EN),
             f"{day} {MONTHS_EN[month]} {year}",
-            f"issue {rng.randint(1, 520)}",
+            f"issue {issue}",
             f"ref{serial}",
         ]
     for piece in extra:

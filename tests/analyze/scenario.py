@@ -51,9 +51,11 @@ SEEDED = {
 
 INDEX_CARDS = [
     {"id": "c411", "series": "al-Naba", "issue": 411, "published": "2023-10-05", "language": "en",
-     "title": "al-Naba 411: index card", "text": "Index card. Sections: editorial on finances; operations tally for Iraq and Syria."},
+     "title": "al-Naba 411: index card",
+     "text": "Index card. Sections: editorial on finances; operations tally for Iraq and Syria."},
     {"id": "c412", "series": "al-Naba", "issue": 412, "published": "2023-10-12", "language": "en",
-     "title": "al-Naba 412: index card", "text": "Index card. Sections: editorial on prisoners; operations tally for Iraq, Syria and Mozambique."},
+     "title": "al-Naba 412: index card",
+     "text": "Index card. Sections: editorial on prisoners; operations tally for Iraq, Syria and Mozambique."},
     {"id": "c413", "series": "النبأ", "issue": 413, "published": "2023-10-19", "language": "ar",
      "title": "النبأ ٤١٣", "text": "بطاقة فهرسة. الأقسام: افتتاحية، وحصيلة العمليات في العراق وسوريا."},
     {"id": "c416", "series": "al-Naba", "issue": 416, "published": "2023-11-09", "language": "ar",

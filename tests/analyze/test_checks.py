@@ -74,8 +74,11 @@ def test_a_learned_cadence_flags_a_user_series(marsad: Marsad, tmp_path: Path) -
     watchlist.write_text("entities:\n- type: series\n  name: Weekly Bulletin\n", encoding="utf-8")
     notes = tmp_path / "notes"
     notes.mkdir()
-    lines = [f"Weekly Bulletin issue {n} appeared on {(dt.date(2024, 1, 4) + dt.timedelta(days=7 * (n - 10))).strftime('%d %B %Y')}."
-             for n in range(10, 16)]  # fmt: skip
+    start = dt.date(2024, 1, 4)
+    lines = [
+        f"Weekly Bulletin issue {n} appeared on {(start + dt.timedelta(days=7 * (n - 10))).strftime('%d %B %Y')}."
+        for n in range(10, 16)
+    ]
     lines.append("Weekly Bulletin issue 16 appeared on 3 March 2023.")
     (notes / "bulletin.md").write_text("# Bulletin dates\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     assert marsad("kb", "add", str(watchlist)).exit_code == 0

@@ -23,7 +23,7 @@ from typing import Any
 
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.mentions import series_issue_documents
-from marsad.analyze.timeline import Source
+from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
 from marsad.model import EntityType, PartialDate, Span, Statement
 from marsad.store import SQLiteStore
@@ -120,8 +120,14 @@ def _extractor_findings(store: SQLiteStore) -> list[Finding]:
 
 def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
     observed: dict[str, dict[int, dict[tuple[str, str | None], int]]] = defaultdict(lambda: defaultdict(dict))
-    for series_id, issue, date, date_end, n in store.issue_dates():
-        observed[series_id][issue][(date, date_end)] = n
+    evidence = _Evidence(store)
+    for group in store.fact_groups(("publication_issue",)):
+        _, series_id, _, value, date, date_end, _, n = group
+        if series_id is None or not str(value).isdigit():
+            continue
+        dates = observed[series_id][int(value)]
+        dates[(date, date_end)] = dates.get((date, date_end), 0) + n
+        evidence.keys[(series_id, int(value), date, date_end)].append(group)
     series_by_id = {e.id: e for e in watchlist.entities if e.type is EntityType.SERIES}
     documents: dict[str, list[dict[str, Any]]] = {}
     for sid, s in series_by_id.items():
@@ -139,8 +145,8 @@ def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
         for issue in sorted(issues):
             dates = issues[issue]
             if model is not None:
-                out += _cadence(store, sid, name, issue, dates, model)
-            out += _disagree(store, sid, name, issue, dates, model)
+                out += _cadence(evidence, sid, name, issue, dates, model)
+            out += _disagree(evidence, sid, name, issue, dates, model)
         if sid in documents:
             out += _gaps_and_duplicates(name, documents[sid])
     return out
@@ -157,15 +163,28 @@ def _model(watchlist: Watchlist, sid: str, issues: dict[int, dict[tuple[str, str
     return learn_cadence(days)
 
 
-def _sources(store: SQLiteStore, sid: str, issue: int, date: str, date_end: str | None) -> list[Source]:
-    facts = store.select_facts(
-        ("publication_issue",), subjects=[sid], values=[str(issue)], date_from=date, date_to=date_end or date
-    )
-    return [Source.of(f) for f in facts if f["date"] == date and f["date_end"] == date_end]
+EVIDENCE = 5  # facts quoted per date a finding is about
+
+
+class _Evidence:
+    """Reads the facts behind a (series, issue, date) only when a finding needs them."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        # (series, issue, date, date_end) -> the fact_groups keys that say so
+        self.keys: dict[tuple[str, int, str, str | None], list[tuple[Any, ...]]] = defaultdict(list)
+
+    def __call__(self, sid: str, issue: int, date: str, date_end: str | None) -> list[Source]:
+        out: list[Source] = []
+        for group in self.keys.get((sid, issue, date, date_end), []):
+            out += [source_of_row(r) for r in self.store.group_sources(group, EVIDENCE - len(out))]
+            if len(out) >= EVIDENCE:
+                break
+        return out
 
 
 def _cadence(
-    store: SQLiteStore, sid: str, name: str, issue: int, dates: dict[tuple[str, str | None], int], model: Cadence
+    sources: _Evidence, sid: str, name: str, issue: int, dates: dict[tuple[str, str | None], int], model: Cadence
 ) -> list[Finding]:
     expected = model.expected(issue)
     out = []
@@ -174,7 +193,7 @@ def _cadence(
         if first - dt.timedelta(days=model.tolerance) <= expected <= last + dt.timedelta(days=model.tolerance):
             continue
         off = (first - expected).days if first > expected else (last - expected).days
-        evidence = _sources(store, sid, issue, date, date_end)
+        evidence = sources(sid, issue, date, date_end)
         if not evidence:
             continue  # only an issue document's own date: reported under sources_disagree if others differ
         n_years = abs(round(off / 365.25))
@@ -195,7 +214,7 @@ def _cadence(
 
 
 def _disagree(
-    store: SQLiteStore,
+    sources: _Evidence,
     sid: str,
     name: str,
     issue: int,
@@ -214,7 +233,7 @@ def _disagree(
     evidence: list[Source] = []
     said = []
     for _, (d, e), n in ranges:
-        src = _sources(store, sid, issue, d, e)
+        src = sources(sid, issue, d, e)
         evidence += src[:3]
         docs = len({s.doc_id for s in src}) or 1
         said.append(f"{label(d, e)} ({n} mention{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''})")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from marsad.model import PartialDate
 
 
+@lru_cache(maxsize=65_536)
 def bounds(date: str, date_end: str | None = None) -> tuple[dt.date, dt.date]:
     """First and last day a (possibly partial) ISO date, or a range of them, can mean."""
     return PartialDate(date).first_day(), PartialDate(date_end or date).last_day()
 
 
+@lru_cache(maxsize=65_536)
 def sort_key(date: str, date_end: str | None = None) -> tuple[float, int]:
     """Middle of the range, then width: "October 2023" sits mid-October, after a fact of 2 October."""
     first, last = bounds(date, date_end)

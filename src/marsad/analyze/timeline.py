@@ -8,6 +8,8 @@ differently stays one row, with each date and who gives it (`marsad check` says 
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -118,7 +120,10 @@ def timeline(
     min_confidence: float = 0.0,
 ) -> list[Row]:
     """Rows in time order. --actor keeps its statements and events (an organisation's people included),
-    --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign."""
+    --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
+
+    Facts are counted in SQL (fact_groups); the sources of each row are read in one pass when the facts
+    are few for their rows, else row by row, up to MAX_SOURCES each."""
     kinds: tuple[str, ...] = KINDS
     subjects: list[str] | None = None
     about = None
@@ -134,12 +139,115 @@ def timeline(
     if campaign:
         kinds = ("campaign",)
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
-    facts = store.select_facts(
-        kinds, subjects=subjects, date_from=date_from, date_to=date_to, about=about, min_confidence=min_confidence
-    )
-    if "publication_issue" in kinds:
-        facts += _issue_documents(store, watchlist, subjects, date_from, date_to)
-    return merge(facts)
+    names = {e.id: e.name for e in watchlist.entities}
+    build = _Builder(names)
+    filters = (kinds, subjects, date_from, date_to, about, min_confidence)
+    groups = store.fact_groups(*filters)
+    for g in groups:
+        build.group(*g)
+    facts = sum(g[7] for g in groups)
+    if facts <= max(50_000, 8 * len(groups)):
+        for r in store.fact_sources(*filters):
+            build.source(r[:7], source_of_row(r))
+    else:  # many facts per row (a series' issues): a few indexed reads per row beat reading them all
+        for g in groups:
+            for r in store.group_sources(g, MAX_SOURCES, about):
+                build.source(r[:7], source_of_row(r))
+    if "publication_issue" in kinds and not about:
+        for f in _issue_documents(store, watchlist, subjects, date_from, date_to):
+            key = (
+                "publication_issue",
+                f["entity_id"],
+                "issue_document",
+                str(f["issue"]),
+                f["date"],
+                None,
+                f["precision"],
+            )
+            build.group(*key, 1)
+            build.source(key, Source.of(f))
+    return build.rows()
+
+
+def source_of_row(r: tuple[Any, ...]) -> Source:
+    """A Source from a store.fact_sources / group_sources row."""
+    return Source(r[12], r[13], r[14], r[15], r[10], r[8], r[9], r[4], r[5], r[7], r[11])
+
+
+def merge(facts: list[dict[str, Any]]) -> list[Row]:
+    """Rows from facts in the contract (one fact = one mention)."""
+    build = _Builder({})
+    for f in facts:
+        name = f["actor"] or f["series"] or f["title"]
+        if f["entity_id"] and name:
+            build.names.setdefault(f["entity_id"], name)
+        predicate = f.get("predicate") or f["detail"].get("predicate") or f["kind"]
+        value = str(f["issue"]) if f["issue"] is not None else None
+        key = (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
+        build.group(*key, 1)
+        build.source(key, Source.of(f))
+    return build.rows()
+
+
+def _row_key(
+    kind: str, subject: str | None, predicate: str, value: str | None, date: str, end: str | None
+) -> tuple[Any, ...]:
+    if kind == "publication_issue":
+        return (kind, subject, value)
+    if kind == "campaign":
+        return (kind, subject, date, end)
+    return (kind, subject, predicate, date, end)
+
+
+class _Builder:
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self._rows: dict[tuple[Any, ...], Row] = {}
+        self._dates: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
+        self._precision: dict[tuple[str, str | None], str | None] = {}
+
+    def group(
+        self, kind: str, subject: str | None, predicate: str, value: str | None, date: str, end: str | None,
+        precision: str | None, n: int,
+    ) -> None:  # fmt: skip
+        key = _row_key(kind, subject, predicate, value, date, end)
+        row = self._rows.get(key)
+        if row is None:
+            name = self.names.get(subject or "", subject or "?")
+            issue = int(value) if kind == "publication_issue" and value and value.isdigit() else None
+            if kind == "publication_issue":
+                what = f"{name} {value}"
+            elif kind == "campaign":
+                what = f"campaign {name}"
+            else:
+                what = f"{name}: {predicate}"
+            row = self._rows[key] = Row(
+                kind, what, date, end, precision, subject,
+                actor=name if kind in ("statement", "event") else None,
+                series=name if kind == "publication_issue" else None,
+                issue=issue,
+                title=name if kind in ("publication_issue", "campaign") else None,
+            )  # fmt: skip
+            self._dates[key] = Counter()
+        row.mentions += n
+        self._dates[key][(date, end)] += n
+        self._precision[(date, end)] = precision
+
+    def source(self, group: tuple[Any, ...], source: Source) -> None:
+        row = self._rows.get(_row_key(*group[:6]))
+        if row is not None and len(row.sources) < MAX_SOURCES:
+            row.sources.append(source)
+
+    def rows(self) -> list[Row]:
+        for key, row in self._rows.items():
+            counts = self._dates[key]
+            # the date most facts give; on a tie the more precise, then the earlier
+            (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
+            row.date, row.date_end, row.precision = date, end, self._precision[(date, end)]
+            row.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
+            row.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
+        rows = _fold_coarse(list(self._rows.values()))
+        return sorted(rows, key=lambda r: (sort_key(r.date, r.date_end), r.kind, r.what))
 
 
 def _issue_documents(
@@ -184,77 +292,27 @@ def _unlabel(text: str) -> tuple[str, str | None]:
     return first, last or None
 
 
-def _key(f: dict[str, Any]) -> tuple[Any, ...]:
-    if f["kind"] == "publication_issue":
-        return (f["kind"], f["entity_id"] or f["series"], f["issue"])
-    if f["kind"] == "campaign":
-        return (f["kind"], f["entity_id"] or f["title"], f["date"], f["date_end"])
-    return (f["kind"], f["entity_id"], f["detail"].get("predicate"), f["date"], f["date_end"])
-
-
-def _what(f: dict[str, Any]) -> str:
-    d = f["detail"]
-    if f["kind"] == "publication_issue":
-        return f"{f['series'] or 'issue'} {f['issue']}"
-    if f["kind"] == "campaign":
-        return f"campaign {f['title'] or d.get('campaign') or ''}".strip()
-    return f"{f['actor'] or '?'}: {d.get('predicate') or f['kind']}"
-
-
-def merge(facts: list[dict[str, Any]]) -> list[Row]:
-    rows: dict[tuple[Any, ...], Row] = {}
-    by_date: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
-    precision: dict[tuple[str, str | None], str | None] = {}
-    for f in facts:
-        key = _key(f)
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = Row(
-                f["kind"],
-                _what(f),
-                f["date"],
-                f["date_end"],
-                f["precision"],
-                f["entity_id"],
-                actor=f["actor"],
-                series=f["series"],
-                issue=int(f["issue"]) if f["issue"] is not None and str(f["issue"]).isdigit() else None,
-                title=f["title"],
-            )
-            by_date[key] = Counter()
-        row.mentions += 1
-        by_date[key][(f["date"], f["date_end"])] += 1
-        precision[(f["date"], f["date_end"])] = f["precision"]
-        if len(row.sources) < MAX_SOURCES:
-            row.sources.append(Source.of(f))
-    for key, row in rows.items():
-        counts = by_date[key]
-        # the date most facts give; on a tie the more precise, then the earlier
-        (date, date_end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
-        row.date, row.date_end, row.precision = date, date_end, precision[(date, date_end)]
-        row.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
-        row.sources.sort(key=lambda s: (s.date != date or s.date_end != date_end, -s.confidence, s.doc_id))
-    return sorted(_fold_coarse(list(rows.values())), key=lambda r: (sort_key(r.date, r.date_end), r.kind, r.what))
-
-
 def _fold_coarse(rows: list[Row]) -> list[Row]:
     """A statement dated "August 2023" and the same actor's same statement on 3 August 2023 are one row:
     a coarser row whose range holds exactly one finer row of the same actor and predicate joins it."""
-    finer: dict[tuple[Any, ...], list[Row]] = {}
+    groups: dict[tuple[Any, ...], list[tuple[tuple[dt.date, dt.date], Row]]] = {}
     for r in rows:
         if r.kind in ("statement", "event"):
-            finer.setdefault((r.kind, r.subject, r.what), []).append(r)
+            groups.setdefault((r.kind, r.subject, r.what), []).append((bounds(r.date, r.date_end), r))
     dropped: set[int] = set()
-    for group in finer.values():
-        for coarse in group:
-            lo, hi = bounds(coarse.date, coarse.date_end)
-            inside = [r for r in group if r is not coarse and lo <= bounds(r.date, r.date_end)[0] and
-                      bounds(r.date, r.date_end)[1] <= hi and (bounds(r.date, r.date_end) != (lo, hi))]  # fmt: skip
-            if len(inside) == 1 and id(inside[0]) not in dropped:
+    for group in groups.values():
+        coarse = [(b, r) for b, r in group if b[0] != b[1]]
+        if not coarse:
+            continue
+        fine = sorted((b[0], id(r), r) for b, r in group if b[0] == b[1])
+        days = [d for d, _, _ in fine]
+        for (lo, hi), row in coarse:
+            inside = [r for _, _, r in fine[bisect.bisect_left(days, lo) : bisect.bisect_right(days, hi)]]
+            if len(inside) == 1:
                 target = inside[0]
-                target.sources += coarse.sources
-                target.mentions += coarse.mentions
-                for d, n in coarse.dates.items():
+                target.sources += row.sources
+                target.mentions += row.mentions
+                for d, n in row.dates.items():
                     target.dates[d] = target.dates.get(d, 0) + n
-                dropped.add(id(coarse))
+                dropped.add(id(row))
     return [r for r in rows if id(r) not in dropped]

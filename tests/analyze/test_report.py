@@ -1,0 +1,118 @@
+"""The HTML report: self-contained, escaped, right to left for Arabic, every fact linked to its evidence;
+and, in headless Chromium, a screenshot that shows the chart and the findings with no request made."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.analyze import scenario
+from tests.conftest import Marsad
+
+HOSTILE = (
+    "# <script>alert('title')</script> note\n\n"
+    "On 4 January 2024 <b onmouseover=alert(1)>Abu Hudhayfa al-Ansari</b> released <script>alert('x')</script>"
+    ' <img src="http://127.0.0.1:{port}/leak.png"> <iframe src="http://127.0.0.1:{port}/frame"></iframe>'
+    " a statement.\n"
+)
+
+
+def _report(marsad: Marsad, tmp_path: Path, port: int = 9) -> str:
+    notes = scenario.write(tmp_path / "notes", seeded=True)
+    (notes / "hostile.md").write_text(HOSTILE.format(port=port), encoding="utf-8")
+    assert marsad("ingest", str(notes)).exit_code == 0
+    out = tmp_path / "report.html"
+    result = marsad(
+        "report", "-o", str(out), "--topic", "Gaza", "--actor", "Islamic State", "--series", "al-Naba",
+        "--event", "7 October 2023 attack",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_report_is_self_contained_and_escaped(marsad: Marsad, tmp_path: Path) -> None:
+    page = _report(marsad, tmp_path)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "<script" not in page.lower() and "<iframe" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;" in page  # the hostile text is there, as text
+    assert "&lt;b onmouseover=alert(1)&gt;" in page and "<b onmouseover" not in page
+    # no remote asset: no src / href / url() that leaves the file
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "url(" not in page
+
+
+def test_report_answers_findings_and_links(marsad: Marsad, tmp_path: Path) -> None:
+    page = _report(marsad, tmp_path)
+    assert "series_cadence: al-Naba 412 dated 2024-10-12; the cadence expects 2023-10-12" in page
+    assert "<b>89 days</b>" in page
+    assert "Never mentioned (English or Arabic) in archived issues: <b>411, 412, 413</b>" in page
+    # every in-page link points at an element that exists: facts link to their evidence quotes
+    ids = set(re.findall(r'\bid="?([\w-]+)', page))
+    targets = re.findall(r'href="?#([\w-]+)', page)
+    assert targets and all(t in ids for t in targets), [t for t in targets if t not in ids][:5]
+    assert re.search(r'<blockquote id="?q-[0-9a-f]{16}-\d+-\d+', page)
+    # Arabic evidence is laid out right to left
+    assert re.search(r'<span dir="rtl" lang="ar" class="ev">[^<]*غزة', page)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("chromium is not installed: .ci/run installs Debian's chromium for this test")
+    pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+@pytest.mark.browser
+def test_report_renders_in_headless_chromium(marsad: Marsad, tmp_path: Path) -> None:
+    from PIL import Image
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _report(marsad, tmp_path, port=server.server_address[1])
+        browser = _chromium()
+        assert browser is not None
+        shot = tmp_path / "report.png"
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2600", f"--screenshot={shot}",
+             (tmp_path / "report.html").as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []  # nothing in the report reached the network, hostile markup included
+    image = Image.open(shot).convert("RGB")
+    assert image.size == (1280, 2600)
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50  # text, chart, tables: not a blank page
+
+    def count(rgb: tuple[int, int, int], tolerance: int = 6) -> int:
+        return sum(n for n, c in colours if all(abs(a - b) <= tolerance for a, b in zip(c, rgb, strict=True)))
+
+    assert count((0x17, 0x32, 0x4D)) > 20_000  # the header band
+    assert count((0xB0, 0x3A, 0x2E)) > 300  # findings: their red border and the flagged marks of the chart
+    assert count((0x1F, 0x6F, 0x8B)) > 100  # series issues in the chart and the answers' border
+    assert count((0x2E, 0x7D, 0x32)) > 30  # statements in the chart
