@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ def archive(marsad: Marsad, tmp_path: Path) -> Marsad:
     return marsad
 
 
-def _json(m: Marsad, *args: str) -> list[dict[str, object]]:
+def _json(m: Marsad, *args: str) -> list[dict[str, Any]]:
     result = m(*args, "-f", "jsonl")
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from tests.analyze import scenario
 from tests.conftest import Marsad
 
 
-def _findings(marsad: Marsad, folder: Path) -> list[dict[str, object]]:
+def _findings(marsad: Marsad, folder: Path) -> list[dict[str, Any]]:
     assert marsad("ingest", str(folder)).exit_code == 0
     result = marsad("check", "-f", "jsonl")
     assert result.exit_code == 0, result.output

@@ -106,8 +106,9 @@ def test_report_renders_in_headless_chromium(marsad: Marsad, tmp_path: Path) -> 
     assert requests == []  # nothing in the report reached the network, hostile markup included
     image = Image.open(shot).convert("RGB")
     assert image.size == (1280, 2600)
-    colours = image.getcolors(maxcolors=1 << 20)
-    assert colours is not None and len(colours) > 50  # text, chart, tables: not a blank page
+    found = image.getcolors(maxcolors=1 << 20)
+    assert found is not None and len(found) > 50  # text, chart, tables: not a blank page
+    colours: list[tuple[int, tuple[int, ...]]] = [(n, c) for n, c in found if isinstance(c, tuple)]
 
     def count(rgb: tuple[int, int, int], tolerance: int = 6) -> int:
         return sum(n for n, c in colours if all(abs(a - b) <= tolerance for a, b in zip(c, rgb, strict=True)))

@@ -87,10 +87,10 @@ def test_unreadable_permissions(tmp_path: Path, marsad: Marsad) -> None:
 def test_sample_ingests_cleanly_and_twice_is_a_no_op(marsad: Marsad) -> None:
     first = marsad("ingest", str(SAMPLE))
     assert first.exit_code == 0, first.output
-    assert "ingested 21, already archived 0, failed 0" in first.stdout
+    assert "ingested 25, already archived 0, failed 0" in first.stdout
     again = marsad("ingest", str(SAMPLE))
     assert again.exit_code == 0
-    assert "ingested 0, already archived 21, failed 0" in again.stdout
+    assert "ingested 0, already archived 25, failed 0" in again.stdout
     assert "already archived" in again.stdout.splitlines()[0]
 
 
@@ -207,4 +207,4 @@ def test_copying_sample_elsewhere_keeps_ids(tmp_path: Path, marsad: Marsad) -> N
     shutil.copytree(SAMPLE, tmp_path / "copy")
     marsad("ingest", str(SAMPLE))
     result = marsad("ingest", str(tmp_path / "copy"))
-    assert "ingested 0, already archived 21" in result.stdout
+    assert "ingested 0, already archived 25" in result.stdout
