@@ -60,11 +60,18 @@ class Cadence:
     anchors: dict[int, dt.date]
     tolerance: int
     source: str
+    drift_days_per_issue: float = 0.0  # skipped weeks accumulate: the further from an anchor, the looser
+
+    def nearest(self, issue: int) -> int:
+        return min(self.anchors, key=lambda a: (abs(a - issue), a))
 
     def expected(self, issue: int) -> dt.date:
         """From the nearest anchor: skipped weeks shift the count, so far anchors drift."""
-        anchor = min(self.anchors, key=lambda a: (abs(a - issue), a))
+        anchor = self.nearest(issue)
         return self.anchors[anchor] + dt.timedelta(days=(issue - anchor) * self.every_days)
+
+    def tolerance_for(self, issue: int) -> int:
+        return self.tolerance + int(abs(issue - self.nearest(issue)) * self.drift_days_per_issue)
 
 
 def cadence_from_watchlist(raw: dict[str, Any]) -> Cadence:
@@ -73,7 +80,8 @@ def cadence_from_watchlist(raw: dict[str, Any]) -> Cadence:
     if "anchor_issue" in raw:
         anchors.setdefault(int(raw["anchor_issue"]), _day(raw["anchor_date"]))
     tolerance = int(raw.get("tolerance_days", max(1, every // 2)))
-    return Cadence(every, anchors, tolerance, f"watchlist: every {every} days, {len(anchors)} anchor issues")
+    drift = float(raw.get("drift_days_per_issue", 0.0))
+    return Cadence(every, anchors, tolerance, f"watchlist: every {every} days, {len(anchors)} anchor issues", drift)
 
 
 def learn_cadence(days: dict[int, dt.date]) -> Cadence | None:
@@ -190,7 +198,8 @@ def _cadence(
     out = []
     for (date, date_end), _n in sorted(dates.items()):
         first, last = bounds(date, date_end)
-        if first - dt.timedelta(days=model.tolerance) <= expected <= last + dt.timedelta(days=model.tolerance):
+        tolerance = model.tolerance_for(issue)
+        if first - dt.timedelta(days=tolerance) <= expected <= last + dt.timedelta(days=tolerance):
             continue
         off = (first - expected).days if first > expected else (last - expected).days
         evidence = sources(sid, issue, date, date_end)
@@ -204,7 +213,13 @@ def _cadence(
                 f"{name} {issue} dated {label(date, date_end)}; the cadence expects {expected.isoformat()}",
                 f"{name} appears every {model.every_days} days ({model.source}); issue {issue} should fall on "
                 f"{expected.isoformat()}, {abs(off)} days {'before' if off > 0 else 'after'} the date given{years}, "
-                f"beyond the tolerance of {model.tolerance} days",
+                f"beyond the tolerance of {tolerance} days"
+                + (
+                    f" ({model.tolerance} + drift over {abs(issue - model.nearest(issue))} issues from the nearest "
+                    f"anchor, {model.nearest(issue)})"
+                    if tolerance > model.tolerance
+                    else ""
+                ),
                 evidence,
                 expected.isoformat(),
                 {"series": name, "issue": issue, "date": date, "date_end": date_end, "days_off": off},
@@ -224,7 +239,7 @@ def _disagree(
     if len(dates) < 2:
         return []
     ranges = sorted((bounds(d, e), (d, e), n) for (d, e), n in dates.items())
-    tolerance = model.tolerance if model else 1
+    tolerance = model.tolerance_for(issue) if model else 1
     (_first_lo, first_hi), _, _ = ranges[0]
     (last_lo, _last_hi), _, _ = ranges[-1]
     gap = (last_lo - first_hi).days
