@@ -196,6 +196,8 @@ def _row_key(
         return (kind, subject, value)
     if kind == "campaign":
         return (kind, subject, date, end)
+    if kind == "statement":  # "released" in one source is "published" or «بثت» in another: one row a day
+        return (kind, subject, date, end)
     return (kind, subject, predicate, date, end)
 
 
@@ -205,6 +207,7 @@ class _Builder:
         self._rows: dict[tuple[Any, ...], Row] = {}
         self._dates: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
         self._precision: dict[tuple[str, str | None], str | None] = {}
+        self._verbs: dict[tuple[Any, ...], set[str]] = {}
 
     def group(
         self, kind: str, subject: str | None, predicate: str, value: str | None, date: str, end: str | None,
@@ -230,6 +233,7 @@ class _Builder:
             )  # fmt: skip
             self._dates[key] = Counter()
         row.mentions += n
+        self._verbs.setdefault(key, set()).add(predicate)
         self._dates[key][(date, end)] += n
         self._precision[(date, end)] = precision
 
@@ -240,6 +244,8 @@ class _Builder:
 
     def rows(self) -> list[Row]:
         for key, row in self._rows.items():
+            if row.kind == "statement":
+                row.what = f"{row.actor}: {', '.join(sorted(self._verbs[key]))}"
             counts = self._dates[key]
             # the date most facts give; on a tie the more precise, then the earlier
             (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
