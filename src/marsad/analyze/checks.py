@@ -103,7 +103,7 @@ def _day(value: Any) -> dt.date:
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
     findings = _extractor_findings(store)
-    series_findings = _series_findings(store, watchlist)
+    series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
     return series_findings + findings
@@ -273,6 +273,49 @@ def _disagree(
             {"series": name, "issue": issue, "dates": {label(d, e): n for _, (d, e), n in ranges}, "days_apart": gap},
         )
     ]
+
+
+ONCE = ("killed", "died")  # events that happen to a person once: two dates for one cannot both hold
+SURE = 0.6  # below this a statement or event is dated by its page, not by its sentence
+
+
+def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
+    """(d) for events: a person killed (or dead) on two dates that cannot both hold, by different sources."""
+    names = {e.id: e.name for e in watchlist.entities}
+    people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}
+    by_person: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for group in store.fact_groups(("event",), min_confidence=SURE):
+        if group[2] in ONCE and group[1] in people:
+            by_person[group[1]].append(group)
+    out = []
+    for subject, groups in sorted(by_person.items()):
+        ranges = sorted((bounds(g[4], g[5]), g) for g in groups)
+        gap = (ranges[-1][0][0] - ranges[0][0][1]).days
+        if len(ranges) < 2 or gap <= 1:
+            continue
+        evidence: list[Source] = []
+        said = []
+        for _, g in ranges:
+            rows = store.group_sources(g, 3)
+            evidence += [source_of_row(r) for r in rows]
+            said.append(f"{label(g[4], g[5])} ({g[7]} mention{'s' if g[7] != 1 else ''})")
+        name = names.get(subject, subject)
+        out.append(
+            Finding(
+                "sources_disagree",
+                f"{name} {ranges[0][1][2]} on different dates: " + " vs ".join(said),
+                f"a person is {ranges[0][1][2]} once; the sources' dates are up to {gap} days apart",
+                evidence,
+                None,
+                {
+                    "actor": name,
+                    "event": ranges[0][1][2],
+                    "dates": [label(g[4], g[5]) for _, g in ranges],
+                    "days_apart": gap,
+                },
+            )
+        )
+    return out
 
 
 def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]:
