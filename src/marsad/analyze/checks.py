@@ -26,7 +26,7 @@ from marsad.analyze.mentions import series_issue_documents
 from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
 from marsad.model import EntityType, PartialDate, Span, Statement
-from marsad.store import SQLiteStore
+from marsad.store import FactFilter, SQLiteStore
 from marsad.store.facts import fact_row
 
 NAME = "check"
@@ -111,7 +111,7 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
 
 def _extractor_findings(store: SQLiteStore) -> list[Finding]:
     out = []
-    for f in store.select_facts(("inconsistency",), dated=False):
+    for f in store.select_facts(FactFilter(("inconsistency",), dated=False)):
         if f["extractor"].startswith(f"{NAME}/"):
             continue
         d = f["detail"]
@@ -129,7 +129,7 @@ def _extractor_findings(store: SQLiteStore) -> list[Finding]:
 def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
     observed: dict[str, dict[int, dict[tuple[str, str | None], int]]] = defaultdict(lambda: defaultdict(dict))
     evidence = _Evidence(store)
-    for group in store.fact_groups(("publication_issue",)):
+    for group in store.fact_groups(FactFilter(("publication_issue",))):
         _, series_id, _, value, date, date_end, _, n = group
         if series_id is None or not str(value).isdigit():
             continue
@@ -284,7 +284,7 @@ def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
     names = {e.id: e.name for e in watchlist.entities}
     people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}
     by_person: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for group in store.fact_groups(("event",), min_confidence=SURE):
+    for group in store.fact_groups(FactFilter(("event",), min_confidence=SURE)):
         if group[2] in ONCE and group[1] in people:
             by_person[group[1]].append(group)
     out = []

@@ -12,7 +12,7 @@ from marsad.analyze.timeline import Source
 from marsad.errors import NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
-from marsad.store import SQLiteStore
+from marsad.store import FactFilter, SQLiteStore
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _event(store: SQLiteStore, watchlist: Watchlist, event: str) -> tuple[str, d
         day, how = parsed, f"the date given: {parsed.isoformat()}"
         e = None
     # an archived text that states that day, as evidence beside the watchlist's word
-    stated = store.select_facts(("date",), date_from=day.isoformat(), date_to=day.isoformat(), limit=50)
+    stated = store.select_facts(FactFilter(("date",), date_from=day.isoformat(), date_to=day.isoformat()), limit=50)
     exact = [f for f in stated if f["date"] == day.isoformat() and not f["date_end"]]
     return (e.name if e else day.isoformat()), day, how, (Source.of(exact[0]) if exact else None)
 
@@ -70,9 +70,8 @@ def latency(store: SQLiteStore, watchlist: Watchlist, event: str, actor: str, to
     a = entity(watchlist, actor, ACTOR_TYPES, "actor")
     subjects = [e.id for e in with_members(watchlist, a)]
     about = entity(watchlist, topic, MENTIONABLE, "topic").id if topic else None
-    facts = store.select_facts(
-        ("statement",), subjects=subjects, date_from=day.isoformat(), about=about, min_confidence=0.5, limit=200
-    )
+    wanted = FactFilter(("statement",), subjects=subjects, date_from=day.isoformat(), about=about, min_confidence=0.5)
+    facts = store.select_facts(wanted, limit=200)
     after = [f for f in facts if bounds(f["date"], f["date_end"])[0] >= day]
     if not after:
         return Latency(name, day, how, source, a.name, topic, None, None, None, None)

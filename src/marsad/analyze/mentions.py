@@ -16,7 +16,7 @@ from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.match import same_name
 from marsad.model import Entity, EntityType
-from marsad.store import SQLiteStore
+from marsad.store import FactFilter, SQLiteStore
 
 
 @dataclass
@@ -115,7 +115,7 @@ def first_mention(
         people = with_members(watchlist, a)
         subjects = [e.id for e in people]
         scope = f"by {a.name}" + (f" and its people ({len(people) - 1})" if len(people) > 1 else "")
-    facts = store.select_facts(("statement", "event"), subjects=subjects, about=subject.id, limit=6)
+    facts = store.select_facts(FactFilter(("statement", "event"), subjects=subjects, about=subject.id), limit=6)
     if not facts:
         return FirstMention(subject.name, scope, None, note="no dated statement or event names it")
     first, rest = facts[0], facts[1:]

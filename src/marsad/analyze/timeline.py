@@ -20,7 +20,7 @@ from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_membe
 from marsad.kb import Watchlist
 from marsad.kb.match import same_name
 from marsad.model import EntityType
-from marsad.store import SQLiteStore
+from marsad.store import FactFilter, SQLiteStore
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
 MAX_SOURCES = 20  # sources kept per row (the count is always exact)
@@ -141,13 +141,13 @@ def timeline(
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
     names = {e.id: e.name for e in watchlist.entities}
     build = _Builder(names)
-    filters = (kinds, subjects, date_from, date_to, about, min_confidence)
-    groups = store.fact_groups(*filters)
+    where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence)
+    groups = store.fact_groups(where)
     for g in groups:
         build.group(*g)
     facts = sum(g[7] for g in groups)
     if facts <= max(50_000, 8 * len(groups)):
-        for r in store.fact_sources(*filters):
+        for r in store.fact_sources(where):
             build.source(r[:7], source_of_row(r))
     else:  # many facts per row (a series' issues): a few indexed reads per row beat reading them all
         for g in groups:

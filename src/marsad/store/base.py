@@ -30,6 +30,21 @@ class Stats:
     with_warnings: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class FactFilter:
+    """Which facts an answer reads. A date range keeps facts whose own range overlaps it; `about` keeps
+    statements whose sentence also names that entity; `dated` drops facts with no date."""
+
+    kinds: tuple[str, ...]
+    subjects: Sequence[str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    about: str | None = None
+    min_confidence: float = 0.0
+    values: Sequence[str] | None = None
+    dated: bool = True
+
+
 class Store(Protocol):
     rank_window: int  # a query matching more documents is ranked among the most recently archived this many
 

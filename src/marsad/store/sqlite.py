@@ -12,7 +12,7 @@ from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
-from marsad.store.base import SearchHit, Stats
+from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.migrations import migrate
 from marsad.store.query import Query
@@ -159,25 +159,12 @@ class SQLiteStore:
             yield contract(row)
 
     # -- answers -------------------------------------------------------------------------------
-    def select_facts(
-        self,
-        kinds: Sequence[str],
-        subjects: Sequence[str] | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        about: str | None = None,
-        min_confidence: float = 0.0,
-        dated: bool = True,
-        limit: int | None = None,
-        values: Sequence[str] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Facts in the contract (plus the document's `published` and `title`), earliest first. A date range
-        keeps facts whose own range overlaps it ("2023-10" overlaps 2023-10-05..2023-10-06); `about` keeps
-        statements whose sentence also names that entity."""
-        where, args = _fact_filter(kinds, subjects, date_from, date_to, about, min_confidence, values, dated)
+    def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
+        """Facts in the contract (plus the document's `published` and `title`), earliest first."""
+        clause, args = _fact_filter(where)
         sql = (
             "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
-            "JOIN documents d ON d.rowid = f.doc WHERE " + where + " ORDER BY f.date, f.doc, f.span_start"
+            "JOIN documents d ON d.rowid = f.doc WHERE " + clause + " ORDER BY f.date, f.doc, f.span_start"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -188,21 +175,13 @@ class SQLiteStore:
             out.append(fact)
         return out
 
-    def fact_groups(
-        self,
-        kinds: Sequence[str],
-        subjects: Sequence[str] | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        about: str | None = None,
-        min_confidence: float = 0.0,
-    ) -> list[tuple[Any, ...]]:
-        """Dated facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision,
-        facts). Aggregated in SQL over covering indexes: a timeline of 100,000 documents never parses them all."""
-        where, args = _fact_filter(kinds, subjects, date_from, date_to, about, min_confidence)
+    def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
+        """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
+        Aggregated in SQL over a covering index: a timeline of 100,000 documents never parses them all."""
+        clause, args = _fact_filter(where)
         sql = (
             "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, count(*) FROM facts f "
-            "WHERE " + where + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
+            "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
         )
         return [tuple(r) for r in self._con.execute(sql, args)]
 
@@ -212,19 +191,11 @@ class SQLiteStore:
         "ON d.rowid = f.doc WHERE "
     )
 
-    def fact_sources(
-        self,
-        kinds: Sequence[str],
-        subjects: Sequence[str] | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        about: str | None = None,
-        min_confidence: float = 0.0,
-    ) -> Iterator[tuple[Any, ...]]:
-        """Every dated fact of the filter, light: the group key (as fact_groups), then id, span, text,
-        confidence and the document's id, source, url and title."""
-        where, args = _fact_filter(kinds, subjects, date_from, date_to, about, min_confidence)
-        yield from self._con.execute(self._SOURCE + where, args)
+    def fact_sources(self, where: FactFilter) -> Iterator[tuple[Any, ...]]:
+        """Every fact of the filter, light: the group key (as fact_groups), then id, span, text, confidence
+        and the document's id, source, url and title."""
+        clause, args = _fact_filter(where)
+        yield from self._con.execute(self._SOURCE + clause, args)
 
     def group_sources(self, key: tuple[Any, ...], limit: int, about: str | None = None) -> list[tuple[Any, ...]]:
         """Up to `limit` facts of one fact_groups key, as fact_sources gives them."""
@@ -401,39 +372,28 @@ class SQLiteStore:
         self._con.close()
 
 
-def _fact_filter(
-    kinds: Sequence[str],
-    subjects: Sequence[str] | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    about: str | None = None,
-    min_confidence: float = 0.0,
-    values: Sequence[str] | None = None,
-    dated: bool = True,
-) -> tuple[str, list[Any]]:
-    where = [f"f.kind IN ({','.join('?' * len(kinds))})"]
-    args: list[Any] = list(kinds)
-    if subjects is not None:
-        where.append(f"f.subject IN ({','.join('?' * len(subjects))})" if subjects else "0")
-        args += list(subjects)
-    if values is not None:
-        where.append(f"f.value IN ({','.join('?' * len(values))})" if values else "0")
-        args += list(values)
-    if dated:
-        where.append("f.date IS NOT NULL")
-    if date_from:
-        where.append("coalesce(f.date_end, f.date) || '~' >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("f.date <= ?")
-        args.append(date_to + "~")
-    if about:
-        where.append("f.detail LIKE ?")
-        args.append(f'%"{about}"%')
-    if min_confidence:
-        where.append("f.confidence >= ?")
-        args.append(min_confidence)
-    return " AND ".join(where), args
+def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
+    clause = [f"f.kind IN ({','.join('?' * len(where.kinds))})"]
+    args: list[Any] = list(where.kinds)
+    for column, wanted in (("subject", where.subjects), ("value", where.values)):
+        if wanted is not None:
+            clause.append(f"f.{column} IN ({','.join('?' * len(wanted))})" if wanted else "0")
+            args += list(wanted)
+    if where.dated:
+        clause.append("f.date IS NOT NULL")
+    if where.date_from:  # the fact's own range overlaps the asked one: "2023-10" overlaps 2023-10-05..
+        clause.append("coalesce(f.date_end, f.date) || '~' >= ?")
+        args.append(where.date_from)
+    if where.date_to:
+        clause.append("f.date <= ?")
+        args.append(where.date_to + "~")
+    if where.about:
+        clause.append("f.detail LIKE ?")
+        args.append(f'%"{where.about}"%')
+    if where.min_confidence:
+        clause.append("f.confidence >= ?")
+        args.append(where.min_confidence)
+    return " AND ".join(clause), args
 
 
 def open_store(path: str | Path) -> SQLiteStore:
