@@ -80,6 +80,8 @@ def main() -> None:
     facts = store._con.execute("SELECT count(*) FROM facts").fetchone()[0]
     docs = store.stats().documents
     print(f"marsad answers benchmark — {docs} documents, {facts} facts")
+    # so that the first check below writes its findings, as on a fresh archive (the store autocommits)
+    store._con.execute("DELETE FROM facts WHERE kind = 'inconsistency' AND extractor = 'check'")
     base_p50, base_max, _ = timed(lambda: store._con.execute("SELECT count(*), max(date) FROM facts").fetchone())
     cases: list[tuple[str, Callable[[], Any], Callable[[Any], str]]] = [
         ("timeline --actor 'Islamic State'", lambda: timeline(store, wl, actor="Islamic State"),
@@ -95,13 +97,17 @@ def main() -> None:
          lambda r: f"{len(r.silent)} silent, {len(r.missing)} missing"),
         ("latency 2023-10-07 -> IS on Gaza", lambda: latency(store, wl, "2023-10-07", "Islamic State", "Gaza"),
          lambda r: f"{r.days} days"),
-        ("check (stores its findings)", lambda: check(store, wl), lambda r: f"{len(r)} findings"),
+        ("check (findings unchanged: no rewrite)", lambda: check(store, wl), lambda r: f"{len(r)} findings"),
     ]  # fmt: skip
+    started = time.perf_counter()
+    first = check(store, wl)
+    first_ms = (time.perf_counter() - started) * 1000
     print(f"{'answer':40} {'p50 ms':>8} {'max ms':>8}  result")
     print(f"{'baseline: one pass over facts':40} {base_p50:8.1f} {base_max:8.1f}  (count and max date)")
     for name, fn, show in cases:
         p50, worst, result = timed(fn)
         print(f"{name:40} {p50:8.1f} {worst:8.1f}  {show(result)}")
+    print(f"{'check, first run (writes its findings)':40} {first_ms:8.1f} {first_ms:8.1f}  {len(first)} findings")
     print("target (issue 5): each answer < 1000 ms at 100,000 documents")
     store.close()
 

@@ -111,9 +111,7 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
 
 def _extractor_findings(store: SQLiteStore) -> list[Finding]:
     out = []
-    for f in store.select_facts(FactFilter(("inconsistency",), dated=False)):
-        if f["extractor"].startswith(f"{NAME}/"):
-            continue
+    for f in store.select_facts(FactFilter(("inconsistency",), dated=False, not_extractor=NAME)):
         d = f["detail"]
         summary = {
             "hijri_gregorian_disagree": "Hijri and Gregorian dates disagree",
@@ -182,13 +180,19 @@ class _Evidence:
         # (series, issue, date, date_end) -> the fact_groups keys that say so
         self.keys: dict[tuple[str, int, str, str | None], list[tuple[Any, ...]]] = defaultdict(list)
 
+        self.read: dict[tuple[str, int, str, str | None], list[Source]] = {}
+
     def __call__(self, sid: str, issue: int, date: str, date_end: str | None) -> list[Source]:
+        key = (sid, issue, date, date_end)
+        if key in self.read:  # a wrong date is both a cadence finding and one side of a dispute
+            return list(self.read[key])
         out: list[Source] = []
-        for group in self.keys.get((sid, issue, date, date_end), []):
+        for group in self.keys.get(key, []):
             out += [source_of_row(r) for r in self.store.group_sources(group, EVIDENCE - len(out))]
             if len(out) >= EVIDENCE:
                 break
-        return out
+        self.read[key] = out
+        return list(out)
 
 
 def _cadence(
@@ -284,8 +288,8 @@ def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
     names = {e.id: e.name for e in watchlist.entities}
     people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}
     by_person: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for group in store.fact_groups(FactFilter(("event",), min_confidence=SURE)):
-        if group[2] in ONCE and group[1] in people:
+    for group in store.fact_groups(FactFilter(("event",), min_confidence=SURE, predicates=ONCE)):
+        if group[1] in people:
             by_person[group[1]].append(group)
     out = []
     for subject, groups in sorted(by_person.items()):

@@ -60,8 +60,7 @@ def _event(store: SQLiteStore, watchlist: Watchlist, event: str) -> tuple[str, d
         day, how = parsed, f"the date given: {parsed.isoformat()}"
         e = None
     # an archived text that states that day, as evidence beside the watchlist's word
-    stated = store.select_facts(FactFilter(("date",), date_from=day.isoformat(), date_to=day.isoformat()), limit=50)
-    exact = [f for f in stated if f["date"] == day.isoformat() and not f["date_end"]]
+    exact = store.select_facts(FactFilter(("date",), on=day.isoformat()), limit=1)
     return (e.name if e else day.isoformat()), day, how, (Source.of(exact[0]) if exact else None)
 
 

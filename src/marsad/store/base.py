@@ -43,6 +43,9 @@ class FactFilter:
     min_confidence: float = 0.0
     values: Sequence[str] | None = None
     dated: bool = True
+    on: str | None = None  # exactly this date, no range
+    predicates: Sequence[str] | None = None
+    not_extractor: str | None = None  # leave out what this extractor found (check: its own findings)
 
 
 class Store(Protocol):

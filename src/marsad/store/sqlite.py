@@ -202,7 +202,7 @@ class SQLiteStore:
         kind, subject, predicate, value, date, date_end, precision = key[:7]
         sql = self._SOURCE + (
             "f.kind = ? AND f.subject IS ? AND f.predicate = ? AND f.value IS ? AND f.date = ? AND f.date_end IS ? "
-            "AND f.precision IS ?" + (" AND f.detail LIKE ?" if about else "") + " ORDER BY f.confidence DESC LIMIT ?"
+            "AND f.precision IS ?" + (" AND f.detail LIKE ?" if about else "") + " LIMIT ?"
         )
         args = [kind, subject, predicate, value, date, date_end, precision] + ([f'%"{about}"%'] if about else [])
         return [tuple(r) for r in self._con.execute(sql, [*args, limit])]
@@ -241,14 +241,23 @@ class SQLiteStore:
     def replace_findings(self, extractor: str, findings: Sequence[tuple[str, tuple[Any, ...]]]) -> None:
         """Replace, in one transaction, every fact of `extractor` (the checks) by `findings`: (document id,
         fact row) pairs."""
+        # findings are inconsistency facts: the kind index finds them without reading every fact
+        mine = "FROM facts WHERE kind = 'inconsistency' AND extractor = ?"
+        stored = {r[0] for r in self._con.execute(f"SELECT id {mine}", (extractor,))}
+        if stored == {row[0] for _, row in findings}:
+            return  # the same findings (ids hash what they say): nothing to rewrite
         with self.transaction():
-            self._con.execute("DELETE FROM facts WHERE extractor = ?", (extractor,))
-            rows = []
-            for doc_id, row in findings:
-                found = self._con.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
-                if found is None:
-                    raise NotFoundError(f"no document with id {doc_id!r}")
-                rows.append((row[0], int(found[0]), *row[1:]))
+            self._con.execute(f"DELETE {mine}", (extractor,))
+            ids = sorted({doc_id for doc_id, _ in findings})
+            rowids: dict[str, int] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                sql = f"SELECT id, rowid FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+                rowids.update((r[0], int(r[1])) for r in self._con.execute(sql, chunk))
+            missing = [d for d in ids if d not in rowids]
+            if missing:
+                raise NotFoundError(f"no document with id {missing[0]!r}")
+            rows = [(row[0], rowids[doc_id], *row[1:]) for doc_id, row in findings]
             self._con.executemany(_INSERT_FACT, rows)
 
     # -- reading -------------------------------------------------------------------------------
@@ -375,12 +384,18 @@ class SQLiteStore:
 def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
     clause = [f"f.kind IN ({','.join('?' * len(where.kinds))})"]
     args: list[Any] = list(where.kinds)
-    for column, wanted in (("subject", where.subjects), ("value", where.values)):
+    for column, wanted in (("subject", where.subjects), ("predicate", where.predicates), ("value", where.values)):
         if wanted is not None:
             clause.append(f"f.{column} IN ({','.join('?' * len(wanted))})" if wanted else "0")
             args += list(wanted)
     if where.dated:
         clause.append("f.date IS NOT NULL")
+    if where.not_extractor:
+        clause.append("f.extractor != ?")
+        args.append(where.not_extractor)
+    if where.on:  # exactly this date (an index lookup, where a range is a scan)
+        clause.append("f.date = ? AND f.date_end IS NULL")
+        args.append(where.on)
     if where.date_from:  # the fact's own range overlaps the asked one: "2023-10" overlaps 2023-10-05..
         clause.append("coalesce(f.date_end, f.date) || '~' >= ?")
         args.append(where.date_from)
