@@ -190,7 +190,8 @@ def absence_command(ctx: click.Context, topic: str, series: str, from_issue: int
     if fmt == "table":
         click.echo(
             f"{answer.topic} in {answer.series} {answer.from_issue}-{answer.to_issue}: "
-            f"{len(answer.silent)} archived issues never mention it, {len(answer.mentioning)} do, "
+            f"{len(answer.silent)} archived issues never mention it, {len(answer.mentioning)} "
+            f"{'does' if len(answer.mentioning) == 1 else 'do'}, "
             f"{len(answer.missing)} are not archived (nothing can be said about them)"
         )
     write_rows(absence_rows(answer), ["issue", "status", "date", "document"], fmt, sys.stdout)
