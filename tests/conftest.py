@@ -40,3 +40,13 @@ class Marsad:
 @pytest.fixture
 def marsad(db: Path) -> Marsad:
     return Marsad(db)
+
+
+@pytest.fixture(autouse=True)
+def _shipped_watchlist_after_each_test() -> Iterator[None]:
+    """Commands run in-process configure the extractors with their archive's watchlist: undo it, so a
+    test never sees another test's imports."""
+    yield
+    from marsad.extract.actors import configure
+
+    configure(None)

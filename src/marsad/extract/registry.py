@@ -7,6 +7,7 @@ from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
 from marsad.extract.campaigns import CampaignExtractor
 from marsad.extract.dates import DateExtractor
+from marsad.extract.names import NameExtractor
 from marsad.extract.series import SeriesExtractor
 from marsad.extract.statements import StatementExtractor
 from marsad.model import Document, Statement
@@ -14,6 +15,7 @@ from marsad.model import Document, Statement
 EXTRACTORS: tuple[Extractor, ...] = (
     DateExtractor(),
     ActorExtractor(),
+    NameExtractor(),
     SeriesExtractor(),
     CampaignExtractor(),
     StatementExtractor(),

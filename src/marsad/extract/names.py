@@ -1,0 +1,153 @@
+"""People the watchlist does not know: English name phrases in the style of this field, as unresolved
+`actor` facts ("Abdul Qadir Mumin", "Bilal al-Sudani", "Turkish President Recep Tayyip Erdogan").
+
+Written here (no offline NER model ships with a package we may use, and general NER tags "Abu Dhabi" and
+"Al-Naba" as people): a run of capitalised words joined by spaces or hyphens, with the particles of Arabic
+names (al-, bin, ibn, Abu, Abd ...), counts as a person when it carries an Arabic-name mark (a kunya, Abd,
+bin/ibn, an al- nisba) or follows a title (leader, spokesman, president ...). Function words, organisation
+and media words and a few places cut or drop a run. Names the watchlist resolves are left to the actors
+extractor; these facts have no entity (`entity_id` null, `detail.resolved` false) so an analyst can add them.
+Arabic script is not read here yet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from marsad.extract.actors import ActorExtractor
+from marsad.model import Document, Span, Statement
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʿʾ][^\W\d_]+)*")
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "ould"})
+_MARKS = frozenset({"abu", "abou", "umm", "abd", "abdul", "abdel", "abdal", "abdallah", "abdullah", "bin", "ibn",
+                    "bint", "ould"})  # fmt: skip
+_TITLES = frozenset(
+    "leader leaders spokesman spokesperson commander emir amir chief president minister founder deputy governor "
+    "caliph head king prince sheikh shaykh imam general colonel cleric preacher ideologue militant jihadist "
+    "official named dubbed alias successor predecessor mullah maulana qari hajji haji".split()
+)
+_STOP = frozenset(
+    # function and sentence-initial words, months and days, and words that make a run an organisation,
+    # a publication or a place rather than a person
+    "the a an in on at of for to from by with and or but as after before when while since during his her its "
+    "their this that these those he she it they we our according also however meanwhile today yesterday "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday islamic state states front army media agency news foundation "
+    "center centre movement brigade brigades battalion council province wilayat wilayah harakat jabhat ansar "
+    "jaysh jaish hayat hay'at tahrir naba amaq furqan qaeda qaida shabaab shabab forces group office ministry "
+    "university institute organization organisation committee network daily times post press review journal "
+    "magazine channel telegram twitter issue newsletter report government republic kingdom union nations "
+    "united coalition mujahideen mujahidin caliphate emirate dhabi ghraib kamal jazeera arabiya hadath sham "
+    "iraq syria somalia yemen libya egypt sinai afghanistan pakistan nigeria gaza israel palestine turkey "
+    "mosul raqqa baghdad damascus aleppo idlib kabul majlis shura diwan".split()
+)
+_JOIN = re.compile(r"^[ \t\-‐]{1,2}$")  # what may stand between two words of one name
+
+
+class NameExtractor:
+    NAME = "names"
+    VERSION = "0.1"
+
+    def __init__(self) -> None:
+        self._actors = ActorExtractor()
+
+    def extract(self, doc: Document) -> list[Statement]:
+        text = doc.text
+        known = [a.evidence[0] for a in self._actors.extract(doc) if a.kind == "actor"]
+        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        out: list[Statement] = []
+        seen: set[tuple[int, int]] = set()
+        i = 0
+        while i < len(tokens):
+            if not _part(tokens[i][0]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens):
+                between = text[tokens[j][2] : tokens[j + 1][1]]
+                if not (_JOIN.match(between) and _part(tokens[j + 1][0], between)):
+                    break
+                if (
+                    tokens[j + 1][0].lower() in _HYPHEN_ONLY
+                    and "-" not in text[tokens[j + 1][2] : tokens[j + 1][2] + 1]
+                ):
+                    break  # "as" must be glued to what follows: "as-Sahab"
+                j += 1
+            found = _person(text, tokens, i, j)
+            if found is not None:
+                start, end, name = found
+                if (start, end) not in seen and not any(k.start < end and start < k.end for k in known):
+                    seen.add((start, end))
+                    out.append(self._fact(doc, start, end, name))
+            i = j + 1
+        return out
+
+    def _fact(self, doc: Document, start: int, end: int, name: str) -> Statement:
+        detail: dict[str, Any] = {"actor": name, "resolved": False, "entity_type": "person"}
+        return Statement(
+            kind="actor",
+            predicate="mentions",
+            evidence=(Span(doc.id, start, end),),
+            extractor=self.NAME,
+            extractor_version=self.VERSION,
+            confidence=0.5,
+            detail=detail,
+        )
+
+
+_HYPHEN_ONLY = frozenset({"ad", "ar", "as", "ash", "at", "az", "an"})  # English words unless "as-Sahab"
+
+
+def _headline(text: str, at: int) -> bool:
+    """The line around `at` is set in title case."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = _TOKEN.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _part(token: str, joined_by: str = " ") -> bool:
+    """A word that can be part of a name: capitalised and not a stop word, or a name particle."""
+    low = token.lower()
+    if low in _PARTICLES:
+        return low not in _HYPHEN_ONLY or "-" in joined_by or token[0].isupper()
+    return token[0].isupper() and low not in _STOP and not token.isupper()
+
+
+def _person(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> tuple[int, int, str] | None:
+    words = tokens[i : j + 1]
+    titled_inside = False
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][0].lower() in _TITLES:  # "Turkish President Recep Tayyip Erdogan"
+            words, titled_inside = words[k + 1 :], True
+            break
+    while words and words[0][0].lower() in _PARTICLES - {"bin", "ibn", "bint", "ould"} and len(words) > 1:
+        if words[0][0][0].isupper():
+            break  # "Al-Sudani" may start a name
+        words = words[1:]
+    while words and words[-1][0].lower() in _PARTICLES:
+        words = words[:-1]
+    if not words:
+        return None
+    capitals = [w for w in words if w[0][0].isupper() and w[0].lower() not in _PARTICLES]
+    if len(capitals) < 2 or len(words) > 6:
+        return None
+    lows = [w[0].lower() for w in words]
+    marked = any(w in _MARKS for w in lows) or any(
+        lows[k] in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an") and k + 1 < len(lows)
+        for k in range(len(lows))
+    )
+    before = text[max(0, words[0][1] - 40) : words[0][1]].lower().split()
+    titled = titled_inside or any(w.strip(",.:;'’") in _TITLES for w in before[-3:])
+    if not marked and (not titled or _headline(text, words[0][1])):
+        return None  # in a Title Case Headline every word is capitalised: only a marked name counts
+    start, end = words[0][1], words[-1][2]
+    parts: list[str] = []
+    for k, (w, _, _) in enumerate(words):
+        if k > 0 and lows[k - 1] in _PARTICLES - {"bin", "ibn", "bint", "ben", "ould"}:
+            parts[-1] += "-" + w
+        else:
+            parts.append(w)
+    return start, end, " ".join(parts)

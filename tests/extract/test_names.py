@@ -1,0 +1,56 @@
+"""Unresolved person names in English text: found with their evidence, never for organisations or places."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.names import NameExtractor
+from marsad.model import Document
+
+EX = NameExtractor()
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    doc = Document(f"{abs(hash(text)):064x}"[:64], "s", "text/plain", text, len(text))
+    return [(text[f.evidence[0].start : f.evidence[0].end], str(f.detail["actor"])) for f in EX.extract(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "name"),
+    [
+        ("Weeks after a raid killed Bilal-al-Sudani, the office moved.", "Bilal-al-Sudani", "Bilal al-Sudani"),
+        ("The Somali branch is led by Abdul Qadir Mumin, analysts say.", "Abdul Qadir Mumin", "Abdul Qadir Mumin"),
+        ("A statement by Abu Obeida was shared.", "Abu Obeida", "Abu Obeida"),
+        ("Its founder Saif al-Adel stayed silent.", "Saif al-Adel", "Saif al-Adel"),
+        (
+            "Turkish President Recep Tayyip Erdogan said so on television.",
+            "Recep Tayyip Erdogan",
+            "Recep Tayyip Erdogan",
+        ),
+        ("Hamza bin Laden appeared in the video.", "Hamza bin Laden", "Hamza bin Laden"),
+    ],
+)
+def test_a_name_outside_the_watchlist_is_an_unresolved_actor(text: str, evidence: str, name: str) -> None:
+    assert (evidence, name) in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State and Al Jazeera reported from Abu Dhabi and Abu Ghraib.",
+        "Researchers at King's College London compared notes as they do.",
+        "Islamic State Spokesman Introduces Yet Another New Campaign",  # a Title Case headline
+        "The Majlis-ash-Shura met in Raqqa. Al-Shabaab and Al Qaeda in the Islamic Maghreb replied.",
+        "Abu Bakr al-Baghdadi spoke.",  # in the watchlist: the actors extractor resolves it
+        "John Smith wrote the report.",  # a name, but neither marked as Arabic nor titled
+    ],
+)
+def test_no_name_here(text: str) -> None:
+    assert names(text) == []
+
+
+def test_unresolved_names_have_no_entity() -> None:
+    text = "The spokesman Abu Khadijah al-Iraqi was named."
+    doc = Document("b" * 64, "s", "text/plain", text, len(text))
+    (fact,) = EX.extract(doc)
+    assert fact.subject is None and fact.detail["resolved"] is False and fact.confidence == 0.5
