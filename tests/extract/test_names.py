@@ -18,16 +18,16 @@ def names(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "evidence", "name"),
     [
-        ("Weeks after a raid killed Bilal-al-Sudani, the office moved.", "Bilal-al-Sudani", "Bilal al-Sudani"),
-        ("The Somali branch is led by Abdul Qadir Mumin, analysts say.", "Abdul Qadir Mumin", "Abdul Qadir Mumin"),
-        ("A statement by Abu Obeida was shared.", "Abu Obeida", "Abu Obeida"),
-        ("Its founder Saif al-Adel stayed silent.", "Saif al-Adel", "Saif al-Adel"),
+        ("Weeks after a raid killed Nasir-al-Qahtani, the office moved.", "Nasir-al-Qahtani", "Nasir al-Qahtani"),
+        ("The branch is led by Abdul Karim Yusuf, analysts say.", "Abdul Karim Yusuf", "Abdul Karim Yusuf"),
+        ("A statement by Abu Harith was shared.", "Abu Harith", "Abu Harith"),
+        ("Its founder Faris al-Harbi stayed silent.", "Faris al-Harbi", "Faris al-Harbi"),
         (
             "Turkish President Recep Tayyip Erdogan said so on television.",
             "Recep Tayyip Erdogan",
             "Recep Tayyip Erdogan",
         ),
-        ("Hamza bin Laden appeared in the video.", "Hamza bin Laden", "Hamza bin Laden"),
+        ("Yunus bin Salim appeared in the video.", "Yunus bin Salim", "Yunus bin Salim"),
     ],
 )
 def test_a_name_outside_the_watchlist_is_an_unresolved_actor(text: str, evidence: str, name: str) -> None:
