@@ -26,6 +26,7 @@ _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.
 _AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
 # no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
 _FIRST = re.compile(r"(?<![a-z])(?:the\s+)?first\s+(?:issue|edition)(?!s)|العدد\s+الاول(?![\u0621-\u064a])")
+_TAIL = re.compile(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}")  # "al-Naba 413", "(No.49"
 _AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
 _MAX_DATE_GAP = 60  # characters between an issue and the date that belongs to it
 
@@ -45,8 +46,9 @@ def _series() -> tuple[_Series, ...]:
         if e.type is not EntityType.SERIES:
             continue
         names = sorted({fold(a.name).split(" (")[0].rstrip("'") for a in e.aliases}, key=len, reverse=True)
-        pats = [re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])") for n in names if len(n) >= 4]
-        out.append(_Series(e, tuple(pats)))
+        alternatives = "|".join(re.escape(n) for n in names if len(n) >= 4)  # longest first
+        pats = (re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"),) if alternatives else ()
+        out.append(_Series(e, pats))
     return tuple(out)
 
 
@@ -101,9 +103,9 @@ class SeriesExtractor:
         for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
             for pat in series.patterns:
                 for m in pat.finditer(text):
-                    tail = re.match(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}", text[m.end() :])
+                    tail = _TAIL.match(text, m.end())
                     if tail:
-                        out.append((m.start(), m.end() + tail.end(), [int(tail.group("n"))]))
+                        out.append((m.start(), tail.end(), [int(tail.group("n"))]))
         out.sort()
         merged: list[tuple[int, int, list[int]]] = []
         for item in out:

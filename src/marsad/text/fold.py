@@ -119,7 +119,18 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+_LAST_FOLDED: list[tuple[str, Folded]] = []  # the extractors fold the same document text in turn
+
+
 def fold_with_offsets(text: str) -> Folded:
+    if _LAST_FOLDED and _LAST_FOLDED[0][0] is text:
+        return _LAST_FOLDED[0][1]
+    result = _fold_with_offsets(text)
+    _LAST_FOLDED[:] = [(text, result)]
+    return result
+
+
+def _fold_with_offsets(text: str) -> Folded:
     folded = fold(text)
     offsets: list[int] = []
     prev = 0
