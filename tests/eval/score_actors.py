@@ -1,5 +1,6 @@
 """Actor mentions on our written notes (tests/eval/actors_corpus.jsonl, annotated exhaustively: every
-mention of a watchlist actor), precision and recall per language; `python -m tests.eval.score_actors`.
+mention of a watchlist actor), precision and recall per language; and on the same notes the recall of
+publication issue numbers and of dated statements and events (actor and date); `python -m tests.eval.score_actors`.
 
 The notes mix spellings and scripts, kunya cases, short names (IS, Daesh, داعش, Hamas), two caliphs whose
 names share a skeleton, and everyday words that are also names (أعماق "depths", بحماس "with zeal").
@@ -55,9 +56,43 @@ def score(extractor: ActorExtractor | None = None, verbose: bool = False) -> dic
     }
 
 
+def recall_of_issues_and_events(verbose: bool = False) -> dict[str, tuple[int, int]]:
+    """(found, annotated) for issue numbers (per language) and for statements/events (kind, actor, date)."""
+    from marsad.extract.registry import run_extractors
+
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for n, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines()):
+        rec = json.loads(line)
+        text = rec["text"]
+        doc = Document(f"{n + 1000:064x}", "eval", "text/plain", text, len(text.encode()))
+        facts = run_extractors(doc)
+        for written, number in rec.get("issues", []):
+            start = text.find(written)
+            hit = any(
+                f.kind == "publication_issue" and f.detail.get("issue") == number
+                and f.evidence[0].start < start + len(written) and start < f.evidence[0].end
+                for f in facts
+            )  # fmt: skip
+            total[f"issues {rec['lang']}"] += 1
+            found[f"issues {rec['lang']}"] += hit
+            if verbose and not hit:
+                print(f"  missed issue {rec['id']}: {written}")
+        said = {(f.kind, f.detail.get("actor"), f.date.value if f.date else None) for f in facts}
+        for kind, actor, date in rec.get("events", []):
+            hit = (kind, actor, date) in said
+            total[f"statements/events {rec['lang']}"] += 1
+            found[f"statements/events {rec['lang']}"] += hit
+            if verbose and not hit:
+                print(f"  missed {kind} {rec['id']}: {actor} {date}")
+    return {k: (found[k], total[k]) for k in sorted(total)}
+
+
 def main() -> None:
     for lang, (p, r) in score(verbose=True).items():
-        print(f"{lang}  precision {p:.3f}  recall {r:.3f}")
+        print(f"actor mentions {lang}  precision {p:.3f}  recall {r:.3f}")
+    for name, (got, want) in recall_of_issues_and_events(verbose=True).items():
+        print(f"{name:22} recall {got}/{want}")
 
 
 if __name__ == "__main__":

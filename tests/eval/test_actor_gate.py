@@ -96,3 +96,13 @@ def test_actor_precision_holds_with_the_un_list_imported() -> None:
     watchlist = load_watchlist(entities=parse_un_list(UN_XML))
     for lang, (precision, recall) in score(ActorExtractor(watchlist)).items():
         assert precision >= 0.9 and recall >= WRITTEN_FLOOR, (lang, precision, recall)
+
+
+def test_issues_and_dated_statements_on_written_notes() -> None:
+    from tests.eval.score_actors import recall_of_issues_and_events
+
+    figures = recall_of_issues_and_events()
+    assert set(figures) == {"issues ar", "issues en", "statements/events ar", "statements/events en"}
+    for name, (got, want) in figures.items():
+        floor = 1.0 if name.startswith("issues") else 0.85  # measured: issues 7/7, statements and events 1.0
+        assert got / want >= floor, (name, got, want)

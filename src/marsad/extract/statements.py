@@ -79,8 +79,8 @@ _EVENT = {
     "اطلق": "launched",
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
-_PRONOUN = re.compile(r"^\s*(?:he|she|it|they)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?؟;؛\n]+[.!?؟;؛]?")  # sentences, and clauses a semicolon ends
+_PRONOUN = re.compile(r"^\s*(?:he|she)\b", re.IGNORECASE)  # not "It is not clear ..."
 
 
 @lru_cache(maxsize=100_000)
@@ -94,6 +94,16 @@ def _predicate_of(word: str) -> tuple[str, str] | None:
     if key in _STATEMENT:
         return "statement", _STATEMENT[key]
     return None
+
+
+_CLAUSE_END = re.compile(r"[,،;؛]")
+
+
+def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The stretch of the sentence around `at` between commas or semicolons."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, at)), default=start)
+    right = _CLAUSE_END.search(text, at, end)
+    return left, right.start() if right else end
 
 
 _NOUNS = frozenset({"speech", "statement", "audio"})  # "the speech of X": the actor may follow
@@ -110,7 +120,7 @@ def _english_agent(text: str, actor: Statement, at: int) -> bool:
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "0.3"
+    VERSION = "0.4"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -142,12 +152,16 @@ class StatementExtractor:
             if predicate and previous_person is not None and _PRONOUN.match(m.group(0)):
                 actor = previous_person  # "He was named ...": the person of the sentence before
             elif predicate and inside:
-                candidates = persons or inside  # a person speaks or dies; the organisation is context
+                candidates = inside
                 word = _WORD.match(doc.text, predicate[2])
                 if word and word.group(0).isascii() and word.group(0).lower() not in _NOUNS:
                     # English puts the actor before the verb ("X released"), or after it with "by";
                     # "issue 413, released ..., made no reference to Hamas" is not Hamas releasing
                     candidates = [a for a in candidates if _english_agent(doc.text, a, predicate[2])]
+                    passive = [a for a in candidates if a.evidence[0].start > predicate[2]]
+                    candidates = passive or candidates  # "was announced ... by the spokesman X"
+                people = [a for a in candidates if a.detail.get("entity_type") == "person"]
+                candidates = people or candidates  # a person speaks or dies; the organisation is context
                 if candidates:
                     actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
             if persons:
@@ -180,8 +194,10 @@ class StatementExtractor:
             detail["about"] = sorted(about)
             detail["about_names"] = sorted({str(n) for n in about.values()})
         confidence = 0.7
-        if in_sentence:
-            date = min(in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date
+        clause = _clause(doc.text, start, end, at)
+        in_clause = [d for d in in_sentence if clause[0] <= d.evidence[0].start < clause[1]]
+        if in_clause or in_sentence:  # the predicate's own clause first: «ظهر ... عام ٢٠١٤، وقتل ... في أغسطس ٢٠١٦»
+            date = min(in_clause or in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date
         elif doc.published is not None:
             date = PartialDate(doc.published.value, anchor="document-date")
             detail["date_from"] = "the document's date (the sentence gives none)"
