@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--un", default=str(DEFAULT_UN) if DEFAULT_UN.is_file() else None)
     args = parser.parse_args()
-    configs = ["fold", "dates", "actors", "series", "campaigns", "statements", "all"]
+    configs = ["fold", "dates", "actors", "names", "series", "campaigns", "statements", "all"]
     if args.un:
         configs.append("all+un")
     ctx = mp.get_context("spawn")
@@ -148,7 +148,7 @@ def main() -> None:
         p.join()
         mbs = size / 1e6 / seconds
         base = base or mbs
-        label = {"fold": "fold only (baseline)", "all": "all 5, shipped list", "all+un": "all 5, +UN +generated"}.get(
+        label = {"fold": "fold only (baseline)", "all": "all, shipped list", "all+un": "all, +UN +generated"}.get(
             name, f"{name} alone"
         )
         print(
