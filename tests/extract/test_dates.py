@@ -286,3 +286,39 @@ def test_never_crashes_on_date_like_noise(text: str) -> None:
         assert 0 <= e.start < e.end <= len(text)
         if fact.date is not None:
             assert fact.date.first_day() <= fact.date.last_day()
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "Issue 412 appeared on 12 October 2023; a week later, on 26 October 2023, issue 413 followed.",
+            "2023-10-26 is 14 days after 2023-10-12, not 1 week",
+        ),
+        (
+            "Two weeks after 7 October 2023, on 28 October 2023, the group spoke.",
+            "2023-10-28 is 21 days after 2023-10-07, not 2 weeks",
+        ),
+        (
+            "صدر العدد ٤١٢ في ١٢ أكتوبر ٢٠٢٣، وبعد أسبوع، في ٢٦ أكتوبر ٢٠٢٣، صدر العدد ٤١٣.",
+            "2023-10-26 is 14 days after 2023-10-12, not 1 week",
+        ),
+    ],
+)
+def test_a_relative_phrase_with_its_date_in_apposition_is_checked(text: str, why: str) -> None:
+    doc = Document(f"{abs(hash(text)):064x}"[:64], "s", "text/plain", text, len(text))
+    problems = [f.detail["why"] for f in DateExtractor().extract(doc) if f.kind == "inconsistency"]
+    assert problems == [why]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Issue 412 appeared on 12 October 2023. A week later, on 19 October 2023, issue 413 followed.",
+        "Two weeks after 7 October 2023, on 21 October 2023, the group spoke.",
+        "صدر العدد ٤١٢ في ١٢ أكتوبر ٢٠٢٣، وبعد أسبوع، في ١٩ أكتوبر ٢٠٢٣، صدر العدد ٤١٣.",
+    ],
+)
+def test_a_relative_phrase_that_adds_up_raises_nothing(text: str) -> None:
+    doc = Document(f"{abs(hash(text)):064x}"[:64], "s", "text/plain", text, len(text))
+    assert [f for f in DateExtractor().extract(doc) if f.kind == "inconsistency"] == []

@@ -338,7 +338,8 @@ def _anchor_relative(
             day = shift(after.date.first_day(), r.direction * r.amount, r.unit)
             f = _relative_found(r, day, _precision(r.unit, after), "fact", detail, end=after.end)
             f.detail["anchor_date"] = after.date.value
-            problem = _check_interval(r, prev, f) if prev is not None else None
+            given = prev or _date_in_apposition(found, folded, after.end)  # "..., on 28 October 2023"
+            problem = _check_interval(r, given, f) if given is not None else None
             return f, problem
         if prev is not None:
             # Right after a date, an apposition: "in late March 2023, two months after the US killed X" dates X,
@@ -362,7 +363,19 @@ def _anchor_relative(
         day = shift(prev.date.first_day(), r.direction * r.amount, r.unit)  # "three days later"
         f = _relative_found(r, day, _precision(r.unit, prev), "fact", detail)
         f.detail["anchor_date"] = prev.date.value
-        return f, None
+        given = _date_in_apposition(found, folded, r.end)  # "a week later, on 26 October 2023": checkable
+        return f, (_check_interval(r, given, f) if given is not None else None)
+    return None
+
+
+_APPOSITION = re.compile(r"\s*[,،(]?\s*(?:on|in|the|في|يوم)?\s*")
+
+
+def _date_in_apposition(found: list[Found], folded: str, pos: int) -> Found | None:
+    """A date given right after a relative phrase, as its apposition: "a week later, on 26 October 2023"."""
+    for f in found:
+        if f.start >= pos and f.form != "relative" and _APPOSITION.fullmatch(folded, pos, f.start):
+            return f
     return None
 
 
@@ -402,13 +415,13 @@ def _check_interval(r: Relative, stated: Found, computed: Found) -> dict[str, An
         "check": "stated_interval_wrong",
         "start": stated.start,
         "end": computed.end,
-        "stated": f"{r.amount} {r.unit}s",
+        "stated": f"{r.amount} {r.unit}{'s' if r.amount != 1 else ''}",
         "stated_date": stated.date.value,
         "anchor_date": anchor.isoformat(),
         "expected_date": expected.isoformat(),
         "actual_interval_days": (actual - anchor).days,
         "why": f"{stated.date.value} is {(actual - anchor).days} days after {anchor.isoformat()}, "
-        f"not {r.amount} {r.unit}s",
+        f"not {r.amount} {r.unit}{'s' if r.amount != 1 else ''}",
     }
 
 

@@ -84,7 +84,8 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "offset",
             "ar",
             re.compile(
-                rf"{_NA_B}(?P<dir>بعد|قبل)\s+(?:(?P<n>{num_ar})\s+)?(?P<unit>{_words(AR_UNITS)}){_NA_A}(?P<of>\s+من)?"
+                rf"{_NA_B}(?:[وف](?=بعد|قبل))?(?P<dir>بعد|قبل)\s+(?:(?P<n>{num_ar})\s+)?(?P<unit>{_words(AR_UNITS)}){_NA_A}"
+                rf"(?P<of>\s+من)?"
             ),
         ),
     ]
@@ -102,7 +103,9 @@ def find_relative(folded: str) -> list[Relative]:
 
 def _to_relative(kind: str, lang: str, m: re.Match[str], folded: str) -> Relative | None:
     g = m.groupdict()
-    r = Relative(m.start(), m.end(), lang, kind)
+    # «وبعد أسبوع»: the evidence starts at «بعد», not at the conjunction glued to it
+    start = m.start() + 1 if lang == "ar" and m.group(0)[:1] in "وف" and m.group(0)[1:3] in ("بع", "قب") else m.start()
+    r = Relative(start, m.end(), lang, kind)
     if kind == "deictic":
         r.amount, r.unit = 1, "day"
         r.direction = 1 if g["w"] in ("tomorrow", "غدا") else -1
