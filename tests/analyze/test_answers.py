@@ -114,3 +114,16 @@ def test_a_coarse_statement_joins_the_one_dated_row_inside_it() -> None:
         ]
     )
     assert len(two) == 3  # two statements in August: the month-only one cannot be placed
+
+
+def test_a_huge_issue_range_is_a_clear_error(archive: Marsad) -> None:
+    result = archive("absence", "Gaza", "--series", "al-Naba", "--from-issue", "1", "--to-issue", "9999999")
+    assert result.exit_code == 2 and "a range of at most 100,000 issues" in result.stderr
+
+
+def test_answers_on_an_empty_archive(marsad: Marsad, tmp_path: Path) -> None:
+    assert _json(marsad, "timeline") == [] and _json(marsad, "check") == []
+    (nothing,) = _json(marsad, "first-mention", "Gaza")
+    assert nothing["date"] is None and "no dated statement" in str(nothing["note"])
+    out = tmp_path / "r.html"
+    assert marsad("report", "-o", str(out)).exit_code == 0 and "Nothing dated yet" in out.read_text(encoding="utf-8")

@@ -13,10 +13,13 @@ from typing import Any
 
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
+from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.kb.match import same_name
 from marsad.model import Entity, EntityType
 from marsad.store import FactFilter, SQLiteStore
+
+MAX_RANGE = 100_000  # issue numbers in one absence question
 
 
 @dataclass
@@ -135,6 +138,8 @@ def absence(
 ) -> Absence:
     if from_issue > to_issue:
         from_issue, to_issue = to_issue, from_issue
+    if to_issue - from_issue > MAX_RANGE:
+        raise ConfigError(f"issues {from_issue}-{to_issue}: a range of at most {MAX_RANGE:,} issues, please")
     subject = entity(watchlist, topic, MENTIONABLE, "topic")
     s = entity(watchlist, series, (EntityType.SERIES,), "series")
     mentioning = store.documents_mentioning([subject.id])
