@@ -54,3 +54,20 @@ def test_unresolved_names_have_no_entity() -> None:
     doc = Document("b" * 64, "s", "text/plain", text, len(text))
     (fact,) = EX.extract(doc)
     assert fact.subject is None and fact.detail["resolved"] is False and fact.confidence == 0.5
+
+
+def test_an_arabic_kunya_with_its_nisba_is_a_name() -> None:
+    text = "قال أبو خديجة العراقي إن الخبر صحيح، ونعى التنظيم أبا المثنى الجنوبي."
+    assert names(text) == [("أبو خديجة العراقي", "أبو خديجة العراقي"), ("أبا المثنى الجنوبي", "أبو المثنى الجنوبي")]
+
+
+def test_an_arabic_kunya_without_a_nisba_or_with_a_function_word_is_not() -> None:
+    assert names("زار الوفد أبو ظبي ثم أبو غريب، وقال أبو محمد الذي حضر اللقاء.") == []
+
+
+def test_a_shorter_form_of_one_watchlist_name_is_resolved() -> None:
+    text = "بايع أنصاره أبا الحسن الهاشمي خليفة."
+    doc = Document("c" * 64, "s", "text/plain", text, len(text))
+    (fact,) = EX.extract(doc)
+    assert fact.detail["actor"] == "Abu al-Hasan al-Hashimi al-Qurashi" and fact.subject is not None
+    assert fact.detail["alias"] == "أبو الحسن الهاشمي" and fact.confidence == 0.7

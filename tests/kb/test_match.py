@@ -18,6 +18,7 @@ from marsad.kb.match import same_name
         ("Jabhat al-Nusrah", "جبهة النصرة"),  # ة in construct
         ("Salahuddin Zidane", "صلاح الدين زيدان"),
         ("Abu Mohamed al-Adnani al-Shami", "Abu Muhammad al-Adnani"),  # a longer form of the name
+        ("أبو الحسن الهاشمي", "Abu al-Hasan al-Hashimi al-Qurashi"),  # a shorter one, across scripts
     ],
 )
 def test_spellings_of_one_name(a: str, b: str) -> None:
@@ -35,6 +36,8 @@ def test_spellings_of_one_name(a: str, b: str) -> None:
         ("Mohammad Shafiq Mohammadi", "محمد شفیق الله احمدی فاتح خان"),  # Muhammad is not Ahmad
         ("Abu Umar", "Abu Umar al-Baghdadi"),  # a bare kunya names too many people
         ("Usama bin Laden", "Hamza bin Laden"),
+        # a shorter form must keep the first two words: these share later words only
+        ("أبو الحسن الهاشمي", "Abu Bakr al-Baghdadi al-Husseini al-Hashimi al-Qurashi"),
     ],
 )
 def test_different_names(a: str, b: str) -> None:

@@ -7,7 +7,8 @@ names (al-, bin, ibn, Abu, Abd ...), counts as a person when it carries an Arabi
 bin/ibn, an al- nisba) or follows a title (leader, spokesman, president ...). Function words, organisation
 and media words and a few places cut or drop a run. Names the watchlist resolves are left to the actors
 extractor; these facts have no entity (`entity_id` null, `detail.resolved` false) so an analyst can add them.
-Arabic script is not read here yet.
+In Arabic script, a kunya with its nisba (أبو خديجة العراقي): «أبو / أبي / أبا», a name, then one or two
+words with the article that are not function words — a bare «أبو ظبي» is a place, not a person.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor
-from marsad.model import Document, Span, Statement
+from marsad.extract.actors import ActorExtractor, active_watchlist
+from marsad.model import Document, EntityType, Span, Statement
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʿʾ][^\W\d_]+)*")
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "ould"})
@@ -41,6 +42,14 @@ _STOP = frozenset(
     "united coalition mujahideen mujahidin caliphate emirate dhabi ghraib kamal jazeera arabiya hadath sham "
     "iraq syria somalia yemen libya egypt sinai afghanistan pakistan nigeria gaza israel palestine turkey "
     "mosul raqqa baghdad damascus aleppo idlib kabul majlis shura diwan".split()
+)
+_AR = "\u0621-\u064a"
+_AR_KUNYA = re.compile(
+    rf"(?<![{_AR}])(?:[وبلف])?(?P<k>أبو|أبي|أبا|ابو|ابي|ابا)\s+(?P<n>[{_AR}]{{2,}})(?P<nisba>(?:\s+(?:ال|آل)[{_AR}]{{2,}}){{1,2}})"
+)
+_AR_NOT_NISBA = frozenset(
+    "الذي التي الذين اللذين اللتين الآن اليوم الماضي الماضية المقبل المقبلة الحالي الجاري السابق الجديد الأول "
+    "الثاني الأخير الأخيرة الثالث نفسه ذاته العام الشهر الأسبوع الخميس الجمعة التنظيم الدولة".split()
 )
 _JOIN = re.compile(r"^[ \t\-‐]{1,2}$")  # what may stand between two words of one name
 
@@ -81,17 +90,41 @@ class NameExtractor:
                     seen.add((start, end))
                     out.append(self._fact(doc, start, end, name))
             i = j + 1
-        return out
+        for m in _AR_KUNYA.finditer(text):
+            nisba: list[str] = []
+            for word in m.group("nisba").split():
+                if word in _AR_NOT_NISBA:
+                    break
+                nisba.append(word)
+            if not nisba:
+                continue
+            start = m.start("k")
+            end = m.start("nisba") + m.group("nisba").index(nisba[-1]) + len(nisba[-1])
+            if (start, end) in seen or any(k.start < end and start < k.end for k in known):
+                continue
+            seen.add((start, end))
+            out.append(self._fact(doc, start, end, " ".join(["أبو", m.group("n"), *nisba])))
+        return sorted(out, key=lambda f: f.evidence[0].start)
 
     def _fact(self, doc: Document, start: int, end: int, name: str) -> Statement:
+        """Unresolved, unless the name is a shorter or longer form of exactly one watchlist person's
+        («أبو الحسن الهاشمي» for Abu al-Hasan al-Hashimi al-Qurashi), which marsad.kb.match decides."""
         detail: dict[str, Any] = {"actor": name, "resolved": False, "entity_type": "person"}
+        subject, confidence = None, 0.5
+        found = active_watchlist().resolve(name, (EntityType.PERSON,))
+        if len(found) == 1:
+            entity = found[0]
+            subject, confidence = entity.id, 0.7
+            detail = {"actor": entity.name, "alias": name, "resolved": True, "entity_type": "person",
+                      "resolved_by": "a shorter or longer form of a watchlist name"}  # fmt: skip
         return Statement(
             kind="actor",
             predicate="mentions",
             evidence=(Span(doc.id, start, end),),
             extractor=self.NAME,
             extractor_version=self.VERSION,
-            confidence=0.5,
+            subject=subject,
+            confidence=confidence,
             detail=detail,
         )
 

@@ -4,8 +4,8 @@ Written here (the one-line why): no library transliterates Arabic names to the c
 Latin spellings of them share. Each name becomes a list of token keys — Latin by marsad.kb.names'
 consonant skeleton, Arabic by a letter table onto the same skeleton (ح/ه -> h, ث/ذ/ز/ض/ظ/د -> d,
 ق/ك/خ -> k, long vowels dropped) — and two names match when their tokens align one to one (each equal or,
-for long tokens, one edit apart by rapidfuzz's OSA distance), or when one name's tokens are an ordered
-part of the other's that keeps its first and last word, or when the glued keys are equal
+for long tokens, one edit apart by rapidfuzz's OSA distance), or when one name's tokens (three at least)
+are an ordered part of the other's that keeps its first two words, or when the glued keys are equal
 ("Abdurrahman" / «عبد الرحمن»). Latin-Latin pairs also keep the diphthong (Hasan is not Husayn); Arabic-
 Arabic pairs compare folded letters (حسن is not حسين).
 """
@@ -170,10 +170,10 @@ def _aligned(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
 
     if len(a) == len(b):
         return all(match(x, y) for x, y in zip(a, b, strict=True))
-    if len(a) < 3 or not match(a[0], b[0]):
-        return False  # "Abu Umar" alone names too many people
-    j = 1
-    for x in a[1:]:
+    if len(a) < 3 or not (match(a[0], b[0]) and match(a[1], b[1])):
+        return False  # "Abu Umar" alone names too many people; the name after a kunya is not skipped
+    j = 2
+    for x in a[2:]:
         while j < len(b) and not match(x, b[j]):
             j += 1
         if j >= len(b):
