@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.extract.statements import StatementExtractor
 from marsad.model import Document, PartialDate
 
@@ -41,3 +43,14 @@ def test_no_date_in_the_sentence_takes_the_page_date_at_low_confidence() -> None
 
 def test_no_actor_no_fact() -> None:
     assert facts("A statement was released on 3 August 2023 by an unknown account.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 January 2024 the Islamic State killed 85 people in Kerman.",  # an organisation is not "killed"
+        "الهجوم الذي أدى إلى مقتل نحو 85 شخصا في 3 يناير 2024 تبنّاه أبو حذيفة الأنصاري.",  # a casualty count
+    ],
+)
+def test_no_killed_event_for_an_organisation_or_a_casualty_count(text: str) -> None:
+    assert [f for f in facts(text) if f[0] == "event" and f[1] == "killed"] == []

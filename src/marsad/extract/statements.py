@@ -78,6 +78,12 @@ _EVENT = {
     "اطلاق": "launched",
     "اطلق": "launched",
 }
+_PERSON_EVENTS = frozenset({"killed", "died", "captured", "arrested", "became", "led", "succeeded"})
+# "killed 85 people", «مقتل نحو 85 شخصا»: a casualty count, not an event of a named actor
+_COUNT_AFTER = re.compile(
+    r"\s*(?:(?:about|at\s+least|more\s+than|over|nearly|some|dozens|hundreds|scores|نحو|حوالي|أكثر\s+من|اكثر\s+من|"
+    r"عشرات|مئات|ما\s+لا\s+يقل\s+عن)\b\s*)*[\d٠-٩]"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"[^.!?؟;؛\n]+[.!?؟;؛]?")  # sentences, and clauses a semicolon ends
 _PRONOUN = re.compile(r"^\s*(?:he|she)\b", re.IGNORECASE)  # not "It is not clear ..."
@@ -120,7 +126,7 @@ def _english_agent(text: str, actor: Statement, at: int) -> bool:
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "0.4"
+    VERSION = "0.5"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -161,7 +167,12 @@ class StatementExtractor:
                     passive = [a for a in candidates if a.evidence[0].start > predicate[2]]
                     candidates = passive or candidates  # "was announced ... by the spokesman X"
                 people = [a for a in candidates if a.detail.get("entity_type") == "person"]
-                candidates = people or candidates  # a person speaks or dies; the organisation is context
+                if predicate[1] in _PERSON_EVENTS:  # an organisation is not killed, arrested or named caliph
+                    word_end = _WORD.match(doc.text, predicate[2])
+                    counted = word_end is not None and _COUNT_AFTER.match(doc.text, word_end.end()) is not None
+                    candidates = [] if counted else people
+                else:
+                    candidates = people or candidates  # a person speaks; the organisation is context
                 if candidates:
                     actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
             if persons:
