@@ -54,3 +54,10 @@ def test_no_actor_no_fact() -> None:
 )
 def test_no_killed_event_for_an_organisation_or_a_casualty_count(text: str) -> None:
     assert [f for f in facts(text) if f[0] == "event" and f[1] == "killed"] == []
+
+
+def test_a_described_victim_is_not_the_next_name() -> None:
+    text = "بعد أكثر من شهر على مقتل زعيم التنظيم السابق في مارس 2022، أعلن اسم أبي الحسن الهاشمي القرشي خليفة."
+    assert [f for f in facts(text) if f[1] == "killed"] == []
+    named = "On 3 February 2022 US forces killed the group's leader Abu Ibrahim al-Hashimi al-Qurashi in Atmeh."
+    assert [(f[1], f[2]) for f in facts(named) if f[0] == "event"] == [("killed", "Abu Ibrahim al-Hashimi al-Qurashi")]

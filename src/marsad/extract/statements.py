@@ -84,6 +84,13 @@ _COUNT_AFTER = re.compile(
     r"\s*(?:(?:about|at\s+least|more\s+than|over|nearly|some|dozens|hundreds|scores|نحو|حوالي|أكثر\s+من|اكثر\s+من|"
     r"عشرات|مئات|ما\s+لا\s+يقل\s+عن)\b\s*)*[\d٠-٩]"
 )
+# «مقتل زعيم التنظيم السابق», "killed the group's former leader": the victim is described, not named here
+_DESCRIBED_AFTER = re.compile(
+    r"\s*(?:(?:the|its|their|his|group's|former|then|new)\s+)*(?:(?:ال)?(?:زعيم|قائد|امير|أمير|خليفه|خليفة|متحدث|مسؤول)"
+    r"|leader|chief|commander|caliph|spokesman|emir)",
+    re.IGNORECASE,
+)
+_NAMED_WITHIN = 40  # characters after the predicate where the victim's name would stand
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"[^.!?؟;؛\n]+[.!?؟;؛]?")  # sentences, and clauses a semicolon ends
 _PRONOUN = re.compile(r"^\s*(?:he|she)\b", re.IGNORECASE)  # not "It is not clear ..."
@@ -169,8 +176,12 @@ class StatementExtractor:
                 people = [a for a in candidates if a.detail.get("entity_type") == "person"]
                 if predicate[1] in _PERSON_EVENTS:  # an organisation is not killed, arrested or named caliph
                     word_end = _WORD.match(doc.text, predicate[2])
-                    counted = word_end is not None and _COUNT_AFTER.match(doc.text, word_end.end()) is not None
-                    candidates = [] if counted else people
+                    after = word_end.end() if word_end else predicate[2]
+                    counted = _COUNT_AFTER.match(doc.text, after) is not None
+                    described = _DESCRIBED_AFTER.match(doc.text, after) is not None and not any(
+                        0 <= a.evidence[0].start - after <= _NAMED_WITHIN for a in people
+                    )
+                    candidates = [] if counted or described else people
                 else:
                     candidates = people or candidates  # a person speaks; the organisation is context
                 if candidates:
