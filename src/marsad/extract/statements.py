@@ -167,7 +167,12 @@ class StatementExtractor:
             elif predicate and inside:
                 candidates = inside
                 word = _WORD.match(doc.text, predicate[2])
-                if word and word.group(0).isascii() and word.group(0).lower() not in _NOUNS:
+                if (
+                    word
+                    and word.group(0).isascii()
+                    and word.group(0).lower() not in _NOUNS
+                    and predicate[1] not in _PERSON_EVENTS
+                ):
                     # English puts the actor before the verb ("X released"), or after it with "by";
                     # "issue 413, released ..., made no reference to Hamas" is not Hamas releasing
                     candidates = [a for a in candidates if _english_agent(doc.text, a, predicate[2])]
