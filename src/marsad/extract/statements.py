@@ -78,6 +78,7 @@ _EVENT = {
     "اطلاق": "launched",
     "اطلق": "launched",
 }
+_VICTIM_EVENTS = frozenset({"killed", "captured", "arrested"})  # "killed X": X may be described, not named
 _PERSON_EVENTS = frozenset({"killed", "died", "captured", "arrested", "became", "led", "succeeded"})
 # "killed 85 people", «مقتل نحو 85 شخصا»: a casualty count, not an event of a named actor
 _COUNT_AFTER = re.compile(
@@ -183,8 +184,10 @@ class StatementExtractor:
                     word_end = _WORD.match(doc.text, predicate[2])
                     after = word_end.end() if word_end else predicate[2]
                     counted = _COUNT_AFTER.match(doc.text, after) is not None
-                    described = _DESCRIBED_AFTER.match(doc.text, after) is not None and not any(
-                        0 <= a.evidence[0].start - after <= _NAMED_WITHIN for a in people
+                    described = (
+                        predicate[1] in _VICTIM_EVENTS
+                        and _DESCRIBED_AFTER.match(doc.text, after) is not None
+                        and not any(0 <= a.evidence[0].start - after <= _NAMED_WITHIN for a in people)
                     )
                     candidates = [] if counted or described else people
                 else:
