@@ -14,7 +14,7 @@ from marsad.extract.runner import reextract
 from marsad.model import EntityType
 from marsad.store import SQLiteStore
 
-KINDS = ("date", "actor", "publication_issue", "campaign", "statement", "event", "inconsistency")
+KINDS = ("date", "actor", "topic", "publication_issue", "campaign", "statement", "event", "inconsistency")
 
 
 @click.command("facts")
