@@ -53,7 +53,9 @@ def print_timeline(rows: list[Row], fmt: str, limit: int | None = None) -> None:
         _dump([r.as_dict() for r in shown], fmt)
         return
     table, columns = timeline_rows(shown, fmt)
-    title = f"timeline: {len(rows)} rows" + (f" (first {len(shown)})" if len(shown) < len(rows) else "")
+    title = f"timeline: {len(rows)} row{'' if len(rows) == 1 else 's'}" + (
+        f" (first {len(shown)})" if len(shown) < len(rows) else ""
+    )
     write_rows(table, columns, fmt, sys.stdout, title=title)
 
 
@@ -80,7 +82,9 @@ def print_findings(findings: list[Finding], fmt: str) -> None:
         _dump([f.as_dict() for f in findings], fmt)
         return
     rows, columns = finding_rows(findings, fmt)
-    write_rows(rows, columns, fmt, sys.stdout, title=f"check: {len(findings)} findings")
+    write_rows(
+        rows, columns, fmt, sys.stdout, title=f"check: {len(findings)} finding{'' if len(findings) == 1 else 's'}"
+    )
 
 
 def _dump(items: list[dict[str, Any]], fmt: str) -> None:
