@@ -127,3 +127,12 @@ def test_answers_on_an_empty_archive(marsad: Marsad, tmp_path: Path) -> None:
     assert nothing["date"] is None and "no dated statement" in str(nothing["note"])
     out = tmp_path / "r.html"
     assert marsad("report", "-o", str(out)).exit_code == 0 and "Nothing dated yet" in out.read_text(encoding="utf-8")
+
+
+def test_a_row_dated_only_by_its_pages_says_so() -> None:
+    page_dated = _fact("2024-01-05", None, "d1", "day")
+    page_dated["confidence"] = 0.5
+    (row,) = merge([page_dated])
+    assert row.page_dated and row.dating == "day, page date"
+    (sure,) = merge([_fact("2024-01-04", None, "d2", "day")])
+    assert not sure.page_dated and sure.dating == "day"

@@ -306,7 +306,7 @@ def _timeline(rows: Sequence[Row], total: int, flagged: set[str], docs: dict[str
         links = "<br>".join(_doc_link(s, docs) for s in _distinct(r.sources)[:8])
         more_src = f"<br>… {len(_distinct(r.sources)) - 8} more" if len(_distinct(r.sources)) > 8 else ""
         out.append(
-            f"<tr id=row-{n}{' class=flag' if bad else ''}><td>{e(r.when)}<br><span class=tag>{e(r.precision)}"
+            f"<tr id=row-{n}{' class=flag' if bad else ''}><td>{e(r.when)}<br><span class=tag>{e(r.dating)}"
             f"</span></td><td>{t(r.what)}{dates}</td><td>{t(r.evidence)}</td><td>{links}{more_src}</td></tr>"
         )
     out.append("</tbody></table></section>")

@@ -79,6 +79,20 @@ class Row:
         return label(self.date, self.date_end)
 
     @property
+    def page_dated(self) -> bool:
+        """Every source dates it only by its page's date (the sentence gave none): a weaker dating."""
+        return (
+            bool(self.sources)
+            and self.kind in ("statement", "event")
+            and all(s.confidence <= 0.5 for s in self.sources)
+        )
+
+    @property
+    def dating(self) -> str:
+        """The precision, and "page date" when no sentence dates it."""
+        return f"{self.precision or ''}, page date" if self.page_dated else (self.precision or "")
+
+    @property
     def disputed(self) -> bool:
         """Two dates given for it that cannot both hold (2023-10 and 2023-10-12 can)."""
         ranges = sorted(bounds(*_unlabel(d)) for d in self.dates)
@@ -95,6 +109,7 @@ class Row:
             "date": self.date,
             "date_end": self.date_end,
             "precision": self.precision,
+            "page_dated": self.page_dated,
             "entity_id": self.subject,
             "actor": self.actor,
             "series": self.series,

@@ -37,7 +37,7 @@ def timeline_rows(rows: list[Row], fmt: str) -> tuple[list[dict[str, Any]], list
         out.append(
             {
                 "when": r.when,
-                "precision": r.precision,
+                "precision": r.dating,
                 "what": r.what,
                 "evidence": _short(r.evidence) if fmt in ("table", "md") else r.evidence,
                 "sources": f"{len(docs)}: " + ", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
