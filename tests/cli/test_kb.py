@@ -98,3 +98,24 @@ def test_the_real_un_list(marsad: Marsad) -> None:
     assert "344 entries (255 individuals, 89 entities" in result.stdout
     shown = marsad("kb", "show", "Abu Bakr al-Baghdadi").stdout
     assert "UN: QDi.299" in shown and "(UN Security Council Consolidated List" in shown
+
+
+def test_a_csv_watchlist_merges_rows_and_roles(tmp_path: Path, marsad: Marsad) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "\ufefftype,name,aliases,role,of,start,end,un\n"
+        "person,Abu Harith al-Qahtani,Abu Harith al-Qahtany|أبو حارث القحطاني,emir,Example Front,2019-01,2021-06,\n"
+        "person,Abu Harith al-Qahtani,,spokesman,Example Front,2021-06,,\n",
+        encoding="utf-8",
+    )
+    result = marsad("kb", "add", str(sheet))
+    assert result.exit_code == 0 and "1 entities added" in result.stdout, result.output
+    shown = marsad("kb", "show", "أبو حارث القحطاني").stdout  # found by its Arabic alias
+    assert "Abu Harith al-Qahtani" in shown and "emir" in shown and "spokesman" in shown
+
+
+def test_a_csv_watchlist_without_its_columns_is_a_clear_error(tmp_path: Path, marsad: Marsad) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("who,what\nx,y\n", encoding="utf-8")
+    result = marsad("kb", "add", str(sheet))
+    assert result.exit_code == 2 and "needs the columns type and name" in result.stderr

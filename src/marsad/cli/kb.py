@@ -55,11 +55,16 @@ def kb_list(ctx: click.Context, kind: str | None, fmt: str) -> None:
 @click.pass_context
 @handle_errors
 def kb_show(ctx: click.Context, name: str) -> None:
-    """One entity (by name or id prefix) with all its aliases and where each comes from."""
+    """One entity (by name, any alias in any spelling or script, or id prefix) with all its aliases and
+    where each comes from."""
     wl = archive_watchlist(store_from(ctx))
-    matches = [e for e in wl.entities if e.name.lower() == name.lower() or e.id.startswith(name)]
+    matches = [e for e in wl.entities if e.name.lower() == name.lower() or e.id.startswith(name)] or wl.resolve(name)
     if not matches:
         raise NotFoundError(f"no entity named {name!r}; see `marsad kb list`")
+    if len(matches) > 1 and not any(e.name.lower() == name.lower() for e in matches):
+        click.echo(
+            f"{name!r} names {len(matches)} entities: {', '.join(e.name for e in matches)}; the first:", err=True
+        )
     e = matches[0]
     click.echo(f"{e.name}  ({e.type.value}, id {e.id})")
     for k, v in e.external_ids.items():
@@ -75,7 +80,8 @@ def kb_show(ctx: click.Context, name: str) -> None:
 @click.pass_context
 @handle_errors
 def kb_add(ctx: click.Context, path: Path) -> None:
-    """Merge a watchlist file (YAML: entities with type, name, aliases, roles) into this archive's kb."""
+    """Merge a watchlist file into this archive's kb: YAML (entities with type, name, aliases, roles) or CSV
+    (columns type, name, aliases separated by |, role, of, start, end, un; one role a row)."""
     entities = read_watchlist_file(path)
     removed, added = store_from(ctx).replace_kb(f"file:{path.resolve()}", entities)
     click.echo(f"{path}: {added} entities added ({removed} from an earlier version of this file replaced)")

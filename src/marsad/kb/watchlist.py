@@ -123,12 +123,48 @@ def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] 
 
 
 def read_watchlist_file(path: str | Path) -> list[Entity]:
-    """The entities of one user watchlist file (YAML), checked."""
+    """The entities of one user watchlist file, checked: YAML, or CSV (a spreadsheet's export)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the watchlist ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if Path(path).suffix.lower() in (".csv", ".tsv"):
+        return _load_csv(text, str(path), "\t" if Path(path).suffix.lower() == ".tsv" else ",")
     return _load_yaml(text, str(path))[0]
+
+
+CSV_COLUMNS = ("type", "name", "aliases", "role", "of", "start", "end", "un")
+
+
+def _load_csv(text: str, where: str, delimiter: str) -> list[Entity]:
+    """One entity a row: type, name, then optional aliases ("|"-separated), one role (role, of, start, end)
+    and a UN reference. Rows of the same type and name merge (a person with two roles is two rows)."""
+    import csv
+
+    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+    columns = {c.strip().lower() for c in reader.fieldnames or []}
+    if not {"type", "name"} <= columns:
+        raise ConfigError(
+            f"{where}: a CSV watchlist needs the columns type and name (has: {', '.join(sorted(columns))})"
+        )
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for number, row in enumerate(reader, start=2):
+        cells = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if not cells.get("name"):
+            raise ConfigError(f"{where}:{number}: a row needs a name")
+        raw = merged.setdefault(
+            (cells.get("type", ""), cells["name"]), {"type": cells.get("type"), "name": cells["name"]}
+        )
+        raw.setdefault("aliases", []).extend(a.strip() for a in cells.get("aliases", "").split("|") if a.strip())
+        if cells.get("role"):
+            role = {"role": cells["role"], "of": cells.get("of") or None}
+            role |= {k: cells[k] for k in ("start", "end") if cells.get(k)}
+            raw.setdefault("roles", []).append(role)
+        if cells.get("un"):
+            raw["external_ids"] = {"UN": cells["un"]}
+    return [_entity(raw, f"{where} ({raw['name']})") for raw in merged.values()]
 
 
 def _merge(merged: dict[tuple[EntityType, str], Entity], key: tuple[EntityType, str], e: Entity) -> None:
