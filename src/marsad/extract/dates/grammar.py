@@ -243,10 +243,26 @@ def _extend_left(folded: str, mention: Mention) -> None:
     mention.start = m.start()
 
 
+_YEARISH = re.compile(r"(?:19|20|13|14)\d\d")  # every numeric form holds a Gregorian or Hijri year
+
+
+def _year_windows(folded: str) -> list[tuple[int, int]]:
+    """Stretches around four-digit years: the numeric forms are matched there, not across the whole text."""
+    spans: list[tuple[int, int]] = []
+    for m in _YEARISH.finditer(folded):
+        start, end = max(0, m.start() - 40), min(len(folded), m.end() + 20)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find_absolute(folded: str) -> Iterator[Mention]:
     windows = _windows(folded)
+    years = _year_windows(folded)
     for form, lang, rx in patterns():
-        spans = [(0, len(folded))] if form in _NUMERIC_FORMS else windows[_kind(form, lang)]
+        spans = years if form in _NUMERIC_FORMS else windows[_kind(form, lang)]
         for start, end in spans:
             for m in rx.finditer(folded, start, end):
                 if m.start() > 0:
