@@ -17,11 +17,11 @@ from typing import Any
 
 from marsad.analyze.dating import bounds, label, sort_key
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
+from marsad.extract.campaigns import display_title
 from marsad.kb import Watchlist
 from marsad.kb.match import same_name
-from marsad.model import Entity, EntityType
+from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
-from marsad.text.script import has_arabic
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
 MAX_SOURCES = 20  # sources kept per row (the count is always exact)
@@ -155,7 +155,7 @@ def timeline(
     if campaign:
         kinds = ("campaign",)
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
-    names = {e.id: _display(e) for e in watchlist.entities}
+    names = {e.id: display_title(e) if e.type is EntityType.CAMPAIGN else e.name for e in watchlist.entities}
     build = _Builder(names)
     where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence)
     groups = store.fact_groups(where)
@@ -185,14 +185,6 @@ def timeline(
             build.group(*key, 1)
             build.source(key, Source.of(f))
     return build.rows()
-
-
-def _display(entity: Entity) -> str:
-    """An Arabic name with its English rendering beside it, when the watchlist gives one (campaign titles)."""
-    if entity.type is EntityType.CAMPAIGN and has_arabic(entity.name):
-        latin = next((a.name for a in entity.aliases if not has_arabic(a.name)), None)
-        return f"{entity.name} ({latin})" if latin else entity.name
-    return entity.name
 
 
 def source_of_row(r: tuple[Any, ...]) -> Source:

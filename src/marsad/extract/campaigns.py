@@ -38,7 +38,7 @@ def _campaigns() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
 on_configure(_campaigns.cache_clear)
 
 
-def _display(entity: Entity) -> str:
+def display_title(entity: Entity) -> str:
     """The original title, with its English rendering beside it when the watchlist gives one."""
     english = next((a.name for a in entity.aliases if a.script == "latin"), None)
     return f"{entity.name} ({english})" if english and english != entity.name else entity.name
@@ -76,7 +76,7 @@ class CampaignExtractor:
         )
         dated = following_date(dates, doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]")
         date: PartialDate | None = dated.date if dated else None
-        detail = {"title": _display(entity) if entity else title, "quoted": title}
+        detail = {"title": display_title(entity) if entity else title, "quoted": title}
         if entity:
             detail["campaign"] = entity.name
         return Statement(
