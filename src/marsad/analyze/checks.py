@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
-from marsad.analyze.mentions import series_issue_documents
+from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
 from marsad.model import EntityType

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
 from marsad.errors import ConfigError
 from marsad.kb import Watchlist
-from marsad.kb.match import same_name
-from marsad.model import Entity, EntityType
+from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
 
 MAX_RANGE = 100_000  # issue numbers in one absence question
@@ -74,17 +74,6 @@ class Absence:
             "mention": [vars(d) for d in self.mentioning],
             "not_archived": self.missing,
         }
-
-
-def series_issue_documents(store: SQLiteStore, series: Entity) -> list[dict[str, Any]]:
-    """The archived documents that are issues of `series` (their "series" field spells it in any way)."""
-    names = [a.name for a in series.aliases]
-    out = []
-    for d in store.issue_documents():
-        name, issue = str(d["series"] or ""), str(d["issue"])
-        if issue.isdigit() and any(same_name(name, n) or name.lower() == n.lower() for n in names):
-            out.append({**d, "issue": int(issue)})
-    return sorted(out, key=lambda d: (d["issue"], d["published"] or ""))
 
 
 def first_mention(

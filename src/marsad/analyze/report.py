@@ -351,8 +351,9 @@ def build(
     its first mention anywhere, by the actor, in the series (with absence over the archived run of issues),
     and the latency from the event to the actor's first statement on it."""
     from marsad.analyze.checks import check
+    from marsad.analyze.issues import series_issue_documents
     from marsad.analyze.latency import latency
-    from marsad.analyze.mentions import absence, first_mention, series_issue_documents
+    from marsad.analyze.mentions import absence, first_mention
     from marsad.analyze.subjects import entity
     from marsad.analyze.timeline import timeline
     from marsad.model import EntityType

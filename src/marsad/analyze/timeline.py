@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.dating import bounds, label, sort_key
+from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.extract.campaigns import display_title
 from marsad.kb import Watchlist
-from marsad.kb.match import same_name
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
 
@@ -280,10 +280,9 @@ def _issue_documents(
     """Archived documents that are an issue (JSON Lines "series"/"issue" fields), as sources of its row."""
     series = [e for e in watchlist.entities if e.type is EntityType.SERIES and (subjects is None or e.id in subjects)]
     out = []
-    for d in store.issue_documents():
+    for s, d in ((one, d) for one in series for d in series_issue_documents(store, one)):
         issue, date = str(d["issue"]), d["published"]
-        s = next((e for e in series if any(same_name(str(d["series"]), a.name) for a in e.aliases)), None)
-        if s is None or not issue.isdigit() or not date:
+        if not date:
             continue
         if (date_from and date + "~" < date_from) or (date_to and date > date_to + "~"):
             continue
