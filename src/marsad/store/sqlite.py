@@ -162,18 +162,10 @@ class SQLiteStore:
     def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
         """Facts in the contract (plus the document's `published` and `title`), earliest first."""
         clause, args = _fact_filter(where)
-        sql = (
-            "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
-            "JOIN documents d ON d.rowid = f.doc WHERE " + clause + " ORDER BY f.date, f.doc, f.span_start"
-        )
+        sql = _WITH_DOCUMENT + clause + " ORDER BY f.date, f.doc, f.span_start"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        out = []
-        for row in self._con.execute(sql, args):
-            fact = contract(row)
-            fact["published"], fact["title_of_document"] = row["published"], row["title"]
-            out.append(fact)
-        return out
+        return [_contract_with_document(row) for row in self._con.execute(sql, args)]
 
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
@@ -227,16 +219,11 @@ class SQLiteStore:
     def mention_in_document(self, rowid: int, subject: str) -> dict[str, Any] | None:
         """The first mention (actor or topic fact) of an entity in one document, in the contract."""
         row = self._con.execute(
-            "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
-            "JOIN documents d ON d.rowid = f.doc WHERE f.doc = ? AND f.subject = ? AND f.kind IN ('actor', 'topic') "
-            "ORDER BY f.span_start LIMIT 1",
+            _WITH_DOCUMENT
+            + "f.doc = ? AND f.subject = ? AND f.kind IN ('actor', 'topic') ORDER BY f.span_start LIMIT 1",
             (rowid, subject),
         ).fetchone()
-        if row is None:
-            return None
-        fact = contract(row)
-        fact["published"], fact["title_of_document"] = row["published"], row["title"]
-        return fact
+        return None if row is None else _contract_with_document(row)
 
     def replace_findings(self, extractor: str, findings: Sequence[tuple[str, tuple[Any, ...]]]) -> None:
         """Replace, in one transaction, every fact of `extractor` (the checks) by `findings`: (document id,
@@ -379,6 +366,19 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._con.close()
+
+
+_WITH_DOCUMENT = (
+    "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
+    "JOIN documents d ON d.rowid = f.doc WHERE "
+)
+
+
+def _contract_with_document(row: sqlite3.Row) -> dict[str, Any]:
+    """A fact in the contract, plus its document's `published` and `title` (as `title_of_document`)."""
+    fact = contract(row)
+    fact["published"], fact["title_of_document"] = row["published"], row["title"]
+    return fact
 
 
 def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
