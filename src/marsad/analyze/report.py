@@ -346,8 +346,9 @@ def build(
     event: str | None = None,
     findings: Sequence[Finding] | None = None,
     title: str = "marsad report",
+    rows: Sequence[Row] | None = None,
 ) -> tuple[str, Answers]:
-    """The whole report for an archive: the timeline, the findings (run now unless given), and for each topic
+    """The whole report for an archive: the timeline and the findings (computed now unless given), and for each topic
     its first mention anywhere, by the actor, in the series (with absence over the archived run of issues),
     and the latency from the event to the actor's first statement on it."""
     from marsad.analyze.checks import check
@@ -358,7 +359,8 @@ def build(
     from marsad.analyze.timeline import timeline
     from marsad.model import EntityType
 
-    rows = timeline(store, watchlist)
+    if rows is None:
+        rows = timeline(store, watchlist)
     if findings is None:
         findings = check(store, watchlist, persist=False)
     answers = Answers()

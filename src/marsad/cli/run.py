@@ -82,7 +82,8 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     watchlist = archive_watchlist(store)
     findings = check(store, watchlist)
     click.echo("")
-    print_timeline(timeline(store, watchlist), "table")
+    rows = timeline(store, watchlist)
+    print_timeline(rows, "table")
     click.echo("")
     print_findings(findings, "table")
     topics: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
         series="al-Naba" if sample_used else None,
         event="7 October 2023 attack" if sample_used else None,
         findings=findings,
+        rows=rows,
     )
     click.echo(f"\nreport: {write_report(report_path, text)}")
     for query in queries:
