@@ -82,8 +82,8 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     watchlist = archive_watchlist(store)
     findings = check(store, watchlist)
     click.echo("")
-    rows = timeline(store, watchlist)
-    print_timeline(rows, "table")
+    events = timeline(store, watchlist)
+    print_timeline(events, "table")
     click.echo("")
     print_findings(findings, "table")
     topics: tuple[str, ...] = ()
@@ -106,7 +106,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
         series="al-Naba" if sample_used else None,
         event="7 October 2023 attack" if sample_used else None,
         findings=findings,
-        rows=rows,
+        rows=events,
     )
     click.echo(f"\nreport: {write_report(report_path, text)}")
     for query in queries:
