@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,34 @@ class Watchlist:
         from marsad.kb.match import same_name
         from marsad.kb.names import name_key
 
-        wanted, allowed = name_key(name), set(types)
-        pool = [e for e in self.entities if not allowed or e.type in allowed]
-        exact = [e for e in pool if any(name_key(a.name) == wanted for a in e.aliases)]
-        return exact or [e for e in pool if any(same_name(name, a.name) for a in e.aliases)]
+        allowed = frozenset(types)
+        remembered = self._resolved.get((name, allowed))
+        if remembered is not None:
+            return list(remembered)
+        found = [e for e in self._by_key.get(name_key(name), []) if not allowed or e.type in allowed]
+        if not found:
+            pool = [e for e in self.entities if not allowed or e.type in allowed]
+            found = [e for e in pool if any(same_name(name, a.name) for a in e.aliases)]
+        if len(self._resolved) >= 50_000:
+            self._resolved.clear()  # a bound: a large collection names many people
+        self._resolved[(name, allowed)] = tuple(found)
+        return found
+
+    @cached_property
+    def _resolved(self) -> dict[tuple[str, frozenset[EntityType]], tuple[Entity, ...]]:
+        """Names already resolved: the watchlist does not change, and pages repeat the names they hold."""
+        return {}
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[Entity]]:
+        """Alias name key -> entities, built once: resolve() runs for every unknown name a page holds."""
+        from marsad.kb.names import name_key
+
+        index: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            for key in dict.fromkeys(name_key(a.name) for a in e.aliases):
+                index.setdefault(key, []).append(e)
+        return index
 
 
 def _entity(raw: dict[str, Any], where: str) -> Entity:
