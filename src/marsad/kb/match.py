@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from marsad.kb.names import is_article, latin_key, tokens_with_offsets
+from marsad.kb.names import arabic_key, is_article, latin_key, tokens_with_offsets
 from marsad.text.fold import fold
 from marsad.text.script import has_arabic
 
@@ -69,16 +69,13 @@ def _arabic_tokens(name: str) -> list[str]:
         if token.endswith("الله") and len(token) > 5:
             out += [token[:-4], "له"]  # عبيدالله
             continue
-        if token in ("ابي", "ابا"):
-            token = "ابو"
+        token = arabic_key(token)  # the extractor's key: proclitics (وال، بال، لل) off, أبي/أبا = أبو
         if token == "ابن":
             token = "بن"
         if token == "الله":
             token = "له"
         elif token.startswith("ال") and len(token) > 3:
             token = token[2:]
-        elif token.startswith(("وال", "بال", "لل")) and len(token) > 4:
-            token = token[3:] if token[0] != "ل" else token[2:]
         out.append(_EQUIVALENT.get(token, token))
     return out
 
