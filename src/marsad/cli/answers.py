@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,7 +49,7 @@ def timeline_rows(rows: list[Row], fmt: str) -> tuple[list[dict[str, Any]], list
 def print_timeline(rows: list[Row], fmt: str, limit: int | None = None) -> None:
     shown = rows[:limit] if limit else rows
     if fmt in ("json", "jsonl"):
-        _dump([r.as_dict() for r in shown], fmt)
+        write_rows([r.as_dict() for r in shown], [], fmt, sys.stdout)
         return
     table, columns = timeline_rows(shown, fmt)
     title = f"timeline: {len(rows)} row{'' if len(rows) == 1 else 's'}" + (
@@ -79,20 +78,12 @@ def finding_rows(findings: list[Finding], fmt: str) -> tuple[list[dict[str, Any]
 
 def print_findings(findings: list[Finding], fmt: str) -> None:
     if fmt in ("json", "jsonl"):
-        _dump([f.as_dict() for f in findings], fmt)
+        write_rows([f.as_dict() for f in findings], [], fmt, sys.stdout)
         return
     rows, columns = finding_rows(findings, fmt)
     write_rows(
         rows, columns, fmt, sys.stdout, title=f"check: {len(findings)} finding{'' if len(findings) == 1 else 's'}"
     )
-
-
-def _dump(items: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2, default=str) + "\n")
-    else:
-        for item in items:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
 
 
 @click.command("timeline")
@@ -151,7 +142,7 @@ def first_mention_command(ctx: click.Context, topic: str, series: str | None, ac
     store = store_from(ctx)
     answer = first_mention(store, archive_watchlist(store), topic, series, actor)
     if fmt in ("json", "jsonl"):
-        _dump([answer.as_dict()], fmt)
+        write_rows([answer.as_dict()], [], fmt, sys.stdout)
         return
     if fmt == "table":
         click.echo(first_mention_lines(answer))
@@ -189,7 +180,7 @@ def absence_command(ctx: click.Context, topic: str, series: str, from_issue: int
     store = store_from(ctx)
     answer = absence(store, archive_watchlist(store), topic, series, from_issue, to_issue)
     if fmt in ("json", "jsonl"):
-        _dump([answer.as_dict()], fmt)
+        write_rows([answer.as_dict()], [], fmt, sys.stdout)
         return
     if fmt == "table":
         click.echo(
@@ -231,7 +222,7 @@ def latency_command(ctx: click.Context, event: str, actor: str, topic: str | Non
     store = store_from(ctx)
     answer = latency(store, archive_watchlist(store), event, actor, topic)
     if fmt in ("json", "jsonl"):
-        _dump([answer.as_dict()], fmt)
+        write_rows([answer.as_dict()], [], fmt, sys.stdout)
         return
     if fmt == "table":
         click.echo(latency_lines(answer))
