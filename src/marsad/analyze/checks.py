@@ -360,22 +360,7 @@ def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]
                     "duplicate_issue_number",
                     f"{name} {n}: {len(group)} archived documents carry this number",
                     "two documents claim one issue number: the same issue twice, or a misnumbered one",
-                    [
-                        Source(
-                            d["id"],
-                            d["source"],
-                            d["url"],
-                            d["title"],
-                            d["title"] or "",
-                            0,
-                            0,
-                            d["published"],
-                            None,
-                            "",
-                            1.0,
-                        )
-                        for d in group
-                    ],
+                    [Source.of_issue_document(d) for d in group],
                     None,
                     {"series": name, "issue": n, "documents": [d["id"] for d in group]},
                 )

@@ -96,8 +96,7 @@ def first_mention(
         if earlier_missing:
             note += f"; issues {_ranges(earlier_missing)} before it are not archived, so it may be earlier"
         mention = _mention_in(store, first["rowid"], subject.id)
-        src = mention or Source(first["id"], first["source"], first["url"], first["title"], "", 0, 0,
-                                first["published"] or "", None, "", 1.0)  # fmt: skip
+        src = mention or Source.of_issue_document(first, text="")
         src.date = first["published"] or src.date
         return FirstMention(subject.name, f"in {s.name}", src, issue=first["issue"], note=note)
     subjects = None

@@ -57,6 +57,12 @@ class Source:
             f["confidence"],
         )
 
+    @classmethod
+    def of_issue_document(cls, d: dict[str, Any], text: str | None = None) -> Source:
+        """An archived issue document (store.issue_documents) as a source: no span, its title as the text."""
+        return cls(d["id"], d["source"], d["url"], d["title"], (d["title"] or "") if text is None else text, 0, 0,
+                   d["published"], None, "", 1.0)  # fmt: skip
+
 
 @dataclass
 class Row:
