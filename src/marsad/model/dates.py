@@ -19,6 +19,9 @@ class Calendar(StrEnum):
     HIJRI = "hijri"
 
 
+# Periods that are not a plain day, month or year (TimeML's weeks, weekends, quarters, seasons, decades).
+GRANULARITIES = ("week", "weekend", "quarter", "half", "season", "part", "decade", "century")
+
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -29,6 +32,9 @@ class PartialDate:
     `end` closes a range (same form), `hijri` keeps the Hijri reading when the text gave one,
     `uncertainty_days` widens the date both ways (a Hijri date by moon sighting is +-1),
     `anchor` says how it was fixed: absolute, document-date, or the id of another fact.
+    `granularity` names a period coarser or other than the ISO prefix says (week, weekend, quarter, half,
+    season, part of a year, decade, century): `value` is then its first day or month and `end` its last,
+    so "fall 2011" is 2011-09..2011-11 with granularity "season", never a made-up day.
     """
 
     value: str
@@ -38,11 +44,14 @@ class PartialDate:
     uncertainty_days: int = 0
     original: str = ""
     anchor: str = "absolute"
+    granularity: str | None = None
 
     def __post_init__(self) -> None:
         for v in (self.value, self.end):
             if v is not None:
                 _check_iso_prefix(v)
+        if self.granularity is not None and self.granularity not in GRANULARITIES:
+            raise ValueError(f"unknown granularity {self.granularity!r}; known: {', '.join(GRANULARITIES)}")
 
     @property
     def precision(self) -> Precision:

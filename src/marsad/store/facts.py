@@ -32,7 +32,10 @@ FACT_COLUMNS = (
 
 
 def precision_of(date: PartialDate) -> str:
-    """The precision of the date as written: a Hijri month is month precision even if it spans days."""
+    """The precision of the date as written: a Hijri month is month precision even if it spans days; a week,
+    a season or a decade says so (its value is the period's first day or month, its end the last)."""
+    if date.granularity:
+        return date.granularity
     if date.calendar is Calendar.HIJRI and date.hijri:
         return {1: "year", 2: "month"}.get(len(date.hijri.split("-")), "day")
     return date.precision.value

@@ -77,6 +77,7 @@ def _date_json(d: PartialDate) -> str:
         "uncertainty_days": d.uncertainty_days,
         "original": d.original,
         "anchor": d.anchor,
+        "granularity": d.granularity,
     }
     return json.dumps(fields, ensure_ascii=False)
 

@@ -1,7 +1,11 @@
-"""Absolute dates in folded text: English and Arabic Gregorian, Hijri in both scripts, ISO and numeric.
+"""Dates written out in folded text: English and Arabic Gregorian, Hijri in both scripts, ISO and numeric,
+with or without their year, and the periods that are not a day or a month (seasons, quarters, halves,
+parts of a year, decades).
 
 Written here: no library reads Arabic regional month names, Hijri dates in running text, or dual dates
-(dateparser, the usual choice, got 2 of 13 Arabic dates right in a test here).
+(dateparser, the usual choice, got 2 of 13 Arabic dates right in a test here). What stands around a
+match and decides whether it is a date at all (a count such as "2000 fighters", the verb "may") is judged
+in marsad.extract.dates.guards, which sees the original text's letter case.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from typing import Any
 
 from marsad.extract.dates.lexicon import (
     AR_MONTHS,
+    AR_ORDINAL_WORDS,
     AR_ORDINALS,
+    AR_SEASONS,
     AR_WEEKDAYS,
     EN_MONTHS,
+    EN_ORDINAL_WORDS,
+    EN_SEASONS,
     EN_WEEKDAYS,
     HIJRI_AR,
     HIJRI_LATIN,
+    SEASON_MONTHS,
 )
 from marsad.extract.dates.mention import Mention
 from marsad.text.fold import fold
@@ -29,7 +38,7 @@ _NOT_AR_AFTER = rf"(?![{AR_LETTER}])"
 _DASH = r"\s*[-–—]\s*"
 
 
-def _alternation(words: dict[str, int]) -> tuple[str, dict[str, int]]:
+def _alternation(words: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     folded = {fold(w): v for w, v in words.items()}
     return trie_regex(list(folded)), folded
 
@@ -56,7 +65,7 @@ def trie_regex(words: list[str]) -> str:
 
 
 @cache
-def _tables() -> dict[str, tuple[str, dict[str, int]]]:
+def _tables() -> dict[str, tuple[str, dict[str, Any]]]:
     return {
         "en_month": _alternation(EN_MONTHS),
         "ar_month": _alternation(AR_MONTHS),
@@ -64,10 +73,14 @@ def _tables() -> dict[str, tuple[str, dict[str, int]]]:
         "ar_ordinal": _alternation(AR_ORDINALS),
         "en_weekday": _alternation(EN_WEEKDAYS),
         "ar_weekday": _alternation(AR_WEEKDAYS),
+        "en_season": _alternation(EN_SEASONS),
+        "ar_season": _alternation(AR_SEASONS),
+        "en_ordword": _alternation(EN_ORDINAL_WORDS),
+        "ar_ordword": _alternation(AR_ORDINAL_WORDS),
     }
 
 
-def lookup(table: str, word: str) -> int:
+def lookup(table: str, word: str) -> Any:
     return _tables()[table][1][re.sub(r"\s+", " ", word)]
 
 
@@ -76,6 +89,18 @@ def hijri_latin_month(word: str) -> int:
         if re.fullmatch(pattern, word):
             return month
     raise KeyError(word)
+
+
+# The cue words that may stand before a month written without its year ("in June", «في نيسان»): the
+# extractor asks for one where the month name is also an everyday word (may, march, «مارس»).
+EN_MONTH_CUE = (
+    r"in|on|since|by|until|till|through|throughout|during|from|of|early|mid|late|last|next|this|before|after|"
+    r"between|and|to|or|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of|the\s+beginning\s+of|"
+    r"the\s+start\s+of|the\s+middle\s+of"
+)
+AR_MONTH_CUE = r"في|منذ|خلال|حتي|مطلع|اوائل|اوايل|بدايه|منتصف|اواسط|اواخر|نهايه|شهر|شهري|من|الي|قبل|بعد|بين|و"
+_PART_EN = r"early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of|the\s+start\s+of"
+_PART_AR = r"مطلع|اوائل|اوايل|بدايه|منتصف|اواسط|اواخر|نهايه|اخر"
 
 
 @cache
@@ -105,8 +130,20 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     hy = r"(?<![\d.,:/])(?P<hy>1[34]\d\d)(?!\d|[.,]\d)"
     ar_year = rf"(?:\s+(?:من\s+)?(?:عام|العام|سنه|لعام|لسنه|للعام)\s+|\s*،?\s*){y}(?:\s*م{_NOT_AR_AFTER}|\s*ميلاديه?)?"
     hijri_suffix = rf"(?:\s*ه{_NOT_AR_AFTER}|\s*هجريه?|\s*(?:a\.\s?h\.|ah|h)(?![a-z]))"
-    part = r"(?P<part>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of)"
-    relation = rf"(?:\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم){_NOT_AR_AFTER})"
+    part = rf"(?P<part>{_PART_EN})"
+    relation = rf"(?:\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم|الفائت){_NOT_AR_AFTER})"
+    # "March this year", "June of last year", «مارس من العام الجاري», «أبريل من هذا العام»
+    yrel_en = r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year)"
+    yrel_ar = (
+        rf"(?:\s+من\s+(?:(?P<yrel_this>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+"
+        rf"(?P<yrel_ar>الجاري|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المقبل|القادم|نفسه|ذاته|نفسها|ذاتها)){_NOT_AR_AFTER})"
+    )
+    season_en = rf"(?P<season>{t['en_season'][0]})"
+    season_ar = rf"{_NOT_AR_BEFORE}(?:فصل\s+)?(?P<season_ar>{t['ar_season'][0]}){_NOT_AR_AFTER}"
+    ordword = rf"(?P<ordw>{t['en_ordword'][0]})"
+    ordword_ar = rf"(?P<ordw_ar>{t['ar_ordword'][0]}){_NOT_AR_AFTER}"
+    of_year = r"(?:\s+of)?(?:\s+the\s+year)?\s+"
+    ar_of_year = r"\s+(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?"
 
     forms: list[tuple[str, str, str]] = [
         # Hijri, Arabic script
@@ -117,25 +154,30 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{hm_ar}(?:\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?)?",
         ),
         ("hijri-month", "ar", rf"{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?"),
+        ("hijri-month-gyear", "ar", rf"{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{y}"),
+        ("hijri-month", "ar", rf"(?P<cue>شهر|في|خلال|منذ|مطلع|منتصف|اواخر|قبل|بعد|حتي)\s+{hm_ar}"),
         # Hijri, Latin script
         ("hijri-range", "en", rf"{d}{_DASH}{d2}\s+{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-day", "en", rf"{d}{sfx}\s+(?:of\s+)?{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-day", "en", rf"{hm_lat}\s+{d}{sfx},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-month", "en", rf"{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
+        ("hijri-month-gyear", "en", rf"{hm_lat},?\s+{y}"),
+        ("hijri-month", "en", rf"(?P<cue>during|in|of|since|before|after|until|through|throughout)\s+{hm_lat}"),
         ("hijri-year", "xx", rf"{hy}{hijri_suffix}"),
         # Arabic Gregorian
         (
             "day-range",
             "ar",
-            rf"{d}\s*(?:[-–—]|و|الى|إلى|حتى)\s*{d2}\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?",
+            rf"{d}\s*(?:[-–—]|و|الي|حتي)\s*{d2}\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year}|{yrel_ar})?",
         ),
-        ("day-month-year", "ar", rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year})?"),
-        ("month-range", "ar", rf"{am}\s*(?:[-–—/]|و|الى|إلى|حتى)\s*{am_end}{ar_year}"),
         (
-            "month-year",
+            "day-month-year",
             "ar",
-            rf"{am}(?:{relation}|{ar_year})",
+            rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{am}(?:{relation}|{ar_year}|{yrel_ar})?",
         ),
+        ("month-range", "ar", rf"{am}\s*(?:[-–—/]|و|الي|حتي)\s*{am_end}{ar_year}"),
+        ("month-year", "ar", rf"{am}(?:{relation}|{ar_year}|{yrel_ar})"),
+        ("month", "ar", rf"(?:(?P<cue_ar>{AR_MONTH_CUE})\s+)?{am}"),
         # English Gregorian
         (
             "day-range",
@@ -143,28 +185,61 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             rf"{d}{sfx}(?:{_DASH}|\s+and\s+|\s+to\s+){d2}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?",
         ),
         ("day-range", "en", rf"(?P<em>{em})\s+{d}{sfx}{_DASH}{d2}{sfx}(?:,?\s+{y})?"),
-        ("day-month-year", "en", rf"{d}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?"),
-        ("month-day-year", "en", rf"(?P<em>{em})\s+(?:the\s+)?{d}{sfx}(?:,?\s+{y})?"),
+        ("day-month-year", "en", rf"{d}{sfx},?\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y}|{yrel_en})?"),
+        ("month-day-year", "en", rf"(?P<em>{em})\s+(?:the\s+)?{d}{sfx}(?:,?\s+{y}|{yrel_en})?"),
         ("month-range", "en", rf"(?P<em>{em}){_DASH}(?P<em_e>{em}),?\s+{y}"),
         ("month-year", "en", rf"(?P<em>{em}),?\s+(?:of\s+)?{y}"),
+        ("month-year", "en", rf"(?P<em>{em}){yrel_en}"),
+        ("month", "en", rf"(?:(?P<cue>{EN_MONTH_CUE})[\s-]+)?(?P<em>{em})"),
+        # periods of a year
         ("year-part", "en", rf"{part}[\s-]*{y}"),
+        ("year-part", "ar", rf"{_NOT_AR_BEFORE}(?P<part_ar>{_PART_AR})\s+(?:(?:عام|العام|سنه)\s+)?{y}"),
+        ("season", "en", rf"(?:(?P<part_s>early|mid|late)[\s-]*)?{season_en}(?:\s+of)?\s+{y}"),
+        ("season", "ar", rf"{season_ar}\s+(?:(?:عام|العام|سنه)\s+)?{y}"),
+        ("quarter", "en", rf"(?:the\s+)?{ordword}[\s-]+quarter{of_year}{y}"),
+        ("quarter", "en", rf"(?<![a-z])q(?P<qn>[1-4])\s*(?:of\s+)?{y}"),
+        ("quarter", "ar", rf"{_NOT_AR_BEFORE}الربع\s+{ordword_ar}{ar_of_year}{y}"),
+        ("half", "en", rf"(?:the\s+)?(?P<hw>first|second)[\s-]+half{of_year}{y}"),
+        ("half", "ar", rf"{_NOT_AR_BEFORE}النصف\s+(?P<hw_ar>الاول|الثاني){ar_of_year}{y}"),
+        ("decade", "en", rf"(?<![\w'])(?:the\s+)?(?:(?P<part_d>early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)'?s(?![a-z])"),
         # language-neutral
         ("iso", "xx", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/-]|\.\d)"),
         ("numeric", "xx", r"(?<![\d/.:-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)"),
+        ("numeric-short", "xx", r"(?<![\d/.:-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/]|\.\d)"),
         ("year-range", "xx", rf"{y}{_DASH}{y_e}"),
+        ("year-range", "xx", rf"{y}\s*[–—]\s*(?P<yy_e>\d\d)(?![\d:.,/]|\.\d)"),
         (
             "year",
             "en",
-            rf"(?<![a-z])(?:in|since|by|during|until|till|from|through|before|after|of|summer|spring|autumn|fall|winter)\s+{y}",
+            rf"(?<![a-z])(?P<cue>in|since|by|during|until|till|from|through|before|after|of|summer|spring|autumn|"
+            rf"fall|winter)\s+{y}",
         ),
-        ("year", "ar", rf"{_NOT_AR_BEFORE}(?:عام|العام|سنه|لعام|للعام|منذ|في|خلال|حتى)\s+{y}(?:\s*م{_NOT_AR_AFTER})?"),
+        ("year", "ar", rf"{_NOT_AR_BEFORE}(?P<cue>عام|العام|سنه|لعام|للعام|منذ|في|خلال|حتي)\s+{y}(?:\s*م{_NOT_AR_AFTER})?"),
+        ("year-bare", "xx", rf"(?<![\w$£€#'’\-]){y}(?!\w|'s|’s|\s*%)"),
+        ("year-bare", "ar", rf"(?<=[وبل]){y}(?!\w|\s*%)"),
     ]
     return [(form, lang, re.compile(rx)) for form, lang, rx in forms]
 
 
 # Forms that always contain a month name run only in windows around month names: one cheap scan for the
 # names, then the costly patterns on a few hundred characters each, not on the whole text.
-_NUMERIC_FORMS = frozenset({"iso", "numeric", "year-range", "year", "year-part", "hijri-year"})
+_NUMERIC_FORMS = frozenset(
+    {
+        "iso",
+        "numeric",
+        "numeric-short",
+        "year-range",
+        "year",
+        "year-bare",
+        "year-part",
+        "hijri-year",
+        "season",
+        "quarter",
+        "half",
+        "decade",
+        "hijri-month-gyear",
+    }
+)
 _BEFORE, _AFTER = 45, 60  # back to a day, ordinal or day range; on to a year, a dual month, a relation word
 
 
@@ -210,18 +285,19 @@ def _left() -> re.Pattern[str]:
     """What may stand before a date and belongs to it: a weekday, "between", a part of the period, «شهر»."""
     t = _tables()
     return re.compile(
-        rf"(?:(?:يوم\s+)?(?P<wd_ar>{t['ar_weekday'][0]})\s+(?:الموافق\s+)?"
+        rf"(?:(?:{_NOT_AR_BEFORE}يوم\s+)?{_NOT_AR_BEFORE}(?P<wd_ar>{t['ar_weekday'][0]})\s*،?\s+(?:الموافق\s+)?"
         rf"|(?P<wd_en>{t['en_weekday'][0]}),?\s+(?:the\s+)?"
         r"|(?P<between>between|بين)\s+"
-        r"|(?P<part>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of|the\s+beginning\s+of|start\s+of)[\s-]*"
-        r"|(?P<part_ar>مطلع|اوايل|اواخر|منتصف|بدايه|نهايه|اواسط)\s+(?:شهر\s+)?"
+        rf"|(?P<part>{_PART_EN})[\s-]*"
+        rf"|(?P<part_ar>{_PART_AR})\s+(?:شهر\s+)?"
         r"|(?:شهري|شهر)\s+)$"
     )
 
 
 _WEEK_OF = re.compile(r"(?:week|wk\.?)\s*$")
 _BAD_BEFORE = frozenset("0123456789.,:/-")
-_WEEKDAY_FORMS = frozenset({"day-month-year", "month-day-year", "hijri-day"})
+_WEEKDAY_FORMS = frozenset({"day-month-year", "month-day-year", "hijri-day", "iso", "numeric"})
+_PART_FORMS = frozenset({"month-year", "month"})
 
 
 def _extend_left(folded: str, mention: Mention) -> None:
@@ -237,13 +313,13 @@ def _extend_left(folded: str, mention: Mention) -> None:
         if mention.end_day is None and mention.end_month is None:
             return
     elif m.group("part") or m.group("part_ar"):
-        if mention.form != "month-year":
+        if mention.form not in _PART_FORMS:
             return
         mention.part = _part(m.group("part") or m.group("part_ar"))
     mention.start = m.start()
 
 
-_YEARISH = re.compile(r"(?:19|20|13|14)\d\d")  # every numeric form holds a Gregorian or Hijri year
+_YEARISH = re.compile(r"(?:19|20|13|14|18)\d\d|(?<![\d/])[0-3]?\d/[0-3]?\d/\d\d(?![\d/])")
 
 
 def _year_windows(folded: str) -> list[tuple[int, int]]:
@@ -285,10 +361,10 @@ def _group(m: re.Match[str], name: str) -> str | None:
 def _month_of(m: re.Match[str], suffix: str = "") -> int | None:
     em = _group(m, "em" + suffix)
     if em:
-        return lookup("en_month", em.rstrip(".").strip())
+        return int(lookup("en_month", em.rstrip(".").strip()))
     am = _group(m, "am" + suffix)
     if am:
-        return lookup("ar_month", _strip_clitic(am, "ar_month"))
+        return int(lookup("ar_month", _strip_clitic(am, "ar_month")))
     return None
 
 
@@ -302,6 +378,37 @@ def _strip_clitic(word: str, table_name: str) -> str:
     return word
 
 
+_YEAR_RELATION = {
+    "this": "this",
+    "last": "last",
+    "next": "next",
+    "that": "same",
+    "the same": "same",
+    "the following": "following",
+    "the previous": "previous",
+    "الجاري": "this",
+    "الحالي": "this",
+    "الحاليه": "this",
+    "الماضي": "last",
+    "الماضيه": "last",
+    "المنصرم": "last",
+    "المقبل": "next",
+    "القادم": "next",
+    "نفسه": "same",
+    "ذاته": "same",
+    "نفسها": "same",
+    "ذاتها": "same",
+}
+
+
+def _start_at(mention: Mention, m: re.Match[str], *groups: str) -> None:
+    """The evidence starts at the first of `groups` that matched ("in June" cites "June")."""
+    for g in groups:
+        if m.groupdict().get(g):
+            mention.start = m.start(g)
+            return
+
+
 def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
     g = m.groupdict()
     mention = Mention(m.start(), m.end(), form, lang)
@@ -312,27 +419,26 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
             mention.start += len(word) - len(bare)
     try:
         if form.startswith("hijri"):
-            mention.calendar = "hijri"
-            if g.get("hy"):
-                mention.year = int(g["hy"])
-            if g.get("hm"):
-                mention.month = lookup("hijri_ar", _strip_clitic(g["hm"], "hijri_ar"))
-            elif g.get("hml"):
-                mention.month = hijri_latin_month(g["hml"])
-            mention.day = _day(g)
-            if form == "hijri-range":
-                mention.end_day = int(g["d2"])
-            if mention.year is None:
-                return None  # a Hijri month without a year: kept only when a neighbour supplies it (later)
-        elif form in ("iso",):
+            if not _hijri(mention, form, g, m):
+                return None
+        elif form == "iso":
             mention.year, mention.month, mention.day = int(g["y"]), int(g["m"]), int(g["d"])
         elif form == "numeric":
             return _numeric(mention, int(g["a"]), int(g["b"]), int(g["y"]))
-        elif form in ("year", "year-part"):
+        elif form == "numeric-short":
+            return _numeric_short(mention, int(g["a"]), int(g["b"]), int(g["yy"]))
+        elif form in ("year", "year-bare"):
             mention.year = int(g["y"])
+            if g.get("cue"):
+                mention.detail["cue"] = g["cue"]
+            _start_at(mention, m, "y")
         elif form == "year-range":
-            mention.year, mention.end_year = int(g["y"]), int(g["y_e"])
+            mention.year = int(g["y"])
+            mention.end_year = int(g["y_e"]) if g.get("y_e") else mention.year // 100 * 100 + int(g["yy_e"])
             if not mention.year < mention.end_year <= mention.year + 30:
+                return None
+        elif form in ("year-part", "season", "quarter", "half", "decade"):
+            if not _period(mention, form, g):
                 return None
         else:
             mention.month = _month_of(m)
@@ -347,17 +453,27 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
                     return None  # "كانون الثاني/يناير" is one month named twice, not a range
                 if g.get("y_e"):
                     mention.end_year = int(g["y_e"])
+            if form == "month":
+                mention.detail["cue"] = g.get("cue") or g.get("cue_ar")
+                if g.get("em"):
+                    mention.start = m.start("em")
+                elif g.get("am"):
+                    word = g["am"] or ""
+                    bare = _strip_clitic(word, "ar_month")
+                    mention.start = m.start("am") + len(word) - len(bare)
+                    if bare != re.sub(r"\s+", " ", word.strip()):
+                        mention.detail["cue"] = mention.detail["cue"] or "clitic"
             am2 = g.get("am2")
             if am2 and lookup("ar_month", _strip_clitic(am2, "ar_month")) != mention.month:
                 mention.detail["dual_month_disagrees"] = True
                 mention.confidence = 0.6
+            rel = g.get("yrel") or g.get("yrel_ar") or ("this" if g.get("yrel_this") else None)
+            if rel:
+                mention.detail["year_relation"] = _YEAR_RELATION[re.sub(r"\s+", " ", rel)]
         if g.get("part"):
             mention.part = _part(g["part"])
         if g.get("rel"):
             mention.relation = g["rel"]
-        if g.get("wd"):
-            table = "en_weekday" if lang == "en" else "ar_weekday"
-            mention.weekday = lookup(table, g["wd"])
     except (KeyError, ValueError):
         return None
     if not _valid(mention):
@@ -365,17 +481,73 @@ def _to_mention(form: str, lang: str, m: re.Match[str]) -> Mention | None:
     return mention
 
 
+def _hijri(mention: Mention, form: str, g: dict[str, str | None], m: re.Match[str]) -> bool:
+    mention.calendar = "hijri"
+    if g.get("hm"):
+        mention.month = int(lookup("hijri_ar", _strip_clitic(g["hm"] or "", "hijri_ar")))
+    elif g.get("hml"):
+        mention.month = hijri_latin_month(g["hml"] or "")
+    mention.day = _day(g)
+    if form == "hijri-range":
+        mention.end_day = int(g["d2"] or 0)
+    if g.get("hy"):
+        mention.year = int(g["hy"] or 0)
+    elif form == "hijri-month-gyear":
+        mention.detail["gregorian_year"] = int(g["y"] or 0)  # "Ramadan 2020": the Ramadan of 2020
+    elif g.get("cue"):
+        _start_at(mention, m, "hm", "hml")  # "during Ramadan": its year comes from the document's date
+    elif mention.day is not None:
+        return False  # "2 Muharram" with no year and no cue: a neighbour would have to supply it
+    return mention.month is not None or mention.year is not None
+
+
+def _period(mention: Mention, form: str, g: dict[str, str | None]) -> bool:
+    """Seasons, quarters, halves, parts of a year and decades as month or year ranges."""
+    year = int(g["y"]) if g.get("y") else None
+    if form == "decade":
+        start = int(g["dec"] or 0)
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(g.get("part_d") or "", (0, 9))
+        mention.year, mention.end_year, mention.granularity = start + lo, start + hi, "decade"
+        if g.get("part_d"):
+            mention.part = g["part_d"]
+        return True
+    assert year is not None
+    mention.year, mention.end_year = year, year
+    if form == "year-part":
+        part = _part(g.get("part") or g.get("part_ar") or "")
+        mention.month, mention.end_month = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        mention.part, mention.granularity = part, "part"
+        return True
+    if form == "season":
+        season = str(lookup("en_season", g["season"]) if g.get("season") else lookup("ar_season", g["season_ar"] or ""))
+        first, last = SEASON_MONTHS[season]
+        mention.month, mention.end_month, mention.granularity = first, last, "season"
+        mention.detail["season"] = season
+        if first > last:  # winter 2014: December 2013 to February 2014
+            mention.year = year - 1
+        return True
+    if form == "quarter":
+        q = int(g["qn"]) if g.get("qn") else int(lookup("en_ordword", g["ordw"]) if g.get("ordw") else 0)
+        if not q:
+            q = int(lookup("ar_ordword", g["ordw_ar"] or ""))
+        mention.month, mention.end_month, mention.granularity = 3 * q - 2, 3 * q, "quarter"
+        return True
+    half = 1 if (g.get("hw") == "first" or g.get("hw_ar") == "الاول") else 2
+    mention.month, mention.end_month, mention.granularity = 6 * half - 5, 6 * half, "half"
+    return True
+
+
 def _day(g: dict[str, str | None]) -> int | None:
     if g.get("d"):
         return int(g["d"] or 0)
     if g.get("ord"):
-        return lookup("ar_ordinal", g["ord"] or "")
+        return int(lookup("ar_ordinal", g["ord"] or ""))
     return None
 
 
 def _part(word: str) -> str:
     word = word.strip()
-    if word in ("early", "مطلع", "اوايل", "بدايه") or "beginning" in word or "start" in word:
+    if word in ("early", "مطلع", "اوايل", "اوائل", "بدايه") or "beginning" in word or "start" in word:
         return "early"
     if word in ("mid", "منتصف", "اواسط"):
         return "mid"
@@ -400,6 +572,12 @@ def _numeric(mention: Mention, a: int, b: int, year: int) -> Mention | None:
     else:
         return None
     return mention if _valid(mention) else None
+
+
+def _numeric_short(mention: Mention, a: int, b: int, yy: int) -> Mention | None:
+    """7/8/07: a two-digit year (the century is settled by the document's date later)."""
+    mention.detail["two_digit_year"] = yy
+    return _numeric(mention, a, b, 2000 + yy if yy < 50 else 1900 + yy)
 
 
 def _valid(m: Mention) -> bool:

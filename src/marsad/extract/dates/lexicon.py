@@ -283,3 +283,64 @@ AR_NUMBERS: dict[str, int] = {
     "عشرة": 10,
     "عشر": 10,
 }
+
+# Seasons (northern hemisphere, meteorological): the months each covers; winter starts in the previous December.
+EN_SEASONS: dict[str, str] = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}
+AR_SEASONS: dict[str, str] = {"ربيع": "spring", "صيف": "summer", "خريف": "fall", "شتاء": "winter"}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "winter": (12, 2)}
+
+# Ordinal words for quarters and halves ("the third quarter", «الربع الثالث»).
+EN_ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+AR_ORDINAL_WORDS: dict[str, int] = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4}
+
+# Decades written as words: "the nineties", «التسعينيات» (of the 20th century unless said otherwise).
+EN_DECADES: dict[str, int] = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+AR_DECADES: dict[str, int] = {
+    "العشرينات": 2,
+    "العشرينيات": 2,
+    "الثلاثينات": 3,
+    "الثلاثينيات": 3,
+    "الأربعينات": 4,
+    "الأربعينيات": 4,
+    "الخمسينات": 5,
+    "الخمسينيات": 5,
+    "الستينات": 6,
+    "الستينيات": 6,
+    "السبعينات": 7,
+    "السبعينيات": 7,
+    "الثمانينات": 8,
+    "الثمانينيات": 8,
+    "التسعينات": 9,
+    "التسعينيات": 9,
+}
+
+# Words after a four-digit number that make it a count, not a year: "2000 fighters", "1500 km".
+COUNT_NOUNS_EN = frozenset(
+    """people persons men women children civilians fighters militants soldiers troops members supporters followers
+    deaths dead killed injured wounded casualties refugees families homes houses buildings vehicles cars trucks
+    aircraft planes jets flights passengers employees workers jobs staff units shares dollars euros pounds
+    dinars riyals tons tonnes barrels km kilometers kilometres miles meters metres feet hours hrs minutes
+    seconds days weeks months years times pages words copies videos posts messages tweets accounts followers
+    attacks operations incidents strikes raids rockets missiles bombs prisoners detainees inmates hostages
+    votes seats signatures students pupils cases calories euro dollar gmt utc""".split()
+)

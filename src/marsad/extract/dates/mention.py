@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.model import PartialDate
+
 
 @dataclass(slots=True)
 class Mention:
@@ -22,6 +24,7 @@ class Mention:
     part: str | None = None  # early / mid / late part of the period
     relation: str | None = None  # "current" / "last" / "next" month words (الجاري، الماضي)
     weekday: int | None = None  # a weekday written beside the date (support only)
+    granularity: str | None = None  # season, quarter, half, part (of a year), decade (PartialDate.granularity)
     confidence: float = 0.95
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -31,3 +34,16 @@ class Mention:
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention resolved into a PartialDate (offsets still in the folded text)."""
+
+    start: int
+    end: int
+    date: PartialDate
+    confidence: float
+    form: str
+    lang: str
+    detail: dict[str, Any] = field(default_factory=dict)

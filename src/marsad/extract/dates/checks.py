@@ -1,0 +1,142 @@
+"""Dates that check each other: a Hijri date beside its Gregorian twin, a stated interval ("89 days after"),
+a range and its stated length ("(3 سنوات و5 أشهر)"), a weekday written beside a date. Each disagreement
+is a finding (an `inconsistency` fact) with both sides and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from marsad.extract.dates.mention import Found
+from marsad.model import Calendar, PartialDate
+from marsad.text.fold import Folded
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_PUNCT = r"[\s,،/()\[\]\-–—|]*"
+_DUAL_GAP = re.compile(rf"^{_PUNCT}(?:الموافق\s*(?:ل\s*)?|الموافق لـ|corresponding to|i\.?e\.?|or|=)?{_PUNCT}$")
+
+
+def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[dict[str, Any]]]:
+    """'2 Muharram 1437 / 15 October 2015', '... هـ الموافق ... م': one fact; a disagreement is a finding."""
+    out: list[Found] = []
+    problems: list[dict[str, Any]] = []
+    for f in sorted(found, key=lambda f: f.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and {prev.date.calendar, f.date.calendar} == {Calendar.HIJRI, Calendar.GREGORIAN}
+            and _DUAL_GAP.match(folded.text[prev.end : f.start])
+            and f.start - prev.end <= 30
+        ):
+            hijri, greg = (prev, f) if prev.date.calendar is Calendar.HIJRI else (f, prev)
+            if hijri.date.precision.value == "day" and greg.date.precision.value == "day" and hijri.date.end is None:
+                gap = (greg.date.first_day() - hijri.date.first_day()).days
+                merged = PartialDate(
+                    greg.date.value,
+                    calendar=Calendar.HIJRI if hijri is prev else Calendar.GREGORIAN,
+                    hijri=hijri.date.hijri,
+                    uncertainty_days=1 if abs(gap) <= 1 else 0,
+                    anchor="absolute",
+                )
+                detail = {"dual": True, "hijri_as_gregorian": hijri.date.value, "days_apart": gap}
+                out[-1] = Found(prev.start, f.end, merged, min(prev.confidence, f.confidence), "dual", f.lang, detail)
+                if abs(gap) > 1:
+                    problems.append(
+                        {
+                            "check": "hijri_gregorian_disagree",
+                            "start": prev.start,
+                            "end": f.end,
+                            "hijri": hijri.date.hijri,
+                            "hijri_as_gregorian": hijri.date.value,
+                            "gregorian": greg.date.value,
+                            "days_apart": gap,
+                            "why": f"the Hijri date is {hijri.date.value} by Umm al-Qura, {abs(gap)} days from the "
+                            f"Gregorian date given beside it (tolerance 1 day)",
+                        }
+                    )
+                continue
+        out.append(f)
+    return out, problems
+
+
+def check_interval(amount: int, unit: str, stated: Found, computed: Found) -> dict[str, Any] | None:
+    """'4 Jan 2024, 89 days after 7 Oct 2023': both ends are given, so the count can be checked."""
+    if stated.date.precision.value != "day" or computed.date.precision.value != "day" or unit not in ("day", "week"):
+        return None
+    expected = computed.date.first_day()
+    actual = stated.date.first_day()
+    if abs((actual - expected).days) <= 1:
+        computed.detail["checked_against"] = stated.date.value
+        return None
+    anchor = dt.date.fromisoformat(computed.detail["anchor_date"])
+    return {
+        "check": "stated_interval_wrong",
+        "start": stated.start,
+        "end": computed.end,
+        "stated": f"{amount} {unit}{'s' if amount != 1 else ''}",
+        "stated_date": stated.date.value,
+        "anchor_date": anchor.isoformat(),
+        "expected_date": expected.isoformat(),
+        "actual_interval_days": (actual - anchor).days,
+        "why": f"{stated.date.value} is {(actual - anchor).days} days after {anchor.isoformat()}, "
+        f"not {amount} {unit}{'s' if amount != 1 else ''}",
+    }
+
+
+def check_weekday(f: Found) -> dict[str, Any] | None:
+    """ "Thursday 12 October 2024": 12 October 2024 is a Saturday."""
+    if f.detail.get("weekday_matches") is not False:
+        return None
+    actual = WEEKDAYS[f.date.first_day().weekday()]
+    return {
+        "check": "weekday_mismatch",
+        "start": f.start,
+        "end": f.end,
+        "date": f.date.value,
+        "weekday_written": f.detail["weekday"],
+        "weekday_of_date": actual,
+        "why": f"{f.date.value} is a {actual}, not a {f.detail['weekday']} as written",
+    }
+
+
+_YEARS = r"(?P<y>\d{1,2}|سنه|سنتين|عام|عامين)\s*(?:سنوات|سنه|سنين|اعوام|عام|years?)?"
+_MONTHS = r"(?P<m>\d{1,2}|شهر|شهرين)\s*(?:اشهر|شهور|شهرا|شهر|months?)?"
+_STATED_LENGTH = re.compile(
+    rf"\s*\(\s*(?:{_YEARS}(?:\s*(?:و|and|,)\s*{_MONTHS})?|{_MONTHS.replace('?P<m>', '?P<m2>')})\s*\)"
+)
+_WORD_COUNT = {"سنه": 1, "عام": 1, "سنتين": 2, "عامين": 2, "شهر": 1, "شهرين": 2}
+
+
+def check_stated_length(f: Found, folded: str) -> dict[str, Any] | None:
+    """'أكتوبر 2019 ـ فبراير 2022 (3 سنوات و5 أشهر)': a range followed by its length can be checked."""
+    if f.date.end is None or f.date.precision.value != "month" or f.date.calendar is not Calendar.GREGORIAN:
+        return None
+    m = _STATED_LENGTH.match(folded, f.detail.get("range_end_at", f.end))
+    if not m or not (m.group("y") or m.group("m") or m.group("m2")):
+        return None
+    years = _count(m.group("y")) if m.group("y") and re.search(r"سن|عام|اعوام|year", m.group(0)) else 0
+    month_word = m.group("m") or m.group("m2")
+    months = _count(month_word) if month_word else 0
+    stated = years * 12 + months
+    start, end = f.date.first_day(), dt.date.fromisoformat(f.date.end + "-01")
+    actual = (end.year - start.year) * 12 + end.month - start.month
+    if stated == 0 or abs(stated - actual) <= 1:
+        return None
+    return {
+        "check": "stated_length_wrong",
+        "start": f.start,
+        "end": m.end(),
+        "stated_months": stated,
+        "actual_months": actual,
+        "range": [f.date.value, f.date.end],
+        "why": f"{f.date.value} to {f.date.end} is {actual // 12} years {actual % 12} months, "
+        f"not the {stated // 12} years {stated % 12} months stated",
+    }
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_COUNT.get(word, 0)
+
+
