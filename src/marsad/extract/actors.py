@@ -281,7 +281,8 @@ def _sentence_date(doc: Document, s0: int, e0: int, at: int) -> str | None:
     if dates:
         best = min(dates, key=lambda d: abs(d.evidence[0].start - at))
         return best.date.value if best.date else None
-    return doc.published.value if doc.published is not None else None
+    page = DateExtractor().document_date(doc).date
+    return page.value if page is not None else None
 
 
 def _covers(role: Role, when: str) -> bool:

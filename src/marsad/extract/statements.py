@@ -228,8 +228,8 @@ class StatementExtractor:
         in_clause = [d for d in in_sentence if clause[0] <= d.evidence[0].start < clause[1]]
         if in_clause or in_sentence:  # the predicate's own clause first: «ظهر ... عام ٢٠١٤، وقتل ... في أغسطس ٢٠١٦»
             date = min(in_clause or in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date
-        elif doc.published is not None:
-            date = PartialDate(doc.published.value, anchor="document-date")
+        elif (page := self._dates.document_date(doc).at(start).date) is not None:
+            date = PartialDate(page.value, anchor="document-date")
             detail["date_from"] = "the document's date (the sentence gives none)"
             confidence = 0.5 if kind == "statement" else 0.4
         return Statement(

@@ -52,16 +52,17 @@ class Context:
     problems: list[dict[str, Any]] = field(default_factory=list)
     current_months: list[int] = field(default_factory=list)  # «غشت الجاري»: months the text calls current
 
-    @property
-    def dct(self) -> PartialDate | None:
-        return self.document.date
+    def dct(self, pos: int) -> PartialDate | None:
+        """The date of the document, or of the section (a post of an archive page) that `pos` falls in."""
+        return self.document.at(pos).date
 
-    def bounds(self) -> tuple[dt.date, dt.date] | None:
-        d = self.dct
+    def bounds(self, pos: int) -> tuple[dt.date, dt.date] | None:
+        d = self.dct(pos)
         return (d.first_day(), d.last_day()) if d is not None else None
 
-    def day(self) -> dt.date | None:
-        return self.document.day()
+    def day(self, pos: int) -> dt.date | None:
+        d = self.dct(pos)
+        return d.first_day() if d is not None and d.precision.value == "day" and d.end is None else None
 
     def add(self, f: Found) -> None:
         i = len(self.found)
@@ -84,7 +85,7 @@ def anchor_partial(m: Mention, ctx: Context) -> Found | None:
     detail["year_from"] = how
     anchor = "document-date" if how.startswith("document-date") else "context"
     end = None
-    if m.end_day is not None:
+    if m.end_day is not None and m.end_month is None:
         end = f"{year:04d}-{month:02d}-{m.end_day:02d}"
     elif m.end_month is not None:
         end_year = m.end_year or (year if m.end_month >= month else year + 1)
@@ -115,13 +116,17 @@ def _year_of(m: Mention, ctx: Context) -> tuple[int, str, float] | None:
         return first, last
 
     rel = m.detail.get("year_relation")
-    bounds = ctx.bounds()
+    bounds = ctx.bounds(m.start)
     if rel in ("this", "last", "next") and bounds is not None:
         return bounds[0].year + {"this": 0, "last": -1, "next": 1}[rel], f"document-date ({rel} year)", 0.9
     if rel in ("same", "following", "previous"):
         ref = _reference(ctx, m.start, "year")
         if ref is not None:
-            return ref.date.first_day().year + {"same": 0, "following": 1, "previous": -1}[rel], "context (that year)", 0.8
+            return (
+                ref.date.first_day().year + {"same": 0, "following": 1, "previous": -1}[rel],
+                "context (that year)",
+                0.8,
+            )
     if m.relation:
         if bounds is None:
             bounds = _writing_date(ctx)
@@ -145,9 +150,6 @@ def _year_of(m: Mention, ctx: Context) -> tuple[int, str, float] | None:
     ref = _narrative_reference(ctx, m.start)
     if ref is not None:
         return _forward(ref, interval), "context (the latest year of the paragraph before)", 0.7
-    later = [f for f in _explicit(ctx) if f.start > m.end]
-    if later:
-        return later[0].date.first_day().year, "context (the next year stated)", 0.6
     return None
 
 
@@ -160,10 +162,10 @@ def _narrative_reference(ctx: Context, pos: int) -> Found | None:
         return None
     paragraph = ctx.folded.rfind("\n", 0, pos)
     here = [f for f in before if f.start > paragraph]
-    if not here:
-        previous = ctx.folded.rfind("\n", 0, before[-1].start)
-        here = [f for f in before if f.start > previous]
-    return max(here, key=lambda f: f.date.first_day())
+    if not here and paragraph > 0:  # only the paragraph right before: further back, the story may have moved on
+        previous = ctx.folded.rfind("\n", 0, paragraph)
+        here = [f for f in before if previous < f.start < paragraph]
+    return max(here, key=lambda f: f.date.first_day()) if here else None
 
 
 def _explicit(ctx: Context) -> list[Found]:
@@ -183,8 +185,8 @@ def _writing_date(ctx: Context) -> tuple[dt.date, dt.date] | None:
         for f in _explicit(ctx)
         if 1900 < f.date.first_day().year < 2100
     ]
-    if not stated:
-        return None
+    if not stated or not ctx.current_months:
+        return None  # without a month the text calls current, the writing date is only a lower bound
     floor = max(stated)
     if ctx.current_months:
         month = ctx.current_months[0]
@@ -205,7 +207,9 @@ def _sentence_year(ctx: Context, m: Mention) -> int | None:
     stated = [f for f in _explicit(ctx) if start <= f.start < end and f.start != m.start]
     if not stated:
         return None
-    same_month = [f for f in stated if f.date.first_day().month == m.month or (f.date.end or "")[5:7] == f"{m.month:02d}"]
+    same_month = [
+        f for f in stated if f.date.first_day().month == m.month or (f.date.end or "")[5:7] == f"{m.month:02d}"
+    ]
     nearest = min(same_month or stated, key=lambda f: abs(f.start - m.start))
     if same_month or nearest.start < m.start:
         return nearest.date.first_day().year
@@ -213,7 +217,7 @@ def _sentence_year(ctx: Context, m: Mention) -> int | None:
 
 
 def _hijri_partial(m: Mention, ctx: Context) -> Found | None:
-    """"during Ramadan" (the Ramadan before the document's date), "Ramadan 2020" (the Ramadan of 2020)."""
+    """ "during Ramadan" (the Ramadan before the document's date), "Ramadan 2020" (the Ramadan of 2020)."""
     assert m.month is not None
     month = m.month
     gyear = m.detail.get("gregorian_year")
@@ -229,7 +233,7 @@ def _hijri_partial(m: Mention, ctx: Context) -> Found | None:
                 continue
         how = "context (the Gregorian year written beside it)"
     else:
-        bounds = ctx.bounds()
+        bounds = ctx.bounds(m.start)
         if bounds is None:
             return None
         low, high = bounds
@@ -277,19 +281,35 @@ def anchor_relative(r: Relative, ctx: Context) -> Found | None:
     if r.kind in ("anaphoric", "anaphoric-weekday"):
         return _anaphoric(r, ctx, detail)
     if r.kind == "ago":
-        bounds = ctx.bounds()
-        if bounds is None or (r.unit in ("day", "week") and ctx.day() is None):
+        bounds = ctx.bounds(r.start)
+        if bounds is None or (r.unit in ("day", "week") and ctx.day(r.start) is None):
             return None
         day = shift(bounds[0], -r.amount, r.unit)
-        return _found(r, _at_precision(day, r.unit), {**detail, "anchor_date": bounds[0].isoformat()}, 0.8, "document-date")
+        return _found(
+            r, _at_precision(day, r.unit), {**detail, "anchor_date": bounds[0].isoformat()}, 0.8, "document-date"
+        )
     return _offset(r, ctx, detail)
 
 
-def _found(r: Relative, date: PartialDate, detail: dict[str, Any], confidence: float, anchor: str = "absolute",
-           end: int | None = None) -> Found:
+def _found(
+    r: Relative,
+    date: PartialDate,
+    detail: dict[str, Any],
+    confidence: float,
+    anchor: str = "absolute",
+    end: int | None = None,
+) -> Found:
     if anchor != date.anchor:
-        date = PartialDate(date.value, date.calendar, date.end, date.hijri, date.uncertainty_days, date.original,
-                           anchor, date.granularity)
+        date = PartialDate(
+            date.value,
+            date.calendar,
+            date.end,
+            date.hijri,
+            date.uncertainty_days,
+            date.original,
+            anchor,
+            date.granularity,
+        )
     return Found(r.start, end if end is not None else r.end, date, confidence, "relative", r.lang, detail)
 
 
@@ -307,7 +327,7 @@ def _span(first: dt.date, last: dt.date, granularity: str | None = None, months:
 
 
 def _deictic(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
-    today = ctx.day()
+    today = ctx.day(r.start)
     if today is None:
         return None
     day = today + dt.timedelta(days=r.amount)
@@ -331,7 +351,7 @@ def _deictic(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
 
 
 def _weekday(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
-    today = ctx.day()
+    today = ctx.day(r.start)
     if today is None or r.weekday is None:
         return None
     t = tense(ctx.folded, r.start, r.end) if r.direction is None else None
@@ -341,11 +361,11 @@ def _weekday(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
 
 
 def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
-    bounds = ctx.bounds()
+    bounds = ctx.bounds(r.start)
     if bounds is None:
         return None
     low, high = bounds
-    today = ctx.day()
+    today = ctx.day(r.start)
     direction = r.direction
     t = tense(ctx.folded, r.start, r.end) if direction is None else None
     date: PartialDate
@@ -413,19 +433,24 @@ def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
     return _found(r, date, detail, 0.8, "document-date")
 
 
-def _reference(ctx: Context, pos: int, need: str, explicit: bool = False, reach: int | None = _PARAGRAPH_REACH) -> Found | None:
+def _reference(
+    ctx: Context, pos: int, need: str, explicit: bool = False, reach: int | None = _PARAGRAPH_REACH
+) -> Found | None:
     """The date a phrase counts from: the last date given before `pos` in its paragraph (or just before it),
     precise enough for the unit ("the next day" needs a day)."""
     start = 0 if reach is None else max(0, pos - reach)
     rank = {"day": 3, "week": 3, "weekend": 3, "month": 2, "year": 1, "quarter": 2, "half": 2, "season": 2}.get(need, 1)
-    for f in reversed(ctx.found):
+    for i in range(len(ctx.found) - 1, -1, -1):
+        f = ctx.found[i]
         if f.end > pos or f.start < start:
             continue
         if explicit and (f.form == "relative" or f.detail.get("document_date")):
             continue
+        if not explicit and any(g.start < f.start and g.end >= f.end for g in ctx.found[max(0, i - 3) : i]):
+            continue  # "twelve days after the 7 October attack": the phrase's date counts, not its anchor
         if f.date.calendar is not Calendar.GREGORIAN and f.date.end is not None and f.date.precision.value != "day":
             continue  # a Hijri month spans two Gregorian months: no day to count from
-        precision = {"day": 3, "month": 2, "year": 1}[f.date.precision.value]
+        precision: float = {"day": 3, "month": 2, "year": 1}[f.date.precision.value]
         if f.date.granularity in ("week", "weekend") or (f.date.end and f.date.precision.value == "day"):
             precision = 2.5  # a week or a range: not one day
         if precision >= rank:
@@ -441,7 +466,9 @@ def _anaphoric(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | Non
         if after is None or after.date.precision.value != "day":
             return None
         day = after.date.first_day() + dt.timedelta(days=r.direction or 0)
-        return _found(r, PartialDate(day.isoformat()), {**detail, "anchor_date": after.date.value}, 0.8, "fact", end=after.end)
+        return _found(
+            r, PartialDate(day.isoformat()), {**detail, "anchor_date": after.date.value}, 0.8, "fact", end=after.end
+        )
     need = "day" if r.kind == "anaphoric-weekday" else r.unit
     ref = _reference(ctx, r.start, need)
     if ref is None:
@@ -476,7 +503,9 @@ def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
         if after is not None:
             # "89 days after 7 October 2023": the phrase dates what it describes
             day = shift(after.date.first_day(), (r.direction or 0) * r.amount, r.unit)
-            f = _found(r, _at(day, r.unit, after), {**detail, "anchor_date": after.date.value}, 0.8, "fact", end=after.end)
+            f = _found(
+                r, _at(day, r.unit, after), {**detail, "anchor_date": after.date.value}, 0.8, "fact", end=after.end
+            )
             given = prev or _date_in_apposition(ctx.found, folded, after.end)  # "..., on 28 October 2023"
             _check(r, given, f, ctx)
             return f
@@ -509,7 +538,9 @@ def _at(day: dt.date, unit: str, anchor: Found) -> PartialDate:
     """The precision of "N units after X": a day if the unit and X allow it, else X's or the unit's."""
     if unit in ("day", "week"):
         precision = anchor.date.precision.value
-        return PartialDate(day.isoformat() if precision == "day" else day.isoformat()[:7] if precision == "month" else str(day.year))
+        return PartialDate(
+            day.isoformat() if precision == "day" else day.isoformat()[:7] if precision == "month" else str(day.year)
+        )
     return _at_precision(day, unit)
 
 

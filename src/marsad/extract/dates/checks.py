@@ -138,5 +138,3 @@ def check_stated_length(f: Found, folded: str) -> dict[str, Any] | None:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _WORD_COUNT.get(word, 0)
-
-

@@ -78,6 +78,16 @@ class DocumentDate:
     chosen: DateSource | None
     candidates: tuple[DateSource, ...] = ()
     problems: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    # an archive page of several posts: (where a post begins, its byline's date), in text order
+    sections: tuple[tuple[int, DateSource], ...] = ()
+
+    def at(self, pos: int) -> DocumentDate:
+        """The date that anchors text at `pos`: the byline of the post it belongs to, else the document's."""
+        current = self
+        for start, source in self.sections:
+            if start <= pos:
+                current = DocumentDate(source, self.candidates)
+        return current
 
     @property
     def date(self) -> PartialDate | None:
@@ -174,19 +184,37 @@ def choose(doc: Document, folded: str, found: list[Found]) -> DocumentDate:
         text_dates.append(cand)
     candidates = sorted(meta + text_dates, key=lambda c: (c.rank, -len(c.date.value)))
     if not candidates:
-        return DocumentDate(None, tuple(c for c, _ in in_text), tuple(problems))
+        return DocumentDate(None, tuple(c for c, _ in in_text), tuple(problems), _sections(folded, found))
     chosen = candidates[0]
     if chosen.date.precision.value != "day":
         inside = [c for c in candidates[1:] if c.date.precision.value == "day" and _within(c.date, chosen.date)]
         if inside:
-            chosen = DateSource(inside[0].date, f"{inside[0].source} (within {chosen.source} {chosen.date.value})", inside[0].span)
+            chosen = DateSource(
+                inside[0].date, f"{inside[0].source} (within {chosen.source} {chosen.date.value})", inside[0].span
+            )
     for other in candidates:
-        if other is chosen or other.span is None and chosen.span is None:
+        if other is chosen or (other.span is None and chosen.span is None):
             continue
         gap = _disagreement(chosen.date, other.date)
         if gap is not None:
             problems.append(_disagree(chosen, other, gap))
-    return DocumentDate(chosen, tuple(candidates), tuple(problems))
+    return DocumentDate(chosen, tuple(candidates), tuple(problems), _sections(folded, found))
+
+
+def _sections(folded: str, found: list[Found]) -> tuple[tuple[int, DateSource], ...]:
+    """Bylines after the first lines ("By X on 9 December 2016" heading each post of a tag page): each dates
+    the text that follows it, up to the next."""
+    end = head_end(folded)
+    out = []
+    for f in found:
+        if f.start < end or f.date.precision.value != "day" or f.date.end is not None:
+            continue
+        line_start = folded.rfind("\n", 0, f.start) + 1
+        line_end = folded.find("\n", f.end)
+        before, after = folded[line_start : f.start], folded[f.end : len(folded) if line_end < 0 else line_end]
+        if (_BYLINE.match(before) or _CUE.search(before)) and len(after.strip()) < 30:
+            out.append((line_start, DateSource(_plain(f.date), "byline (section)", (f.start, f.end))))
+    return tuple(out)
 
 
 def _within(inner: PartialDate, outer: PartialDate) -> bool:
@@ -226,7 +254,10 @@ def _far_from_content(cand: DateSource, found: list[Found], folded: str) -> dict
     body = [
         f
         for f in found
-        if f.start > cand.span[1] and f.date.calendar is Calendar.GREGORIAN and f.form != "relative" and len(f.date.value) >= 7
+        if f.start > cand.span[1]
+        and f.date.calendar is Calendar.GREGORIAN
+        and f.form != "relative"
+        and len(f.date.value) >= 7
     ]
     if len(body) < 2:
         return None

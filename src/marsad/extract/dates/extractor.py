@@ -9,6 +9,7 @@ the document's date or the date just given -> the checks of stated intervals, le
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -70,7 +71,9 @@ class DateExtractor:
         taken = [(m.start, m.end) for m in mentions]
         pending: list[tuple[int, Any]] = [(m.start, m) for m in mentions if m.year is None]
         pending += [(r.start, r) for r in find_relative(folded.text) if not _overlaps(r.start, r.end, taken)]
-        for _, item in sorted(pending, key=lambda p: p[0]):
+        # months and days without a year first (they lean on written-out dates only), then the relative phrases,
+        # which may count from them ("twelve days after the 7 October attack")
+        for _, item in sorted(pending, key=lambda p: (not isinstance(p[1], Mention), p[0])):
             f = anchor_partial(item, ctx) if isinstance(item, Mention) else anchor_relative(item, ctx)
             if f is not None:
                 ctx.add(f)
@@ -126,12 +129,20 @@ def _candidates(folded: Folded, original: str) -> list[tuple[int, Mention]]:
         if m.start > 0 and folded.text[m.start - 1].isascii() and folded.text[m.start - 1].isalpha():
             # "First issueOctober 16, 2015": words glued by page scraping; accept only a capital after a small letter
             o = folded.offsets[m.start]
-            if not (o > 0 and original[o].isupper() and original[o - 1].islower()):
+            if not (o > 0 and original[o].isupper() and original[o - 1].islower()) and not _label_before(original, o):
                 continue
         if not keep(m, folded, original):
             continue
         out.append((priority, m))
     return out
+
+
+_LABEL = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}$")
+
+
+def _label_before(original: str, pos: int) -> bool:
+    """ "Died29 April 2023": an infobox label glued to the date that follows it."""
+    return original[pos : pos + 1].isdigit() and _LABEL.search(original, max(0, pos - 20), pos) is not None
 
 
 def _select(cands: list[tuple[int, Mention]]) -> list[Mention]:
@@ -147,7 +158,7 @@ def _link_ranges(mentions: list[Mention], folded: Folded, original: str) -> list
     """'October 2019 – February 2022', 'from 2009 to 2011', 'between 2014 and 2016': two dates joined as a
     range. Each stays its own fact (TimeML's way: each end is a date of its own); the first carries the
     range's end, the second says it ends one."""
-    for prev, m in zip(mentions, mentions[1:], strict=False):
+    for prev, m in itertools.pairwise(mentions):
         if (
             prev.calendar != "gregorian"
             or m.calendar != "gregorian"
@@ -165,8 +176,10 @@ def _link_ranges(mentions: list[Mention], folded: Folded, original: str) -> list
         between = _BETWEEN_GAP.match(gap) and _BETWEEN.search(left)
         if not ((_RANGE_GAP.match(gap) or between) and _same_shape(prev, m)):
             continue
-        if _RANGE_GAP.match(gap) and gap.strip() in ("to", "until", "till", "through", "الى", "إلى", "حتى") and not (
-            _FROM.search(left) or prev.year is None or prev.month is not None
+        if (
+            _RANGE_GAP.match(gap)
+            and gap.strip() in ("to", "until", "till", "through", "الى", "إلى", "حتى")
+            and not (_FROM.search(left) or prev.year is None or prev.month is not None)
         ):
             continue  # "raised from 2009 to 2011 levels" needs "from"; "2009 to 2011" alone may be a count
         if prev.year is None and m.year is not None:
@@ -275,4 +288,3 @@ def _iso(year: int, month: int | None, day: int | None) -> str:
     if day is None:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
-

@@ -135,7 +135,7 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     # "March this year", "June of last year", «مارس من العام الجاري», «أبريل من هذا العام»
     yrel_en = r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year)"
     yrel_ar = (
-        rf"(?:\s+من\s+(?:(?P<yrel_this>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+"
+        rf"(?:\s+(?:من\s+)?(?:(?P<yrel_this>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+"
         rf"(?P<yrel_ar>الجاري|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المقبل|القادم|نفسه|ذاته|نفسها|ذاتها)){_NOT_AR_AFTER})"
     )
     season_en = rf"(?P<season>{t['en_season'][0]})"
@@ -147,7 +147,11 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
 
     forms: list[tuple[str, str, str]] = [
         # Hijri, Arabic script
-        ("hijri-range", "ar", rf"{d}{_DASH}{d2}\s+(?:من\s+)?{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?"),
+        (
+            "hijri-range",
+            "ar",
+            rf"{d}(?:{_DASH}|\s*(?:الي|حتي|و)\s*){d2}\s+(?:من\s+)?{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?",
+        ),
         (
             "hijri-day",
             "ar",
@@ -184,7 +188,11 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "en",
             rf"{d}{sfx}(?:{_DASH}|\s+and\s+|\s+to\s+){d2}{sfx}\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y})?",
         ),
-        ("day-range", "en", rf"(?P<em>{em})\s+{d}{sfx}{_DASH}{d2}{sfx}(?:,?\s+{y})?"),
+        (
+            "day-range",
+            "en",
+            rf"(?P<em>{em})\s+{d}{sfx}(?:{_DASH}|\s+(?:and|to|through)\s+){d2}{sfx}(?![\d,]\d)(?:,?\s+{y})?",
+        ),
         ("day-month-year", "en", rf"{d}{sfx},?\s+(?:of\s+)?(?P<em>{em}),?(?:\s+{y}|{yrel_en})?"),
         ("month-day-year", "en", rf"(?P<em>{em})\s+(?:the\s+)?{d}{sfx}(?:,?\s+{y}|{yrel_en})?"),
         ("month-range", "en", rf"(?P<em>{em}){_DASH}(?P<em_e>{em}),?\s+{y}"),
@@ -201,7 +209,11 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         ("quarter", "ar", rf"{_NOT_AR_BEFORE}الربع\s+{ordword_ar}{ar_of_year}{y}"),
         ("half", "en", rf"(?:the\s+)?(?P<hw>first|second)[\s-]+half{of_year}{y}"),
         ("half", "ar", rf"{_NOT_AR_BEFORE}النصف\s+(?P<hw_ar>الاول|الثاني){ar_of_year}{y}"),
-        ("decade", "en", rf"(?<![\w'])(?:the\s+)?(?:(?P<part_d>early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)'?s(?![a-z])"),
+        (
+            "decade",
+            "en",
+            r"(?<![\w'])(?:the\s+)?(?:(?P<part_d>early|mid|late)[\s-]*)?(?P<dec>(?:1[89]|20)\d0)'?s(?![a-z])",
+        ),
         # language-neutral
         ("iso", "xx", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/-]|\.\d)"),
         ("numeric", "xx", r"(?<![\d/.:-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)"),
@@ -214,7 +226,11 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             rf"(?<![a-z])(?P<cue>in|since|by|during|until|till|from|through|before|after|of|summer|spring|autumn|"
             rf"fall|winter)\s+{y}",
         ),
-        ("year", "ar", rf"{_NOT_AR_BEFORE}(?P<cue>عام|العام|سنه|لعام|للعام|منذ|في|خلال|حتي)\s+{y}(?:\s*م{_NOT_AR_AFTER})?"),
+        (
+            "year",
+            "ar",
+            rf"{_NOT_AR_BEFORE}(?P<cue>عام|العام|سنه|لعام|للعام|منذ|في|خلال|حتي)\s+{y}(?:\s*م{_NOT_AR_AFTER})?",
+        ),
         ("year-bare", "xx", rf"(?<![\w$£€#'’\-]){y}(?!\w|'s|’s|\s*%)"),
         ("year-bare", "ar", rf"(?<=[وبل]){y}(?!\w|\s*%)"),
     ]
@@ -503,7 +519,7 @@ def _hijri(mention: Mention, form: str, g: dict[str, str | None], m: re.Match[st
 
 def _period(mention: Mention, form: str, g: dict[str, str | None]) -> bool:
     """Seasons, quarters, halves, parts of a year and decades as month or year ranges."""
-    year = int(g["y"]) if g.get("y") else None
+    year = int(g["y"] or 0) if g.get("y") else None
     if form == "decade":
         start = int(g["dec"] or 0)
         lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(g.get("part_d") or "", (0, 9))
@@ -519,7 +535,9 @@ def _period(mention: Mention, form: str, g: dict[str, str | None]) -> bool:
         mention.part, mention.granularity = part, "part"
         return True
     if form == "season":
-        season = str(lookup("en_season", g["season"]) if g.get("season") else lookup("ar_season", g["season_ar"] or ""))
+        season = str(
+            lookup("en_season", g["season"] or "") if g.get("season") else lookup("ar_season", g["season_ar"] or "")
+        )
         first, last = SEASON_MONTHS[season]
         mention.month, mention.end_month, mention.granularity = first, last, "season"
         mention.detail["season"] = season
@@ -527,7 +545,7 @@ def _period(mention: Mention, form: str, g: dict[str, str | None]) -> bool:
             mention.year = year - 1
         return True
     if form == "quarter":
-        q = int(g["qn"]) if g.get("qn") else int(lookup("en_ordword", g["ordw"]) if g.get("ordw") else 0)
+        q = int(g["qn"] or 0) if g.get("qn") else int(lookup("en_ordword", g["ordw"] or "") if g.get("ordw") else 0)
         if not q:
             q = int(lookup("ar_ordword", g["ordw_ar"] or ""))
         mention.month, mention.end_month, mention.granularity = 3 * q - 2, 3 * q, "quarter"

@@ -53,7 +53,9 @@ def _bare_year(m: Mention, folded: Folded, original: str) -> bool:
     if m.lang == "ar":  # «بين 2014 و2016»: a year glued to «و» counts only beside another year
         return bool(_NEAR_YEAR.search(text, max(0, m.start - 30), m.start))
     if _arabic_context(text, m.start, m.end):
-        return bool(_AR_YEAR_CUE_AFTER.match(text, m.end) or _AR_YEAR_CUE_BEFORE.search(text, max(0, m.start - 3), m.start))
+        return bool(
+            _AR_YEAR_CUE_AFTER.match(text, m.end) or _AR_YEAR_CUE_BEFORE.search(text, max(0, m.start - 3), m.start)
+        )
     if _TIME_AFTER.match(text, m.end):
         return False  # "at 2000 GMT", "1800 hours"
     before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -67,7 +69,7 @@ def _bare_year(m: Mention, folded: Folded, original: str) -> bool:
 
 
 def _possessive_before(text: str, start: int) -> bool:
-    """"Iraq's 2005 elections": a year that a possessive owns."""
+    """ "Iraq's 2005 elections": a year that a possessive owns."""
     return bool(re.search(r"['’]s\s*$", text[max(0, start - 4) : start]))
 
 

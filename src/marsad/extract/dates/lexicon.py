@@ -285,7 +285,13 @@ AR_NUMBERS: dict[str, int] = {
 }
 
 # Seasons (northern hemisphere, meteorological): the months each covers; winter starts in the previous December.
-EN_SEASONS: dict[str, str] = {"spring": "spring", "summer": "summer", "autumn": "fall", "fall": "fall", "winter": "winter"}
+EN_SEASONS: dict[str, str] = {
+    "spring": "spring",
+    "summer": "summer",
+    "autumn": "fall",
+    "fall": "fall",
+    "winter": "winter",
+}
 AR_SEASONS: dict[str, str] = {"ربيع": "spring", "صيف": "summer", "خريف": "fall", "شتاء": "winter"}
 SEASON_MONTHS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "winter": (12, 2)}
 

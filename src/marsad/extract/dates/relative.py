@@ -218,7 +218,9 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "quarter",
             "en",
-            re.compile(rf"(?<![a-z])(?:the\s+)?(?P<q>{ord_en})[\s-]+(?P<unit>quarter|half)(?![a-z])(?!\s+of\s+(?:the\s+)?\d)"),
+            re.compile(
+                rf"(?<![a-z])(?:the\s+)?(?P<q>{ord_en})[\s-]+(?P<unit>quarter|half)(?![a-z])(?!\s+of\s+(?:the\s+)?\d)"
+            ),
         ),
         (
             "quarter",
@@ -231,7 +233,9 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "season",
             "en",
-            re.compile(r"(?<![a-z])(?:in|during|over|by|until|through)\s+the\s+(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?!\s+of)"),
+            re.compile(
+                r"(?<![a-z])(?:in|during|over|by|until|through)\s+the\s+(?P<season>spring|summer|fall|autumn|winter)(?![a-z])(?!\s+of)"
+            ),
         ),
         # -- decades in words ------------------------------------------------------------------------------
         (
@@ -367,7 +371,9 @@ def _to_relative(kind: str, lang: str, m: re.Match[str], folded: str) -> Relativ
         return None
 
 
-def _fill(r: Relative, kind: str, lang: str, g: dict[str, str | None], m: re.Match[str], folded: str) -> Relative | None:
+def _fill(
+    r: Relative, kind: str, lang: str, g: dict[str, str | None], m: re.Match[str], folded: str
+) -> Relative | None:
     if kind == "deictic":
         return _deictic(r, lang, g, m, folded)
     if kind == "weekday":
@@ -378,7 +384,11 @@ def _fill(r: Relative, kind: str, lang: str, g: dict[str, str | None], m: re.Mat
             return None  # "every Friday" is habitual, not a date
         if g.get("cue") == "that":
             r.kind = "anaphoric-weekday"
-        r.start = m.start("rel") if rel and lang == "en" else (m.start("cue") if g.get("cue") and lang == "ar" else m.start("wd"))
+        r.start = (
+            m.start("rel")
+            if rel and lang == "en"
+            else (m.start("cue") if g.get("cue") and lang == "ar" else m.start("wd"))
+        )
         if lang == "ar" and not rel and not g.get("cue") and not _standalone(folded, m.start("wd"), m.end("wd")):
             return None
         return r
@@ -402,7 +412,7 @@ def _fill(r: Relative, kind: str, lang: str, g: dict[str, str | None], m: re.Mat
         r.quarter = EN_ORDINAL_WORDS.get(q) or {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[q]
         if r.unit == "half" and r.quarter > 2:
             return None
-        r.direction = _DIRECTION[g["rel"]] if g.get("rel") else None
+        r.direction = _DIRECTION[g["rel"] or ""] if g.get("rel") else None
         if lang == "en" and m.group(0).startswith("the "):
             r.start = m.start("q")
         return r
@@ -411,6 +421,8 @@ def _fill(r: Relative, kind: str, lang: str, g: dict[str, str | None], m: re.Mat
         r.start = m.start("season")
         return r
     if kind == "decade":
+        if re.match(r"\s*(?:من\s+)?(?:عمر|العمر|of\s+age)", folded[m.end() : m.end() + 12]):
+            return None  # «في أوائل الأربعينيات من عمره»: an age, not a decade
         word = g["dec"] or ""
         r.unit = "decade"
         r.decade = 1900 + 10 * (EN_DECADES[word] if lang == "en" else _ar_decade(word))
@@ -425,7 +437,10 @@ def _deictic(r: Relative, lang: str, g: dict[str, str | None], m: re.Match[str],
     w = re.sub(r"\s+", " ", g["w"] or "")
     if lang == "ar" and w == "اليوم":
         after = folded[m.end("w") : m.end("w") + 12]
-        if re.match(r"\s+(?:ال)?(?:اخر|اخره|موعود|قيامه|دين|عالمي|وطني|دولي|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)", after):
+        if re.match(
+            r"\s+(?:ال)?(?:اخر|اخره|موعود|قيامه|دين|عالمي|وطني|دولي|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)",
+            after,
+        ):
             return None  # «اليوم الآخر» (the hereafter), «اليوم العالمي», «اليوم السابع» (a newspaper)
         if re.search(r"(?:حتي|الي|منذ)\s*$", folded[max(0, m.start() - 6) : m.start()]):
             return None  # «حتى اليوم»: to this day, not a day
@@ -455,16 +470,36 @@ def _deictic(r: Relative, lang: str, g: dict[str, str | None], m: re.Match[str],
     return r
 
 
+_NAME_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:بن|ابن|بنت|ابو|ابي|ابا|عبد|ال|ام)\s+$")
+_SAYS_BEFORE = re.compile(
+    r"(?<![\u0621-\u064a])(?:بيان|تسجيل|كلمه|مؤتمر|تصريح|تصريحات|هجوم|غاره|قصف|اجتماع|لقاء|عمليه|تقرير)\s+$"
+)
+
+
 def _standalone(folded: str, start: int, end: int) -> bool:
-    """«أعلن التنظيم، الخميس، مقتل ...»: a bare Arabic weekday set off by commas, not part of a name."""
+    """«أعلن التنظيم، الخميس، مقتل ...», «في بيان الأربعاء، إن ...»: a bare Arabic weekday set off by commas or
+    after a statement noun, not part of a name («محمد الخميس»)."""
     before = folded[max(0, start - 3) : start].rstrip()
     after = folded[end : end + 2].lstrip()
-    return (not before or before[-1] in "،,(\n:") and (not after or after[0] in "،,.)\n:؛")
+    closed = not after or after[0] in "،,.)\n:؛"
+    if (not before or before[-1] in "،,(\n:") and closed:
+        return True
+    window = folded[max(0, start - 14) : start]
+    return closed and bool(_SAYS_BEFORE.search(window)) and not _NAME_BEFORE.search(window)
 
 
 def _ar_decade(word: str) -> int:
     stem = word.removeprefix("ال")
-    for key, tens in (("عشرين", 2), ("ثلاثين", 3), ("اربعين", 4), ("خمسين", 5), ("ستين", 6), ("سبعين", 7), ("ثمانين", 8), ("تسعين", 9)):
+    for key, tens in (
+        ("عشرين", 2),
+        ("ثلاثين", 3),
+        ("اربعين", 4),
+        ("خمسين", 5),
+        ("ستين", 6),
+        ("سبعين", 7),
+        ("ثمانين", 8),
+        ("تسعين", 9),
+    ):
         if stem.startswith(key):
             return tens
     raise KeyError(word)
@@ -493,6 +528,8 @@ def _offset(r: Relative, lang: str, g: dict[str, str | None], m: re.Match[str], 
         unit, implied = AR_UNITS[_unfold_key(AR_UNITS, g["unit"] or "")]
         if not g.get("n") and _unfold_key(AR_UNITS, g["unit"] or "") in _AR_PLURALS:
             return None  # "بعد أيام", "after some days": too vague to date
+        if re.match(r"\s*\d{4}", folded[m.end("unit") : m.end("unit") + 6]):
+            return None  # «منذ عام 2000»: since the year 2000, not a year ago
         if direction == "منذ":
             if re.search(r"(?:مره|الاولي|الاول)\s*$", folded[max(0, m.start() - 12) : m.start()]):
                 return None  # «للمرة الأولى منذ خمس سنوات»: for the first time in five years, a duration

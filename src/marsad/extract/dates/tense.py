@@ -47,13 +47,15 @@ def clause(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]
 
 
 def tense(folded: str, start: int, end: int) -> str | None:
-    """"future", "past" or None (no cue) for the clause of the date at [start, end) of folded text: the cue
+    """ "future", "past" or None (no cue) for the clause of the date at [start, end) of folded text: the cue
     nearest the date wins ("said on Tuesday that it will ..." dates Tuesday by "said")."""
     left, right = clause(folded, start, end)
     best: tuple[int, str] | None = None
     for rx, label in ((_FUTURE_EN, "future"), (_FUTURE_AR, "future"), (_PAST_EN, "past")):
         for m in rx.finditer(folded, left, right):
-            if label == "past" and (m.group(0) in _NOT_PAST or _PASSIVE.search(folded, max(0, m.start() - 8), m.start())):
+            if label == "past" and (
+                m.group(0) in _NOT_PAST or _PASSIVE.search(folded, max(0, m.start() - 8), m.start())
+            ):
                 continue  # "will be held": a participle after "be" is not a past tense
             if m.start() < end and m.end() > start:
                 continue  # a word of the date itself ("last" in "last June")
