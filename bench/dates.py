@@ -62,7 +62,8 @@ def marsad_dates(text: str, published: str | None) -> list[tuple[int, int, str]]
 def dateparser_dates(text: str, lang: str, published: str | None) -> list[tuple[int, int, str]]:
     from dateparser.search import search_dates
 
-    settings: dict[str, Any] = {"RELATIVE_BASE": dt.datetime.fromisoformat(published)} if published else {}
+    base = PartialDate(published).first_day() if published else None  # a URL may give only a month
+    settings: dict[str, Any] = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)} if base else {}
     found = search_dates(text, languages=[lang], settings=settings) or []
     out, pos = [], 0
     for matched, when in found:

@@ -137,7 +137,7 @@ def text_candidates(folded: str, found: list[Found]) -> list[tuple[DateSource, b
         line_start = folded.rfind("\n", 0, f.start) + 1
         line_end = folded.find("\n", f.end)
         line_end = len(folded) if line_end < 0 else line_end
-        before, after = folded[line_start : f.start], folded[f.end : line_end]
+        before, after = folded[max(line_start, f.start - 90) : f.start], folded[f.end : min(line_end, f.end + 90)]
         source = _dateline_kind(before, after, folded, f, found)
         if source is None:
             continue
@@ -151,6 +151,8 @@ def _dateline_kind(before: str, after: str, folded: str, f: Found, found: list[F
         return "today"  # «أعلن التنظيم، اليوم الخميس، 31 تشرين الأول، 2019، ...»
     if _CUE.search(before):
         return "dateline:updated" if _UPDATED.search(before) else "dateline"
+    if len(before) + len(after) > 120:
+        return None  # a date inside a sentence, not a line of its own
     residue = _RESIDUE_NOISE.sub(" ", before + " " + after)
     if _NOT_DATELINE.search(residue) and not _BYLINE.match(before):
         return None

@@ -10,6 +10,7 @@ in marsad.extract.dates.guards, which sees the original text's letter case.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -253,7 +254,6 @@ _NUMERIC_FORMS = frozenset(
         "quarter",
         "half",
         "decade",
-        "hijri-month-gyear",
     }
 )
 _BEFORE, _AFTER = 45, 60  # back to a day, ordinal or day range; on to a year, a dual month, a relation word
@@ -267,6 +267,36 @@ _KIND_OF_FORM = {
     ("hijri-range", "en"): "hijri_lat",
     ("hijri-day", "en"): "hijri_lat",
     ("hijri-month", "en"): "hijri_lat",
+    ("hijri-month-gyear", "ar"): "hijri_ar",
+    ("hijri-month-gyear", "en"): "hijri_lat",
+}
+
+# A cheap test a window must pass before a form's pattern runs on it: the word or shape the form cannot do
+# without (a quarter needs "quarter", a numeric date a separator between digits). Most windows fail most tests.
+_PRECHECK: dict[tuple[str, str], re.Pattern[str]] = {
+    key: re.compile(rx)
+    for key, rx in {
+        ("quarter", "en"): r"quarter|q[1-4]",
+        ("quarter", "ar"): "الربع",
+        ("half", "en"): "half",
+        ("half", "ar"): "النصف",
+        ("season", "en"): "spring|summer|autumn|fall|winter",
+        ("season", "ar"): "ربيع|صيف|خريف|شتاء",
+        ("decade", "en"): r"0'?s",
+        ("year-part", "en"): "early|mid|late|end|beginning|start",
+        ("year-part", "ar"): "مطلع|اوائل|اوايل|بدايه|منتصف|اواسط|اواخر|نهايه|اخر",
+        ("iso", "xx"): r"\d[-/.]\d",
+        ("numeric", "xx"): r"\d[-/.]\d",
+        ("numeric-short", "xx"): r"\d/\d",
+        ("year-range", "xx"): "[-–—]",
+        ("hijri-year", "xx"): r"1[34]\d\d\s*(?:ه|a\.?\s?h|h)",
+        ("day-range", "en"): r"\d\s*(?:[-–—]|and|to|through)\s*\d",
+        ("day-range", "ar"): r"\d\s*(?:[-–—]|و|الي|حتي)\s*\d",
+        ("hijri-range", "ar"): r"\d\s*(?:[-–—]|و|الي|حتي)\s*\d",
+        ("hijri-range", "en"): r"\d\s*[-–—]\s*\d",
+        ("month-range", "en"): "[-–—]",
+        ("month-range", "ar"): "[-–—/و]|الي|حتي",
+    }.items()
 }
 
 
@@ -353,10 +383,18 @@ def _year_windows(folded: str) -> list[tuple[int, int]]:
 def find_absolute(folded: str) -> Iterator[Mention]:
     windows = _windows(folded)
     years = _year_windows(folded)
+    starts: list[int] = []  # matches so far, by start: a match inside one of them can only lose to it
+    ends: list[int] = []
     for form, lang, rx in patterns():
         spans = years if form in _NUMERIC_FORMS else windows[_kind(form, lang)]
+        pre = _PRECHECK.get((form, lang))
         for start, end in spans:
+            if pre is not None and pre.search(folded, start, end) is None:
+                continue
             for m in rx.finditer(folded, start, end):
+                i = bisect.bisect_right(starts, m.start())
+                if any(ends[j] >= m.end() for j in range(max(0, i - 3), i)):
+                    continue
                 if m.start() > 0:
                     before, first = folded[m.start() - 1], folded[m.start()]
                     if first.isdigit() and before in _BAD_BEFORE:
@@ -367,6 +405,9 @@ def find_absolute(folded: str) -> Iterator[Mention]:
                 ):
                     continue  # "week 2 of January" is a week, not the 2nd
                 _extend_left(folded, mention)
+                i = bisect.bisect_right(starts, m.start())
+                starts.insert(i, m.start())
+                ends.insert(i, m.end())
                 yield mention
 
 
