@@ -62,9 +62,12 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
             warnings.append("main text not found; kept all visible text")
     url = meta["canonical"] or (src.path if src.path.startswith(("http://", "https://")) else None)
     published, published_from = meta["published"], meta["published_from"]
-    if published is None and url:
-        published = _date_from_url(url)
-        published_from = "url" if published else None
+    candidates: list[list[str]] = list(meta["date_candidates"])
+    from_url = _date_from_url(url) if url else None
+    if from_url is not None:
+        candidates.append([from_url.value, "url"])
+    if published is None and from_url is not None:
+        published, published_from = from_url, "url"
     doc = Document(
         id=content_id(src.data),
         source=src.path,
@@ -77,6 +80,7 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
         published_from=published_from,
         captured_at=src.captured_at,
         declared_language=meta["lang"],
+        meta={"date_candidates": candidates} if candidates else {},
         warnings=tuple(warnings),
     )
     yield Item(doc, src.data)
@@ -92,32 +96,46 @@ def _page_metadata(tree: Any) -> dict[str, Any]:
     canonical = canonical or _meta(tree, "property", "og:url")
     if canonical and not canonical.startswith(("http://", "https://")):
         canonical = None
-    published, published_from = _published_from_meta(tree)
+    candidates = _date_candidates(tree)
+    published, published_from = (
+        (PartialDate(candidates[0][0], anchor="document-metadata"), candidates[0][1]) if candidates else (None, None)
+    )
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().split("-")[0].lower() or None
     return {
         "title": " ".join(title.split())[:500] if title else None,
         "canonical": canonical,
         "published": published,
         "published_from": published_from,
+        "date_candidates": candidates,
         "lang": lang,
     }
 
 
-def _published_from_meta(tree: Any) -> tuple[PartialDate | None, str | None]:
+def _date_candidates(tree: Any) -> list[list[str]]:
+    """Every publication date the page's metadata gives, [value, where], in the order of precedence (the
+    first is the page's date; the date extractor compares the rest with it and with the text's dateline)."""
+    out: list[list[str]] = []
     for attr, key in _META_DATES:
-        value = _meta(tree, attr, key)
-        date = iso_partial_date(value or "", anchor="document-metadata")
+        date = iso_partial_date(_meta(tree, attr, key) or "", anchor="document-metadata")
         if date is not None:
-            return date, f"meta:{key}"
+            out.append([date.value, f"meta:{key}"])
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         found = _json_ld_date(script)
         if found is not None:
-            return found, "json-ld:datePublished"
+            out.append([found.value, "json-ld:datePublished"])
+            break
     for value in tree.xpath("//time[@datetime][@pubdate or @itemprop='datePublished']/@datetime"):
         date = iso_partial_date(value, anchor="document-metadata")
         if date is not None:
-            return date, "html:time"
-    return None, None
+            out.append([date.value, "html:time"])
+            break
+    seen: set[str] = set()
+    unique = []
+    for value, source in out:  # one entry per value: the first source that gave it
+        if value not in seen:
+            seen.add(value)
+            unique.append([value, source])
+    return unique
 
 
 def _json_ld_date(script: str) -> PartialDate | None:

@@ -280,6 +280,8 @@ def anchor_relative(r: Relative, ctx: Context) -> Found | None:
         return _found(r, PartialDate(str(r.decade + lo), end=str(r.decade + hi), granularity="decade"), detail, 0.8)
     if r.kind in ("anaphoric", "anaphoric-weekday"):
         return _anaphoric(r, ctx, detail)
+    if r.kind == "anniversary":
+        return _anniversary(r, ctx, detail)
     if r.kind == "ago":
         bounds = ctx.bounds(r.start)
         if bounds is None or (r.unit in ("day", "week") and ctx.day(r.start) is None):
@@ -367,7 +369,7 @@ def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
     low, high = bounds
     today = ctx.day(r.start)
     direction = r.direction
-    t = tense(ctx.folded, r.start, r.end) if direction is None else None
+    t = tense(ctx.folded, r.start, r.end) if direction in (None, 0) else None
     date: PartialDate
     if r.unit in ("week", "weekend"):
         if today is None:
@@ -383,6 +385,8 @@ def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
             sat, sun = weekend_of(today)
             if direction is None:
                 direction = 1 if t == "future" else (-1 if sat > today else 0)
+            elif direction == 0 and sat > today and (t == "past" or (t is None and today.weekday() <= 1)):
+                direction = -1  # "the claims came this weekend", said on a Monday: the weekend just gone
             sat, sun = sat + dt.timedelta(weeks=direction), sun + dt.timedelta(weeks=direction)
             date = _span(sat, sun, "weekend")
     elif r.unit == "month":
@@ -487,6 +491,43 @@ def _anaphoric(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | Non
     if r.unit == "month":
         return _found(r, PartialDate(add_months(base.replace(day=1), step).isoformat()[:7]), detail, 0.8, "fact")
     return _found(r, PartialDate(str(base.year + step)), detail, 0.8, "fact")
+
+
+def _anniversary(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
+    """ "On the tenth anniversary of the 11 September 2001 attacks": 11 September 2011, not 2001. When the date
+    of the event has no year and took the document's ("the 20th anniversary of the September 11 attacks" in a
+    2021 page), that date already is the anniversary."""
+    window = ctx.folded[r.end : r.end + 60]
+    after = next(
+        (
+            f
+            for f in ctx.found
+            if r.end <= f.start < r.end + 60
+            and f.form != "relative"
+            and not re.search(r"[.;!?؟\n]", window[: f.start - r.end])
+        ),
+        None,
+    )
+    if after is None:
+        return None
+    detail["anniversary_of"] = after.date.value
+    if str(after.detail.get("year_from", "")).startswith("document-date"):
+        found = _found(r, after.date, detail, 0.75, "document-date", end=after.end)
+        event = after.date.first_day()  # the event itself was N years before its anniversary
+        try:
+            back = event.replace(year=event.year - r.amount)
+        except ValueError:
+            back = event.replace(year=event.year - r.amount, day=28)
+        after.date = PartialDate(back.isoformat()[: len(after.date.value)], anchor="context")
+        after.detail["year_from"] = f"context (the event of its {r.amount}th anniversary)"
+        return found
+    first = after.date.first_day()
+    try:
+        day = first.replace(year=first.year + r.amount)
+    except ValueError:  # 29 February
+        day = first.replace(year=first.year + r.amount, day=28)
+    value = {"day": day.isoformat(), "month": day.isoformat()[:7]}.get(after.date.precision.value, str(day.year))
+    return _found(r, PartialDate(value), detail, 0.8, "fact", end=after.end)
 
 
 def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:

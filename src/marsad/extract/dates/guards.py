@@ -77,7 +77,7 @@ def _bare_month(m: Mention, folded: Folded, original: str) -> bool:
     cue = m.detail.get("cue")
     if m.lang == "ar":
         return cue is not None  # «في مارس», «ومارس»: a preposition or a clitic before it
-    word = original_text(folded, original, m.start, m.end).strip()
+    word = re.split(r"[\s-]+", original_text(folded, original, m.start, m.end).strip())[-1]  # "mid-September"
     if not word[:1].isupper():
         return False  # "august company", "they may"
     key = word.rstrip(".").lower()

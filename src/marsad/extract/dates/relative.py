@@ -129,6 +129,42 @@ _PART = {
     "نهايه": "late",
     "اخر": "late",
 }
+_EN_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+}
+_AR_ORDINALS = {
+    "الاولي": 1,
+    "الثانيه": 2,
+    "الثالثه": 3,
+    "الرابعه": 4,
+    "الخامسه": 5,
+    "السادسه": 6,
+    "السابعه": 7,
+    "الثامنه": 8,
+    "التاسعه": 9,
+    "العاشره": 10,
+    "العشرين": 20,
+    "الثلاثين": 30,
+    "الاربعين": 40,
+    "الخمسين": 50,
+}
 _TIME_OF_DAY_EN = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _TIME_OF_DAY_AR = r"(?:(?:صباح|مساء|ظهر|ظهيره|عصر|فجر|ليل|ليله|نهار|منتصف\s+ليل)\s+)?"
 _EN_PARTS = r"early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of"
@@ -281,6 +317,22 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             ),
         ),
         ("eve", "ar", re.compile(rf"{_NA_B}(?P<clitic>و|في\s+)?(?P<w>غداه|عشيه){_NA_A}")),
+        # -- anniversaries: "the tenth anniversary of the 2001 attacks" is 2011 ---------------------------
+        (
+            "anniversary",
+            "en",
+            re.compile(
+                rf"(?<![a-z])(?:the\s+)?(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_words(_EN_ORDINALS)})[\s-]+anniversary\s+of(?![a-z])"
+            ),
+        ),
+        (
+            "anniversary",
+            "ar",
+            re.compile(
+                rf"{_NA_B}(?P<clitic>[وب]|في\s+)?الذكري\s+(?:السنويه\s+)?(?:(?P<n>{_words(_AR_ORDINALS)})|ال\s*(?P<d>\d{{1,3}}))"
+                rf"(?:\s+(?:ل|علي)?)?"
+            ),
+        ),
         # -- offsets: three days later / ago / after ... --------------------------------------------------
         (
             "offset",
@@ -313,7 +365,7 @@ _TRIGGERS = (
     "اليوم امس البارحه غدا الاسبوع الشهر العام السنه الصيف الشتاء الربيع الخريف الليله بعد قبل منذ غداه عشيه "
     "الربع النصف الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد والاثنين والثلاثاء والاربعاء والخميس والجمعه "
     "والسبت والاحد بالاثنين بالثلاثاء بالاربعاء بالخميس بالجمعه بالسبت بالاحد واليوم باليوم امس وامس اسبوع يوم "
-    "عطله نهايه"
+    "عطله نهايه anniversary الذكري"
 )
 
 
@@ -413,8 +465,6 @@ def _fill(
         if r.unit == "half" and r.quarter > 2:
             return None
         r.direction = _DIRECTION[g["rel"] or ""] if g.get("rel") else None
-        if lang == "en" and m.group(0).startswith("the "):
-            r.start = m.start("q")
         return r
     if kind == "season":
         r.season, r.unit, r.direction = _EN_SEASON[g["season"] or ""], "season", None
@@ -430,6 +480,15 @@ def _fill(
         return r
     if kind in ("anaphoric", "eve"):
         return _anaphoric(r, lang, g)
+    if kind == "anniversary":
+        n = g.get("n") or ""
+        r.amount = (
+            int(g["d"] or 0)
+            if g.get("d")
+            else (int(n[:-2]) if n[:1].isdigit() else (_EN_ORDINALS.get(n) or _AR_ORDINALS[n]))
+        )
+        r.unit, r.direction, r.object_follows = "year", 1, True
+        return r if r.amount > 0 else None
     return _offset(r, lang, g, m, folded)
 
 
@@ -537,6 +596,8 @@ def _offset(r: Relative, lang: str, g: dict[str, str | None], m: re.Match[str], 
         r.unit = unit
         r.amount = _number(g.get("n"), AR_NUMBERS) if g.get("n") else implied
         r.object_follows = bool(g.get("of")) and direction != "منذ"
+        if direction == "قبل" and not r.object_follows:
+            r.kind = "ago"  # «قبل ثلاثة أيام»: three days ago
         if g.get("of"):
             r.end = m.start("of")  # the phrase ends before "من"
     else:
