@@ -72,7 +72,7 @@ def test_the_dateline_anchors_what_follows() -> None:
         # an infobox line is a fact of the biography, not the page's date
         "Abu X\n- Term Start: 3 August 2023\n- Predecessor: Abu Y\nHe spoke on Thursday.",
         # a revision stamp of an encyclopedia page
-        "This is an old revision of this page, as edited by Someone at 02:56, 30 September 2023.\nHe spoke on Thursday.",
+        "This is an old revision of this page, as edited by Someone at 02:56, 30 September 2023.\nHe spoke Thursday.",
     ],
 )
 def test_lines_that_are_not_the_articles_date(text: str) -> None:

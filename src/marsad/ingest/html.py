@@ -65,7 +65,7 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
     candidates: list[list[str]] = list(meta["date_candidates"])
     from_url = _date_from_url(url) if url else None
     if from_url is not None:
-        candidates.append([from_url.value, "url"])
+        candidates.append([from_url.value, "url", from_url.original])
     if published is None and from_url is not None:
         published, published_from = from_url, "url"
     doc = Document(
@@ -97,9 +97,10 @@ def _page_metadata(tree: Any) -> dict[str, Any]:
     if canonical and not canonical.startswith(("http://", "https://")):
         canonical = None
     candidates = _date_candidates(tree)
-    published, published_from = (
-        (PartialDate(candidates[0][0], anchor="document-metadata"), candidates[0][1]) if candidates else (None, None)
-    )
+    published, published_from = None, None
+    if candidates:
+        value, published_from, raw = candidates[0]
+        published = PartialDate(value, original=raw, anchor="document-metadata")
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().split("-")[0].lower() or None
     return {
         "title": " ".join(title.split())[:500] if title else None,
@@ -116,25 +117,26 @@ def _date_candidates(tree: Any) -> list[list[str]]:
     first is the page's date; the date extractor compares the rest with it and with the text's dateline)."""
     out: list[list[str]] = []
     for attr, key in _META_DATES:
-        date = iso_partial_date(_meta(tree, attr, key) or "", anchor="document-metadata")
+        raw = _meta(tree, attr, key) or ""
+        date = iso_partial_date(raw, anchor="document-metadata")
         if date is not None:
-            out.append([date.value, f"meta:{key}"])
+            out.append([date.value, f"meta:{key}", raw.strip()])
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         found = _json_ld_date(script)
         if found is not None:
-            out.append([found.value, "json-ld:datePublished"])
+            out.append([found.value, "json-ld:datePublished", found.original])
             break
     for value in tree.xpath("//time[@datetime][@pubdate or @itemprop='datePublished']/@datetime"):
         date = iso_partial_date(value, anchor="document-metadata")
         if date is not None:
-            out.append([date.value, "html:time"])
+            out.append([date.value, "html:time", value.strip()])
             break
     seen: set[str] = set()
     unique = []
-    for value, source in out:  # one entry per value: the first source that gave it
+    for value, source, raw in out:  # one entry per value: the first source that gave it
         if value not in seen:
             seen.add(value)
-            unique.append([value, source])
+            unique.append([value, source, raw])
     return unique
 
 
