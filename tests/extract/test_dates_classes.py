@@ -208,7 +208,8 @@ ROWS = [
     ("part", "Attacks were reported in early 2025.", None, "early 2025", "2025-01", "2025-04", "part"),
     ("part", "قتل في منتصف الشهر الماضي", "2024-03-20", "منتصف الشهر الماضي", "2024-02", None, "month"),
     ("part", "أعلن عن الحملة في مطلع أكتوبر", "2024-11-20", "مطلع أكتوبر", "2024-10", None, "month"),
-    ("part", "تراجع نشاطه في أواخر العام الماضي", "2024-03-20", "أواخر العام الماضي", "2023-09", "2023-12", "part"),
+    ("part", "تراجع نشاطه في أواخر العام الماضي", "2024-03-20", "أواخر العام الماضي", "2023", None, "year"),
+    ("part", "The plant will close by the end of the year.", "2008-10-10", "the end of the year", "2008", None, "year"),
     # -- "N units after <event>" counted from that event's date, and from the date just given
     (
         "offset",

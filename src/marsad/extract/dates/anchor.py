@@ -395,12 +395,10 @@ def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
         if r.part:
             detail["part"] = r.part
     elif r.unit == "year":
-        year = low.year + (direction or 0)
+        # "the end of the year", «أواخر العام الماضي»: the year, its part said in the detail (as TimeML's MOD)
+        date = PartialDate(str(low.year + (direction or 0)))
         if r.part:
-            lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[r.part]
-            date = _span(dt.date(year, lo, 1), dt.date(year, hi, 1), "part", months=True)
-        else:
-            date = PartialDate(str(year))
+            detail["part"] = r.part
     elif r.unit in ("quarter", "half"):
         size = 3 if r.unit == "quarter" else 6
         if r.quarter is not None:

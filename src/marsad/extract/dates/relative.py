@@ -114,6 +114,9 @@ _PART = {
     "mid": "mid",
     "late": "late",
     "the end of": "late",
+    "the end": "late",
+    "the beginning": "early",
+    "the start": "early",
     "end of": "late",
     "the beginning of": "early",
     "beginning of": "early",
@@ -231,6 +234,13 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             re.compile(r"(?<![a-z])(?P<pre>at|over|during|on|this\s+past)\s+the\s+(?P<unit>weekend)(?![a-z])"),
         ),
         (
+            "period",
+            "en",
+            re.compile(
+                r"(?<![a-z])(?P<part>the\s+end|the\s+beginning|the\s+start)\s+of\s+(?:the|this)\s+(?P<unit>year|month)(?![a-z])"
+            ),
+        ),
+        (
             "weekend",
             "ar",
             re.compile(rf"{_NA_B}(?:عطله\s+|نهايه\s+)الاسبوع(?:\s+(?P<rel>{_AR_REL}))?{_NA_A}"),
@@ -241,6 +251,13 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             re.compile(
                 rf"{_NA_B}(?P<clitic>[وب]|في\s+)?(?:(?P<part>{_AR_PARTS}|اخر)\s+)?(?:في\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه|الصيف|الشتاء|الربيع|الخريف)"
                 rf"\s+(?P<rel>{_AR_REL}){_NA_A}"
+            ),
+        ),
+        (
+            "period",
+            "ar",
+            re.compile(
+                rf"{_NA_B}(?P<clitic>[وب]|في\s+)?(?P<part>{_AR_PARTS}|اخر)\s+(?P<unit>الشهر|العام|السنه){_NA_A}(?!\s+(?:{_AR_REL}|هذا|\d))"
             ),
         ),
         (
@@ -457,6 +474,8 @@ def _fill(
         r.sub = g.get("sub")
         if g.get("part"):
             r.part = _PART[re.sub(r"\s+", " ", g["part"] or "")]
+            if not rel:
+                r.direction = 0  # "the end of the year", «نهاية العام»: of the document's year
         return r
     if kind == "quarter":
         q = g["q"] or ""

@@ -14,7 +14,7 @@ _FUTURE_EN = re.compile(
     r"intends?\s+to|going\s+to|aims?\s+to|hopes?\s+to|upcoming|forthcoming|is\s+to\s+be|would\s+be\s+held)(?![a-z])"
 )
 _PAST_EN = re.compile(
-    r"(?<![a-z])(?:was|were|had|did|has\s+been|have\s+been|ago|last|yesterday|earlier|previously|former|said|told|"
+    r"(?<![a-z])(?:was|were|had|did|has\s+been|have\s+been|ago|last|yesterday|earlier|previously|former|"
     r"went|came|took|made|gave|began|spoke|wrote|met|held|left|found|saw|won|lost|struck|fought|fled|rose|fell|sent|"
     r"brought|led|ran|stood|became|knew|thought|got|paid|sold|bought|built|caught|chose|drove|flew|grew|hit|kept|"
     r"meant|sat|shot|spent|stole|swore|taught|threw|broke|hung|[a-z]{3,}ed)(?![a-z])"
@@ -23,8 +23,9 @@ _PAST_EN = re.compile(
 _NOT_PAST = frozenset(
     """scheduled expected planned slated intended based related red need united hundred indeed armed alleged called
     detailed limited advanced concerned interested supposed used proposed anticipated feed speed seed bed shed
-    embed breed weed deed exceed proceed succeed guaranteed""".split()
-)
+    embed breed weed deed exceed proceed succeed guaranteed
+    announced reported added stated noted claimed confirmed warned explained revealed""".split()
+)  # a reporting verb's tense is the report's, not that of what it reports ("said it would ship in April")
 # «سوف», «سيعقد», «ستبدأ»; «من المقرر» (it is scheduled), «من المتوقع» (it is expected), «يعتزم» (intends)
 _FUTURE_AR = re.compile(
     r"(?<![\u0621-\u064a])(?:سوف|من\s+المقرر|من\s+المتوقع|المقرر|يعتزم|تعتزم|ينوي|تنوي|المزمع|"
