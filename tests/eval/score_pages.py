@@ -52,13 +52,57 @@ def page_figures(workdir: Path | None = None) -> dict[str, Any]:
             text=True,
             check=True,
         )
+        rows = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines() if line.strip()]
     result: dict[str, Any] = json.loads(scored.stdout)
+    result["facts_rows"] = rows
     counts = result["counts"]
     found = sum(counts[k][0] for k in DATED if k in counts)
     total = sum(counts[k][1] for k in DATED if k in counts)
     result["dates_recall"] = round(found / total, 3) if total else 0.0
     result["dates_counts"] = [found, total]
     return result
+
+
+def doc_key(fact: dict[str, Any]) -> str:
+    """A fact's page, as the shared scorer names it: the file stem of its source."""
+    return Path(str(fact["document"]["source"])).stem
+
+
+def verdict_figures(
+    rows: list[dict[str, Any]], verdicts_file: Path, kinds: tuple[str, ...], extractor: str
+) -> dict[str, Any]:
+    """Precision read by hand: each fact the extractor yields now, matched to its verdict by page, span and value
+    (tests/eval/verdicts_*.jsonl: spans and verdicts only, no page text). Facts with no verdict are counted apart:
+    the verdicts must be renewed when the output changes."""
+    verdicts = {}
+    for line in verdicts_file.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            v = json.loads(line)
+            verdicts[(v["doc"], v["kind"], v["start"], v["end"], v.get("date"), v.get("date_end"))] = v["verdict"]
+    tally: dict[str, int] = {"right": 0, "wrong": 0, "unsure": 0, "unjudged": 0}
+    by_lang: dict[str, dict[str, int]] = {}
+    for f in rows:
+        if f["kind"] not in kinds or not f["extractor"].startswith(extractor + "/"):
+            continue
+        key = (doc_key(f), f["kind"], f["start"], f["end"], f.get("date"), f.get("date_end"))
+        verdict = verdicts.get(key)
+        label = (
+            "unjudged"
+            if verdict is None
+            else ("right" if verdict == "right" else "unsure" if verdict == "unsure" else "wrong")
+        )
+        tally[label] += 1
+        lang = "en" if key[0].startswith("e") or key[0] in ("02", "06", "11", "12") else "ar"
+        by_lang.setdefault(lang, {"right": 0, "wrong": 0, "unsure": 0, "unjudged": 0})[label] += 1
+    judged = tally["right"] + tally["wrong"]
+    return {
+        **tally,
+        "precision": round(tally["right"] / judged, 3) if judged else 0.0,
+        "by_lang": {
+            lang: round(t["right"] / (t["right"] + t["wrong"]), 3) if t["right"] + t["wrong"] else 0.0
+            for lang, t in by_lang.items()
+        },
+    }
 
 
 def timeml_figures() -> dict[str, Any]:
@@ -81,6 +125,12 @@ def main() -> None:
     print(
         f"  dates of events, statements, issues, campaigns: recall {pages['dates_recall']} "
         f"({pages['dates_counts'][0]}/{pages['dates_counts'][1]}), value accuracy {pages['date_value_accuracy']}"
+    )
+    dates = verdict_figures(pages["facts_rows"], HERE / "verdicts_dates.jsonl", ("date", "inconsistency"), "dates")
+    print(
+        f"  dates read by hand (tests/eval/verdicts_dates.jsonl): precision {dates['precision']} "
+        f"({dates['right']} right, {dates['wrong']} wrong, {dates['unsure']} unsure, {dates['unjudged']} not yet judged); "
+        f"by language {dates['by_lang']}"
     )
     if TIMEML.is_dir():
         t = timeml_figures()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.eval.score_pages import DEV, TIMEML, page_figures, timeml_figures
+from tests.eval.score_pages import DEV, HERE, TIMEML, page_figures, timeml_figures, verdict_figures
 
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
 needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval/dev is not beside this checkout")
@@ -46,3 +46,16 @@ def test_meantime_value_f1_and_precision(timeml: dict[str, Any]) -> None:
     assert marsad["value_f1"] >= FLOORS["timeml"]["value_f1"], marsad
     assert marsad["relaxed_p"] >= FLOORS["timeml"]["relaxed_p"], marsad
     assert marsad["value_f1"] > baseline["value_f1"]  # the baseline of the issue, scored in the same run
+
+
+@needs_dev
+def test_dates_read_by_hand(pages: dict[str, Any]) -> None:
+    """Every date fact the dev pages yield was read and judged (verdicts_dates.jsonl); precision holds its floor
+    and the verdicts cover what is extracted now (a changed output must be read again)."""
+    got = verdict_figures(pages["facts_rows"], HERE / "verdicts_dates.jsonl", ("date", "inconsistency"), "dates")
+    floor = FLOORS["verdicts"]["dates"]
+    assert got["precision"] >= floor["precision"], got
+    for lang, precision in got["by_lang"].items():
+        assert precision >= floor["precision"], (lang, got)
+    total = got["right"] + got["wrong"] + got["unsure"] + got["unjudged"]
+    assert got["unjudged"] <= floor["unjudged_share"] * total, got

@@ -38,6 +38,10 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]\s")
 _PARAGRAPH_REACH = 600  # how far back "the next day" looks for the date it counts from
 _NEW_CLAUSE = re.compile(r"(?:\band\b|\bthen\b|;|؛|،\s*و|\sثم\s|\sو(?=[\u0621-\u064a]{3}))")
 _ANAPHOR = re.compile(r"\s*(?:من\s+)?(?:that|this|it|ذلك|هذا|ذاك|ذلك\s+التاريخ)(?![\w])")
+# what may stand between a date and "N units after X" that dates X from it: anything but a that-clause of reported
+# content ("in June, after assuring that X was arrested a month before ..." does not date the arrest from June)
+_THAT = r"\b(?:[a-z]+(?:ing|ed)|says?|told|tells|claims?|reports?|believes?|shows?|suggests?|insists?)\s+that\b"
+_APPOSED = re.compile(rf"(?:(?!{_THAT}|(?<![\u0621-\u064a])[اإ]ن(?![\u0621-\u064a])).)*", re.S)
 _APPOSITION = re.compile(r"\s*[,،(]?\s*(?:on|in|the|في|يوم)?\s*")
 _RIGHT_AFTER = re.compile(r"\s*(?:the|on|من|في|يوم)?\s*")
 _CURRENT = ("الجاري", "الحالي")
@@ -548,9 +552,11 @@ def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
             given = prev or _date_in_apposition(ctx.found, folded, after.end)  # "..., on 28 October 2023"
             _check(r, given, f, ctx)
             return f
-        if prev is not None:
+        if prev is not None and _APPOSED.fullmatch(folded, prev.end, r.start):
             # Right after a date, an apposition: "in late March 2023, two months after the US killed X" dates X,
             # two months before. In a later clause: "posted yesterday, and stopped a week after that" counts on.
+            # A clause of its own between them ("in June, after assuring that X was arrested a month before ...")
+            # leaves the phrase without a date.
             onward = _NEW_CLAUSE.search(folded[prev.end : r.start]) or _ANAPHOR.match(folded, r.end)
             sign = 1 if onward else -1
             day = shift(prev.date.first_day(), sign * (r.direction or 0) * r.amount, r.unit)

@@ -20,6 +20,7 @@ from marsad.extract.dates.lexicon import (
     EN_DECADES,
     EN_NUMBERS,
     EN_ORDINAL_WORDS,
+    EN_TENS,
     EN_UNITS,
 )
 from marsad.text.fold import fold
@@ -180,7 +181,8 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     from marsad.extract.dates.grammar import _tables
 
     wd_en, wd_ar = _tables()["en_weekday"][0], _tables()["ar_weekday"][0]
-    num_en = rf"(?:\d{{1,4}}|{_words(EN_NUMBERS)})"
+    tens = "|".join(EN_TENS)
+    num_en = rf"(?:\d{{1,4}}|(?:{tens})[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{_words(EN_NUMBERS)})"
     num_ar = rf"(?:\d{{1,4}}|{_words(AR_NUMBERS)})"
     ord_en = _words(EN_ORDINAL_WORDS)
     return [
@@ -642,7 +644,10 @@ def _number(text: str | None, table: dict[str, int]) -> int:
         return 1
     if text.isdigit():
         return int(text)
-    return table[_unfold_key(table, text)]
+    parts = re.split(r"[\s-]", text)
+    if len(parts) == 2 and parts[0] in EN_TENS:  # "twenty-seven"
+        return table[parts[0]] + table[parts[1]]
+    return table[_unfold_key(table, re.sub(r"\s+", " ", text))]
 
 
 def _unfold_key(table: dict[str, int] | dict[str, tuple[str, int]], folded_word: str) -> str:
