@@ -129,7 +129,8 @@ def main() -> None:
     dates = verdict_figures(pages["facts_rows"], HERE / "verdicts_dates.jsonl", ("date", "inconsistency"), "dates")
     print(
         f"  dates read by hand (tests/eval/verdicts_dates.jsonl): precision {dates['precision']} "
-        f"({dates['right']} right, {dates['wrong']} wrong, {dates['unsure']} unsure, {dates['unjudged']} not yet judged); "
+        f"({dates['right']} right, {dates['wrong']} wrong, {dates['unsure']} unsure, "
+        f"{dates['unjudged']} not yet judged); "
         f"by language {dates['by_lang']}"
     )
     if TIMEML.is_dir():

@@ -64,19 +64,16 @@ def weekend_of(day: dt.date) -> Interval:
 def choose_year(interval_of: Callable[[int], Interval], low: dt.date, high: dt.date, tense: str | None) -> int:
     """The year whose occurrence of a partial date fits a document written between `low` and `high` (one day,
     or the month a URL gives): the next one for a future clause, the last one for a past clause; without a
-    cue the nearest one."""
+    cue the one of the document's year unless it starts more than a month after it (reports look back)."""
     years = (low.year - 1, low.year, low.year + 1)
     if tense == "future":
         return next(y for y in years if interval_of(y)[1] >= low)
     if tense == "past":
         return [y for y in years if interval_of(y)[0] <= high][-1]
 
-    # no cue: the occurrence nearest the document's date, a tie going to the past
-    def distance(y: int) -> int:
-        first, last = interval_of(y)
-        return (first - high).days if first > high else ((low - last).days if last < low else 0)
-
-    return min(years, key=lambda y: (distance(y), -1 if interval_of(y)[0] <= high else 0, -y))
+    # no cue: reports look back, so the last occurrence, unless the next one starts within a month
+    first, _ = interval_of(high.year)
+    return high.year if first <= high + dt.timedelta(days=31) else high.year - 1
 
 
 def weekday_near(low: dt.date, high: dt.date, weekday: int, direction: int | None, tense: str | None) -> dt.date:
