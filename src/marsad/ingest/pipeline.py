@@ -28,6 +28,7 @@ from typing import Any, TextIO
 from marsad.errors import IngestError
 from marsad.extract import EXTRACTORS, run_extractors
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
+from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported
 from marsad.ingest.walk import Input, iter_inputs
 from marsad.model import Document, Statement, content_id
@@ -255,7 +256,7 @@ def _prepare_chunk(chunk: list[Input], job: _Job) -> list[tuple[FileResult, list
 
 def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
     """Read and parse one input into documents ready to write; every problem lands in the result."""
-    result = FileResult(entry.path)
+    result = FileResult(escape(entry.path))
     prepared: list[Prepared] = []
     try:
         src = _read(entry, job.max_size)
@@ -273,7 +274,7 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
             elif known(parsed.document.id):
                 result.already += 1
             else:
-                doc = finish_document(parsed.document, job.now)
+                doc = finish_document(parsed.document, job.now, escaped=needs_escape(entry.path))
                 where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
                 result.warnings.extend((where, w) for w in doc.warnings)
                 index_text = fold((doc.title or "") + "\n" + doc.text)
@@ -287,19 +288,19 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
     except (MemoryError, RecursionError) as exc:
-        result.failures.append((entry.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
+        result.failures.append((result.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
-        result.failures.append((entry.path, f"could not parse ({type(exc).__name__}: {exc})"))
+        result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
     return result, prepared
 
 
 def _read(entry: Input, max_size: int) -> SourceFile | None:
-    path = entry.path
+    path = escape(entry.path)  # what the archive and the messages show; entry.path is what the OS opens
     if not entry.explicit and not is_supported(path) and PurePath(path).suffix:
         return None
     try:
-        st = os.stat(path)
-        if not os.path.isfile(path):
+        st = os.stat(entry.path)
+        if not os.path.isfile(entry.path):
             raise IngestError(path, "not a regular file")
         if st.st_size == 0:
             raise IngestError(path, "empty file (0 bytes)")
@@ -307,7 +308,7 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
             raise IngestError(
                 path, f"file is {_human(st.st_size)}, over --max-size {_human(max_size)}; raise --max-size to ingest it"
             )
-        with open(path, "rb") as fh:
+        with open(entry.path, "rb") as fh:
             data = fh.read(max_size + 1)
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
@@ -316,10 +317,12 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
     return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
 
 
-def finish_document(doc: Document, now: str) -> Document:
-    """Add what every format shares: paragraphs with languages, ingest time, a language check."""
+def finish_document(doc: Document, now: str, escaped: bool = False) -> Document:
+    """Add what every format shares: paragraphs with languages, ingest time, a language check; `escaped`
+    records that the source's file name was not UTF-8 and is kept escaped (ingest.paths.unescape)."""
     paragraphs = detect_paragraphs(doc.text)
-    finished = dataclasses.replace(doc, paragraphs=paragraphs, ingested_at=now)
+    meta = {**doc.meta, "source_escaped": True} if escaped else doc.meta
+    finished = dataclasses.replace(doc, paragraphs=paragraphs, ingested_at=now, meta=meta)
     detected = finished.languages
     if doc.declared_language and detected and doc.declared_language != detected[0]:
         note = f"declared language '{doc.declared_language}' but the text reads as '{detected[0]}'"

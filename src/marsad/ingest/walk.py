@@ -17,12 +17,21 @@ class Input:
 def iter_inputs(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[Input]:
     for given in paths:
         if given == "-" and stdin is not None:
-            for line in stdin:
-                name = line.rstrip("\r\n")
+            for name in _stdin_names(stdin):
                 if name.strip():
                     yield from _expand(name)
         else:
             yield from _expand(given)
+
+
+def _stdin_names(stdin: TextIO) -> Iterator[str]:
+    """One name a line, read as bytes: a list of names may hold names that are not UTF-8 (find's output)."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:
+        yield from (line.rstrip("\r\n") for line in stdin)
+        return
+    for line in raw:
+        yield os.fsdecode(line.rstrip(b"\r\n"))
 
 
 def _expand(path: str) -> Iterator[Input]:

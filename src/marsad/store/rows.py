@@ -39,7 +39,8 @@ def origin_of(doc: Document) -> str:
     source = doc.source
     if "://" in source:
         return source.split("://", 1)[1].split("/", 1)[0]
-    head, _, _ = source.replace("\\", "/").rpartition("/")
+    # a Windows path splits on backslashes; a POSIX one never does: an escaped name holds backslashes
+    head, _, _ = source.rpartition("/" if "/" in source else "\\")
     return head or "."
 
 
