@@ -23,7 +23,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "marsad.db", "SQLite archive file (created on first use)."),
+    Setting("db", "marsad.db", "SQLite archive file (created by the first ingest)."),
     Setting("max-size", "200MB", "Largest input file ingest accepts; larger files are reported and skipped."),
     Setting("batch", "2000", "Documents written per transaction during ingest (each document is atomic)."),
     Setting("workers", "auto", "Processes that parse during ingest: a number, 0 to parse in-process, or auto (cores)."),

@@ -240,6 +240,6 @@ def latency_command(ctx: click.Context, event: str, actor: str, topic: str | Non
 def check_command(ctx: click.Context, no_store: bool, fmt: str) -> None:
     """Dates that do not hold: series cadence, sources that disagree, stated arithmetic, Hijri/Gregorian
     pairs, weekdays. Each finding has its evidence and reasoning; exit code 0 either way."""
-    store = store_from(ctx)
+    store = store_from(ctx, write=not no_store)
     findings = check(store, archive_watchlist(store), persist=not no_store)
     print_findings(findings, fmt)

@@ -14,6 +14,7 @@ from marsad.errors import MarsadError
 from marsad.export.tabular import FORMATS
 from marsad.settings import setting
 from marsad.store import SQLiteStore, open_store
+from marsad.store.opening import check_readable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,8 +36,13 @@ def cli(ctx: click.Context, db: str) -> None:
     ctx.obj = {"db": db}
 
 
-def store_from(ctx: click.Context) -> SQLiteStore:
-    store = open_store(ctx.find_root().obj["db"])
+def store_from(ctx: click.Context, write: bool = False, create: bool = False) -> SQLiteStore:
+    """The archive named by --db: read-only unless the command writes; created only by a command that
+    archives (`create`), so a mistyped --db is an error, never an empty archive answering "none found"."""
+    path = ctx.find_root().obj["db"]
+    if write and not create:
+        check_readable(path)  # a read-only open checks this itself
+    store = open_store(path, read_only=not write)
     ctx.call_on_close(store.close)
     return store
 

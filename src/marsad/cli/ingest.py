@@ -62,7 +62,7 @@ def ingest_command(
     Reads saved pages (.html), PDFs, text and Markdown notes, Telegram Desktop exports (result.json)
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
-    store = store_from(ctx)
+    store = store_from(ctx, write=True, create=True)
     use_archive_watchlist(store)
     summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet, extract)
     sys.exit(1 if summary.failed else 0)

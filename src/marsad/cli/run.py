@@ -56,7 +56,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     when the group first spoke about Gaza, which al-Naba issues never mention it, how many days after
     7 October 2023 its first statement came.
     """
-    store = store_from(ctx)
+    store = store_from(ctx, write=True, create=True)
     use_archive_watchlist(store)
     sample_used = not paths
     if not paths:

@@ -15,6 +15,14 @@ from marsad.model import Document, Entity, Statement
 from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.migrations import migrate
+from marsad.store.opening import (
+    APPLICATION_ID,
+    FileKind,
+    check_readable,
+    check_writable,
+    connect_read_only,
+    pending_migrations,
+)
 from marsad.store.query import Query
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.text.fold import fold
@@ -31,29 +39,60 @@ _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
 RANK_WINDOW = 3000
+BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write lock before giving up
+
+
+def _tune(con: sqlite3.Connection) -> None:
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
 
 
 class SQLiteStore:
     rank_window = RANK_WINDOW
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open the archive at `path`; a writer creates it, a reader (`read_only`) never does (store.opening)."""
         self.path = str(path)
+        self.read_only = read_only
+        self._con = self._open_for_reading() if read_only else self._open_for_writing()
+        self._con.row_factory = sqlite3.Row
+        self._in_tx = False
+
+    def _open_for_writing(self) -> sqlite3.Connection:
+        kind = check_writable(self.path)
         try:
-            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._con.row_factory = sqlite3.Row
-            self._con.execute("PRAGMA busy_timeout = 10000")
-            self._con.execute("PRAGMA journal_mode = WAL")
-            self._con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-            self._con.execute("PRAGMA foreign_keys = ON")
-            self._con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
-            self._con.execute("PRAGMA wal_autocheckpoint = 4096")
-            migrate(self._con)
+            con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if kind is not FileKind.ARCHIVE:
+                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+            con.execute("PRAGMA wal_autocheckpoint = 4096")
+            _tune(con)
+            migrate(con)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path}: cannot open the archive ({exc}); is it a marsad database? "
                 "Use --db to point at another file."
             ) from exc
-        self._in_tx = False
+        return con
+
+    def _open_for_reading(self) -> sqlite3.Connection:
+        check_readable(self.path)
+        con = connect_read_only(self.path)
+        if pending_migrations(con):  # written by an older marsad: upgrade it once, if it can be written
+            con.close()
+            try:
+                SQLiteStore(self.path).close()
+            except (StoreError, sqlite3.Error) as exc:
+                raise StoreError(
+                    f"{self.path}: the archive was written by an older marsad and cannot be upgraded here ({exc}); "
+                    "open it once where it can be written (marsad extract upgrades it)"
+                ) from None
+            con = connect_read_only(self.path)
+        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        _tune(con)
+        return con
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
@@ -411,5 +450,5 @@ def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clause), args
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    return SQLiteStore(path)
+def open_store(path: str | Path, read_only: bool = False) -> SQLiteStore:
+    return SQLiteStore(path, read_only=read_only)
