@@ -107,7 +107,7 @@ def test_a_read_command_does_not_write(tmp_path: Path, marsad: Marsad) -> None:
     note.write_text(NOTE)
     marsad("ingest", str(note))
     store = open_store(marsad.db, read_only=True)
-    with pytest.raises(sqlite3.OperationalError, match="readonly"), store.transaction():
+    with pytest.raises(StoreError, match="cannot be written"), store.transaction():
         store.replace_kb("x", [])
     store.close()
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
+import sqlite3
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from marsad import __version__
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, StoreError, from_os_error
 from marsad.export.tabular import FORMATS
 from marsad.settings import setting
 from marsad.store import SQLiteStore, open_store
@@ -70,17 +72,37 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def handle_errors(func: F) -> F:
-    """Turn marsad's own errors into one line on stderr and the error's exit code."""
+    """The one place failures become what a user reads: one `error:` line on stderr and a non-zero exit
+    code, never a traceback. marsad's own errors carry their exit code; a full disk, a refused write or
+    a database failure that escaped the store are said the same way."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe or a full disk shows here, not at exit
+            return result
         except MarsadError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            _fail(exc)
+        except BrokenPipeError:  # `marsad facts | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except OSError as exc:
+            _fail(from_os_error(exc))
+        except sqlite3.Error as exc:
+            _fail(StoreError(f"{ctx_db()}: the archive failed ({type(exc).__name__}: {exc})"))
         except KeyboardInterrupt:
             click.echo("interrupted: what was written is consistent; run the same command again to resume", err=True)
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(exc: MarsadError) -> NoReturn:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def ctx_db() -> str:
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.find_root().obj["db"]) if ctx is not None and ctx.find_root().obj else "archive"

@@ -13,7 +13,7 @@ from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.ingest import ingest
 from marsad.ingest.pipeline import FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
-from marsad.settings import parse_size, setting, worker_count
+from marsad.settings import ingest_settings, setting
 from marsad.store import Store
 
 
@@ -21,22 +21,21 @@ from marsad.store import Store
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--max-size",
-    default=setting("max-size").value(),
-    show_default=True,
+    metavar="SIZE",
+    show_default=setting("max-size").default,
     help=f"{setting('max-size').help} Env: {setting('max-size').env}.",
 )
 @click.option(
     "--batch",
     "batch_size",
-    type=click.IntRange(1),
-    default=int(setting("batch").value()),
-    show_default=True,
-    help=setting("batch").help,
+    metavar="N",
+    show_default=setting("batch").default,
+    help=f"{setting('batch').help} Env: {setting('batch').env}.",
 )
 @click.option(
     "--workers",
-    default=setting("workers").value(),
-    show_default=True,
+    metavar="N|auto",
+    show_default=setting("workers").default,
     help=f"{setting('workers').help} Env: {setting('workers').env}.",
 )
 @click.option(
@@ -51,9 +50,9 @@ from marsad.store import Store
 def ingest_command(
     ctx: click.Context,
     paths: tuple[str, ...],
-    max_size: str,
-    batch_size: int,
-    workers: str,
+    max_size: str | None,
+    batch_size: str | None,
+    workers: str | None,
     extract: bool,
     quiet: bool,
 ) -> None:
@@ -62,9 +61,10 @@ def ingest_command(
     Reads saved pages (.html), PDFs, text and Markdown notes, Telegram Desktop exports (result.json)
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
+    size_limit, batch, processes = ingest_settings(max_size, batch_size, workers)
     store = store_from(ctx, write=True, create=True)
     use_archive_watchlist(store)
-    summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet, extract)
+    summary = run_ingest(store, paths, size_limit, batch, processes, quiet, extract)
     sys.exit(1 if summary.failed else 0)
 
 

@@ -103,18 +103,25 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending:
-            with self.store.transaction():
-                for (doc_id, row, original, index_text, facts), result in self.pending:
-                    extracted = EXTRACTED if facts is not None else ()
-                    if self.store.add_row(row, original, index_text, facts or (), extracted):
-                        result.ingested += 1
-                        result.documents.append(doc_id)
-                    else:
-                        result.already += 1
-        self.pending.clear()
+        pending, self.pending = self.pending, []  # a failed write (disk full) is not tried again on the way out
         self.pending_bytes = 0
         self.started = time.monotonic()
+        if not pending:
+            return
+        written: list[tuple[str, FileResult]] = []
+        already: list[FileResult] = []
+        with self.store.transaction():
+            for (doc_id, row, original, index_text, facts), result in pending:
+                extracted = EXTRACTED if facts is not None else ()
+                if self.store.add_row(row, original, index_text, facts or (), extracted):
+                    written.append((doc_id, result))
+                else:
+                    already.append(result)
+        for doc_id, result in written:  # counted once committed: a rolled-back batch counts nothing
+            result.ingested += 1
+            result.documents.append(doc_id)
+        for result in already:
+            result.already += 1
 
 
 def ingest(

@@ -14,6 +14,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
 from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
+from marsad.store.failures import store_failure
 from marsad.store.migrations import migrate
 from marsad.store.opening import (
     APPLICATION_ID,
@@ -39,6 +40,7 @@ _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
 RANK_WINDOW = 3000
+SQLITE_MAX_INT = 2**63 - 1  # the largest number SQLite stores or takes as a LIMIT/OFFSET
 BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write lock before giving up
 
 
@@ -70,6 +72,8 @@ class SQLiteStore:
             con.execute("PRAGMA wal_autocheckpoint = 4096")
             _tune(con)
             migrate(con)
+        except sqlite3.OperationalError as exc:  # locked by another writer, disk full, read-only
+            raise store_failure(self.path, exc, BUSY_TIMEOUT_S) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path}: cannot open the archive ({exc}); is it a marsad database? "
@@ -100,15 +104,18 @@ class SQLiteStore:
         if self._in_tx:
             yield
             return
-        self._con.execute("BEGIN IMMEDIATE")
-        self._in_tx = True
         try:
-            yield
-        except BaseException:
-            self._con.execute("ROLLBACK")
-            raise
-        else:
+            self._con.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+            try:
+                yield
+            except BaseException:
+                if self._con.in_transaction:  # SQLite may have rolled back itself (disk full)
+                    self._con.execute("ROLLBACK")
+                raise
             self._con.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise store_failure(self.path, exc, BUSY_TIMEOUT_S) from exc
         finally:
             self._in_tx = False
 
