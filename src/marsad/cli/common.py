@@ -38,6 +38,28 @@ def cli(ctx: click.Context, db: str) -> None:
     ctx.obj = {"db": db}
 
 
+def _db_after_the_command(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_root().obj["db"] = value
+
+
+def accept_db_everywhere(command: click.Command) -> None:
+    """`marsad stats --db x.db` as well as `marsad --db x.db stats`: every command takes --db too."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            accept_db_everywhere(sub)
+        return
+    command.params.append(
+        click.Option(
+            ["--db"],
+            metavar="PATH",
+            expose_value=False,
+            callback=_db_after_the_command,
+            help="The archive (as `marsad --db PATH`, which it overrides).",
+        )
+    )
+
+
 def store_from(ctx: click.Context, write: bool = False, create: bool = False) -> SQLiteStore:
     """The archive named by --db: read-only unless the command writes; created only by a command that
     archives (`create`), so a mistyped --db is an error, never an empty archive answering "none found"."""

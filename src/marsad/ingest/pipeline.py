@@ -281,7 +281,7 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
             elif known(parsed.document.id):
                 result.already += 1
             else:
-                doc = finish_document(parsed.document, job.now, escaped=needs_escape(entry.path))
+                doc = finish_document(parsed.document, job.now, entry.path)
                 where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
                 result.warnings.extend((where, w) for w in doc.warnings)
                 index_text = fold((doc.title or "") + "\n" + doc.text)
@@ -324,11 +324,18 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
     return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
 
 
-def finish_document(doc: Document, now: str, escaped: bool = False) -> Document:
-    """Add what every format shares: paragraphs with languages, ingest time, a language check; `escaped`
-    records that the source's file name was not UTF-8 and is kept escaped (ingest.paths.unescape)."""
+def finish_document(doc: Document, now: str, path: str | None = None) -> Document:
+    """Add what every format shares: paragraphs with languages, ingest time, a language check, and for the
+    file at `path` (as the OS names it) where it is: the source stays as the user gave it, `meta.path`
+    resolves a relative one, and `meta.source_escaped` says a name that was not UTF-8 is kept escaped."""
     paragraphs = detect_paragraphs(doc.text)
-    meta = {**doc.meta, "source_escaped": True} if escaped else doc.meta
+    meta = dict(doc.meta)
+    if path is not None:
+        absolute = escape(os.path.abspath(path))
+        if absolute != doc.source:
+            meta["path"] = absolute
+        if needs_escape(path):
+            meta["source_escaped"] = True
     finished = dataclasses.replace(doc, paragraphs=paragraphs, ingested_at=now, meta=meta)
     detected = finished.languages
     if doc.declared_language and detected and doc.declared_language != detected[0]:
