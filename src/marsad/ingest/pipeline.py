@@ -261,37 +261,43 @@ def _prepare_chunk(chunk: list[Input], job: _Job) -> list[tuple[FileResult, list
     return [prepare_file(entry, job, _worker_known) for entry in chunk]
 
 
+UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
+
+
 def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
     """Read and parse one input into documents ready to write; every problem lands in the result."""
     result = FileResult(escape(entry.path))
     prepared: list[Prepared] = []
+    if entry.failed or entry.skipped:  # the walk could not, or would not, read it
+        if entry.failed:
+            result.failures.append((result.path, entry.failed))
+        result.skipped = entry.skipped
+        return result, prepared
     try:
         src = _read(entry, job.max_size)
         if src is None:
-            result.skipped = "unsupported file type"
+            result.skipped = f"{UNSUPPORTED} ({PurePath(result.path).suffix.lower()!r})"
             return result, prepared
-        fmt = format_for(src.path, src.data[:4096])
-        result.format = fmt.name
-        if not fmt.container and known(content_id(src.data)):
-            result.already += 1
-            return result, prepared
-        for parsed in fmt.parse(src):
-            if isinstance(parsed, RecordFailure):
-                result.failures.append((parsed.where, parsed.reason))
-            elif known(parsed.document.id):
+        guessed = not entry.explicit and not PurePath(src.path).suffix
+        try:
+            fmt = format_for(src.path, src.data[:4096])
+            result.format = fmt.name
+            if not fmt.container and known(content_id(src.data)):
                 result.already += 1
-            else:
-                doc = finish_document(parsed.document, job.now, entry.path)
-                where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
-                result.warnings.extend((where, w) for w in doc.warnings)
-                index_text = fold((doc.title or "") + "\n" + doc.text)
-                facts: list[tuple[Any, ...]] | None = None
-                try:
-                    if job.extract:
-                        facts = job.fact_rows_of(run_extractors(doc), doc.text)
-                except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
-                    result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
-                prepared.append((doc.id, job.row_of(doc), parsed.original, index_text, facts))
+                return result, prepared
+            for parsed in fmt.parse(src):
+                if isinstance(parsed, RecordFailure):
+                    result.failures.append((parsed.where, parsed.reason))
+                elif known(parsed.document.id):
+                    result.already += 1
+                else:
+                    prepared.append(_prepare_document(parsed.document, parsed.original, entry, job, result))
+        except IngestError as exc:
+            if not guessed or prepared or result.failures:
+                raise
+            # a file without an extension, found in a folder, is judged by its first bytes: when they are no
+            # format marsad reads it is passed over like a .docx, and said, not counted as a failure
+            result.skipped = f"{UNSUPPORTED}: no extension, and {exc.reason}"
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
     except (MemoryError, RecursionError) as exc:
@@ -299,6 +305,20 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
     return result, prepared
+
+
+def _prepare_document(doc: Document, original: bytes, entry: Input, job: _Job, result: FileResult) -> Prepared:
+    doc = finish_document(doc, job.now, entry.path)
+    where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
+    result.warnings.extend((where, w) for w in doc.warnings)
+    index_text = fold((doc.title or "") + "\n" + doc.text)
+    facts: list[tuple[Any, ...]] | None = None
+    try:
+        if job.extract:
+            facts = job.fact_rows_of(run_extractors(doc), doc.text)
+    except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
+        result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return doc.id, job.row_of(doc), original, index_text, facts
 
 
 def _read(entry: Input, max_size: int) -> SourceFile | None:
