@@ -75,7 +75,7 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
             continue
         if msg.get("type", "message") != "message":
             continue  # service messages (joins, pins) carry no content of their own
-        text, links = flatten_text(msg.get("text", ""))
+        text, links, warning = message_text(msg)
         original = json.dumps(msg, ensure_ascii=False, sort_keys=True).encode("utf-8")
         published = iso_partial_date(str(msg.get("date") or ""), anchor="message-date")
         meta = {
@@ -102,28 +102,44 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
                 captured_at=src.captured_at,
                 parent=export_id,
                 meta={k: v for k, v in meta.items() if v not in (None, [], "")},
+                warnings=(warning,) if warning else (),
             ),
             original,
         )
 
 
-def flatten_text(value: Any) -> tuple[str, list[str]]:
-    """A message's text (a string, or a list of strings and formatted runs) and its links."""
+def flatten_text(value: Any, _depth: int = 0) -> tuple[str, list[str]]:
+    """A message's text and its links. Telegram Desktop writes `text` as a string, or as a list of strings
+    and formatted runs ({"type": "bold", "text": ...}); a run's text may itself be such a list, and some
+    exports hold a single run object. Other values (numbers in a list) are not text and are dropped."""
     if isinstance(value, str):
         return value, []
     parts: list[str] = []
     links: list[str] = []
-    for run in value if isinstance(value, list) else []:
+    runs = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    for run in runs if _depth < 16 else []:
         if isinstance(run, str):
             parts.append(run)
         elif isinstance(run, dict):
-            piece = str(run.get("text", ""))
+            piece, inner = flatten_text(run.get("text", ""), _depth + 1)
             parts.append(piece)
+            links += inner
             if run.get("type") == "link":
                 links.append(piece)
             elif run.get("type") == "text_link" and run.get("href"):
                 links.append(str(run["href"]))
     return "".join(parts), links
+
+
+def message_text(msg: dict[str, Any]) -> tuple[str, list[str], str | None]:
+    """(text, links, warning): from `text`, else from `text_entities` (the same runs, newer exports)."""
+    raw = msg.get("text", "")
+    text, links = flatten_text(raw)
+    if not text and msg.get("text_entities"):
+        text, links = flatten_text(msg["text_entities"])
+    if not text and raw not in ("", None, []):
+        return "", links, f"the message's 'text' ({type(raw).__name__}) holds no text marsad can read"
+    return text, links, None
 
 
 def _sniff(head: bytes) -> bool:
