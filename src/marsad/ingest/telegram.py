@@ -1,7 +1,8 @@
 """Telegram Desktop exports (result.json of a channel or chat, or of a whole account).
 
 Each message is a document: id = SHA-256 of channel id + message id + text, original bytes = the
-message's JSON, parent = the export. A later export of the same channel adds only the new messages.
+message's JSON, parent = the export. A later export of the same channel adds the new messages, and a
+message edited since as a new version of the same message (meta `version_of`, `version_at`).
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
             "date": msg.get("date"),
             "edited": msg.get("edited"),
             "media": msg.get("media_type") or ("photo" if "photo" in msg else None),
+            # an edited message is a new version of this one (store: the latest counts, every one is kept)
+            "version_of": f"telegram:{channel_id}:{msg['id']}",
+            "version_at": msg.get("edited") or msg.get("date"),
         }
         yield Item(
             Document(

@@ -28,6 +28,8 @@ COLUMNS = (
     "meta",
     "warnings",
     "text",
+    "version_of",
+    "version_at",
 )
 
 
@@ -66,7 +68,13 @@ def to_row(doc: Document) -> tuple[Any, ...]:
         json.dumps(dict(doc.meta), ensure_ascii=False, sort_keys=True),
         json.dumps(list(doc.warnings), ensure_ascii=False),
         doc.text,
+        _str_or_none(doc.meta.get("version_of")),
+        _str_or_none(doc.meta.get("version_at")),
     )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _date_json(d: PartialDate) -> str:

@@ -26,6 +26,7 @@ from marsad.store.opening import (
 )
 from marsad.store.query import Query
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
+from marsad.store.versions import link_versions
 from marsad.text.fold import fold
 
 # ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
@@ -152,6 +153,9 @@ class SQLiteStore:
         self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
         self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
         self._write_facts(rowid, facts, extracted)
+        version_of = row[COLUMNS.index("version_of")]
+        if version_of is not None:
+            link_versions(self._con, version_of)
         return True
 
     def _write_facts(
@@ -327,16 +331,27 @@ class SQLiteStore:
     def children(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT id FROM documents WHERE parent = ? ORDER BY rowid", (doc_id,))]
 
-    def iter_documents(self) -> Iterator[Document]:
-        for row in self._con.execute("SELECT * FROM documents ORDER BY rowid"):
+    def iter_documents(self, earlier_versions: bool = False) -> Iterator[Document]:
+        """Every document, in archiving order; an earlier version of an edited message only if asked
+        (re-extraction passes over them: their facts went to the latest version)."""
+        where = "" if earlier_versions else " WHERE superseded_by IS NULL"
+        for row in self._con.execute(f"SELECT * FROM documents{where} ORDER BY rowid"):
             yield from_row(row)
+
+    def versions(self, doc_id: str) -> tuple[str | None, list[str]]:
+        """(the later version that supersedes this document, or None; the earlier versions it supersedes)."""
+        row = self._con.execute("SELECT superseded_by FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        earlier = self._con.execute(
+            "SELECT id FROM documents WHERE superseded_by = ? ORDER BY version_at, rowid", (doc_id,)
+        )
+        return (row[0] if row else None), [r[0] for r in earlier]
 
     def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         expr = query.fts()
         try:
             bound = self.rank_window_start(query)
             ranked = self._con.execute(
-                "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? "
+                f"SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND {_LATEST} "
                 "ORDER BY rank LIMIT ? OFFSET ?",
                 (expr, bound or 0, limit, offset),
             ).fetchall()
@@ -352,27 +367,40 @@ class SQLiteStore:
     def rank_window_start(self, query: Query) -> int | None:
         """The lowest rowid ranked when more than rank_window documents match, else None (all ranked)."""
         row = self._con.execute(
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST} "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             (query.fts(), self.rank_window),
         ).fetchone()
         return None if row is None else int(row[0]) + 1
 
     def count_matches(self, query: Query) -> int:
-        row = self._con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query.fts(),))
+        row = self._con.execute(
+            f"SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST}", (query.fts(),)
+        )
         return int(row.fetchone()[0])
 
     def stats(self) -> Stats:
+        """Counts over the documents, each edited message once (its latest version)."""
         con = self._con
         docs, size, chars = con.execute(
-            "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(text)), 0) FROM documents"
+            "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(text)), 0) FROM documents "
+            "WHERE superseded_by IS NULL"
         ).fetchone()
 
         def grouped(expr: str) -> dict[str, int]:
-            sql = f"SELECT {expr} AS k, count(*) FROM documents GROUP BY k ORDER BY count(*) DESC, k"
+            sql = (
+                f"SELECT {expr} AS k, count(*) FROM documents WHERE superseded_by IS NULL "
+                "GROUP BY k ORDER BY count(*) DESC, k"
+            )
             return {str(k): int(n) for k, n in con.execute(sql)}
 
-        first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
-        warned = con.execute("SELECT count(*) FROM documents WHERE warnings != '[]'").fetchone()[0]
+        first, last = con.execute(
+            "SELECT min(published), max(published) FROM documents WHERE superseded_by IS NULL"
+        ).fetchone()
+        warned = con.execute(
+            "SELECT count(*) FROM documents WHERE warnings != '[]' AND superseded_by IS NULL"
+        ).fetchone()[0]
+        earlier = con.execute("SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL").fetchone()[0]
         return Stats(
             documents=int(docs),
             original_bytes=int(size),
@@ -385,6 +413,7 @@ class SQLiteStore:
             first_published=first,
             last_published=last,
             with_warnings=int(warned),
+            earlier_versions=int(earlier),
         )
 
     # -- knowledge base -------------------------------------------------------------------------
@@ -413,6 +442,9 @@ class SQLiteStore:
     def close(self) -> None:
         self._con.close()
 
+
+# a search counts an edited message once: its earlier versions stay in the index, out of the answers
+_LATEST = "rowid NOT IN (SELECT rowid FROM documents WHERE superseded_by IS NOT NULL)"
 
 _WITH_DOCUMENT = (
     "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
