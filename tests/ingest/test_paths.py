@@ -76,3 +76,20 @@ def test_an_escaped_name_stays_in_its_folder(tmp_path: Path, marsad: Marsad) -> 
     stats = marsad("stats", "-f", "jsonl").stdout.splitlines()
     origins = [json.loads(x)["key"] for x in stats if json.loads(x)["group"] == "source"]
     assert origins == [str(tmp_path / "c")]
+
+
+def test_a_name_that_would_forge_a_line_or_reverse_itself_is_escaped(tmp_path: Path, marsad: Marsad) -> None:
+    forged = "x\nerror: forged.txt: a line that is not ours.txt"
+    flipped = "report\u202etxt.exe"  # shows as "reportexe.txt"
+    for name in (forged, flipped):
+        assert "\n" not in escape(name) and "\u202e" not in escape(name) and unescape(escape(name)) == name
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / forged).write_bytes(b"")  # empty: an error line that names it
+    (folder / flipped).write_bytes(NOTE)
+    result = marsad("ingest", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {folder}/x\\x0aerror: forged.txt: a line that is not ours.txt: empty file (0 bytes)"
+    ]
+    assert f"skipped   {folder}/report\\xe2\\x80\\xaetxt.exe: unsupported file type" in result.stdout

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.ingest import ingest
+from marsad.ingest.paths import one_line
 from marsad.ingest.pipeline import UNSUPPORTED, FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
 from marsad.settings import ingest_settings, setting
@@ -125,8 +126,8 @@ def _print_result(result: FileResult, quiet: bool) -> None:
 
 
 def _lines(result: FileResult, quiet: bool) -> list[tuple[str, bool]]:
-    lines = [(f"error: {where}: {reason}", True) for where, reason in result.failures]
-    lines += [(f"warning: {where}: {reason}", True) for where, reason in result.warnings]
+    lines = [(one_line(f"error: {where}: {reason}"), True) for where, reason in result.failures]
+    lines += [(one_line(f"warning: {where}: {reason}"), True) for where, reason in result.warnings]
     if result.skipped and not result.skipped.startswith(UNSUPPORTED):  # not routine: said even with -q
         lines.append((f"skipped: {result.path}: {result.skipped}", True))
     if quiet:
