@@ -278,26 +278,7 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
         if src is None:
             result.skipped = f"{UNSUPPORTED} ({PurePath(result.path).suffix.lower()!r})"
             return result, prepared
-        guessed = not entry.explicit and not PurePath(src.path).suffix
-        try:
-            fmt = format_for(src.path, src.data[:4096])
-            result.format = fmt.name
-            if not fmt.container and known(content_id(src.data)):
-                result.already += 1
-                return result, prepared
-            for parsed in fmt.parse(src):
-                if isinstance(parsed, RecordFailure):
-                    result.failures.append((parsed.where, parsed.reason))
-                elif known(parsed.document.id):
-                    result.already += 1
-                else:
-                    prepared.append(_prepare_document(parsed.document, parsed.original, entry, job, result))
-        except IngestError as exc:
-            if not guessed or prepared or result.failures:
-                raise
-            # a file without an extension, found in a folder, is judged by its first bytes: when they are no
-            # format marsad reads it is passed over like a .docx, and said, not counted as a failure
-            result.skipped = f"{UNSUPPORTED}: no extension, and {exc.reason}"
+        _parse_into(src, entry, job, known, result, prepared)
     except IngestError as exc:
         result.failures.append((exc.path, exc.reason))
     except (MemoryError, RecursionError) as exc:
@@ -305,6 +286,38 @@ def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
     return result, prepared
+
+
+def _parse_into(
+    src: SourceFile,
+    entry: Input,
+    job: _Job,
+    known: Callable[[str], bool],
+    result: FileResult,
+    prepared: list[Prepared],
+) -> None:
+    """Parse a file read into documents ready to write. A file without an extension, found in a folder, is
+    judged by its first bytes: when no format reads it, it is passed over like a .docx (and said), not
+    counted as a failure; named on the command line, it fails."""
+    fmt = None
+    try:
+        fmt = format_for(src.path, src.data[:4096])
+        result.format = fmt.name
+        if not fmt.container and known(content_id(src.data)):
+            result.already += 1
+            return
+        for parsed in fmt.parse(src):
+            if isinstance(parsed, RecordFailure):
+                result.failures.append((parsed.where, parsed.reason))
+            elif known(parsed.document.id):
+                result.already += 1
+            else:
+                prepared.append(_prepare_document(parsed.document, parsed.original, entry, job, result))
+    except IngestError as exc:
+        if entry.explicit or PurePath(src.path).suffix or prepared or result.failures:
+            raise
+        why = exc.reason if fmt is not None else "its first bytes are no format marsad reads"
+        result.format, result.skipped = None, f"{UNSUPPORTED}: no extension, and {why}"
 
 
 def _prepare_document(doc: Document, original: bytes, entry: Input, job: _Job, result: FileResult) -> Prepared:
