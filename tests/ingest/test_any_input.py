@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from marsad.ingest.pipeline import FileResult, _Job, prepare_file
+from marsad.ingest.prepare import FileResult, Job, prepare_file
 from marsad.ingest.walk import Input
 from marsad.store import SQLiteStore
 from tests.conftest import Marsad
@@ -31,7 +31,7 @@ HEADS = [
 ]
 names = st.binary(min_size=1, max_size=80).map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
 contents = st.tuples(st.sampled_from(HEADS), st.binary(max_size=3000)).map(lambda p: p[0] + p[1])
-JOB = _Job(max_size=1_000_000, now="2024-01-01T00:00:00+00:00", row_of=SQLiteStore.row_of,
+JOB = Job(max_size=1_000_000, now="2024-01-01T00:00:00+00:00", row_of=SQLiteStore.row_of,
            fact_rows_of=SQLiteStore.fact_rows_of, extract=False)  # fmt: skip
 BUG_CATCHERS = ("could not parse (", "too large or too deeply nested")
 
