@@ -33,7 +33,7 @@ class Marsad:
     def __init__(self, db: Path) -> None:
         self.db = db
 
-    def __call__(self, *args: str, input: str | None = None) -> Result:
+    def __call__(self, *args: str, input: str | bytes | None = None) -> Result:
         return CliRunner().invoke(cli, ["--db", str(self.db), *args], input=input, catch_exceptions=False)
 
 

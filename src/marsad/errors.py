@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class MarsadError(Exception):
     """Root of every error marsad raises on purpose."""
@@ -36,3 +38,17 @@ class QueryError(MarsadError):
     """A search query cannot be understood."""
 
     exit_code = 2
+
+
+class SystemFailure(MarsadError):
+    """The machine refused something: a full disk, a file that cannot be written, a closed pipe."""
+
+
+def from_os_error(exc: OSError) -> MarsadError:
+    """An OSError that escaped a command, as one line that names the file and says what to do."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return SystemFailure(f"{where}no space left on the device; free some space and run the same command again")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return SystemFailure(f"{where}not allowed to write or read here ({exc.strerror})")
+    return SystemFailure(f"{where}{exc.strerror or exc}")

@@ -10,6 +10,7 @@ import pytest
 
 from marsad.analyze.dating import sort_key
 from marsad.analyze.timeline import merge
+from marsad.store import open_store
 from tests.analyze import scenario
 from tests.conftest import Marsad
 
@@ -122,6 +123,7 @@ def test_a_huge_issue_range_is_a_clear_error(archive: Marsad) -> None:
 
 
 def test_answers_on_an_empty_archive(marsad: Marsad, tmp_path: Path) -> None:
+    open_store(marsad.db).close()  # an archive with nothing in it (a missing one is an error: tests/store)
     assert _json(marsad, "timeline") == [] and _json(marsad, "check") == []
     (nothing,) = _json(marsad, "first-mention", "Gaza")
     assert nothing["date"] is None and "no dated statement" in str(nothing["note"])

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from marsad.analyze.report import TICK_CHAR_WIDTH, _chart, t
+from marsad.analyze.timeline import Row
 from tests.analyze import scenario
 from tests.conftest import Marsad
 
@@ -50,7 +52,7 @@ def test_report_is_self_contained_and_escaped(marsad: Marsad, tmp_path: Path) ->
 
 def test_report_answers_findings_and_links(marsad: Marsad, tmp_path: Path) -> None:
     page = _report(marsad, tmp_path)
-    assert "series_cadence: al-Naba 412 dated 2024-10-12; the cadence expects 2023-10-12" in page
+    assert "series_cadence: <bdi>al-Naba 412 dated 2024-10-12; the cadence expects 2023-10-12</bdi>" in page
     assert "<b>89 days</b>" in page
     assert "Never mentioned (English or Arabic) in archived issues: <b>411, 412, 413</b>" in page
     # every in-page link points at an element that exists: facts link to their evidence quotes
@@ -117,3 +119,38 @@ def test_report_renders_in_headless_chromium(marsad: Marsad, tmp_path: Path) -> 
     assert count((0xB0, 0x3A, 0x2E)) > 300  # findings: their red border and the flagged marks of the chart
     assert count((0x1F, 0x6F, 0x8B)) > 100  # series issues in the chart and the answers' border
     assert count((0x2E, 0x7D, 0x32)) > 30  # statements in the chart
+
+
+# -- layout: the axis, bidirectional labels, answers that count different things ------------------------
+def _row(date: str, what: str = "al-Naba 425", kind: str = "publication_issue") -> Row:
+    return Row(kind=kind, what=what, date=date, date_end=None, precision="day", subject=None)
+
+
+def test_the_last_axis_label_stays_inside_the_chart() -> None:
+    for last in ("2024-01-20", "2024-02-16", "2024-06-29", "2031-12-20"):
+        svg = _chart([_row("2023-10-07"), _row(last)], set())
+        width = int(re.search(r'viewBox="0 0 (\d+)', svg).group(1))  # type: ignore[union-attr]
+        labels = re.findall(r'<text x="([\d.]+)" y="[\d.]+"( text-anchor="end")?>(\d{4}(?:-\d\d)?)</text>', svg)
+        assert labels, svg
+        for x, end, text in labels:
+            reach = float(x) if end else float(x) + TICK_CHAR_WIDTH * len(text)
+            assert reach <= width and (not end or float(x) - TICK_CHAR_WIDTH * len(text) >= 0), (last, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("campaign واقتلوهم حيث ثقفتموهم (And Kill Them Wherever You Find Them)", 'dir="ltr"'),
+        ("نشرت مؤسسة الفرقان يوم ٤ يناير ٢٠٢٤ تسجيلاً صوتياً (Abu Hudhayfa)", 'dir="rtl" lang="ar"'),
+        ("Abu Hudhayfa al-Ansari: announced", 'dir="auto"'),
+    ],
+)
+def test_a_mixed_label_is_laid_out_by_its_main_script(text: str, direction: str) -> None:
+    assert t(text).startswith(f"<span {direction}>")
+
+
+def test_first_mentions_say_what_they_count_and_why_they_differ(marsad: Marsad, tmp_path: Path) -> None:
+    page = _report(marsad, tmp_path)
+    assert "First dated statement or event naming <bdi>Gaza</bdi>, anywhere in the archive" in page
+    assert "First archived issue in al-Naba that mentions <bdi>Gaza</bdi>" in page
+    assert "These answers count different things" in page

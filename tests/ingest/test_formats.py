@@ -245,3 +245,58 @@ def test_jsonl_records_and_bad_lines() -> None:
 def test_sample_pdf_has_a_text_layer() -> None:
     doc = one(PDF.parse, Path(SAMPLE / "reports" / "naba-cadence-brief.pdf").read_bytes())
     assert "Issue 169 of the weekly newsletter al-Naba appeared on Thursday 14 February 2019." in doc.text
+
+
+# -- pages nested deeper than lxml reads ---------------------------------------------------------------
+INTRO = "<p>Intro: the weekly newsletter al-Naba appears on Thursdays, as the analysts expected it to.</p>"
+DEEP = "<p>Deep paragraph about al-Naba issue 412 on 12 October 2023, and the weekly cadence.</p>"
+AFTER = "<p>After the nest: a last paragraph that closes the page.</p>"
+
+
+@pytest.mark.parametrize("depth", [300, 3000, 50_000])
+@pytest.mark.parametrize("intro", ["", INTRO], ids=["bare", "with-intro"])
+def test_a_page_nested_deeper_than_lxml_keeps_all_its_text(depth: int, intro: str) -> None:
+    page = f"<html><head><script>var hidden = 1;</script></head><body>{intro}{'<div>' * depth}{DEEP}"
+    page += f"{'</div>' * depth}{AFTER}</body></html>"
+    doc = one(HTML.parse, page.encode(), "deep.html")
+    assert "issue 412 on 12 October 2023" in doc.text and "a last paragraph" in doc.text
+    assert "hidden" not in doc.text
+    assert any(f"nested {depth + 3} deep, deeper than lxml reads" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_page_with_no_visible_text_says_so() -> None:
+    doc = one(HTML.parse, b"<html><body><script>document.write('x')</script></body></html>", "empty.html")
+    assert doc.text == "" and doc.warnings == ("no visible text in the page",)
+
+
+def _export(*messages: dict[str, object]) -> bytes:
+    return json.dumps({"name": "Channel", "type": "public_channel", "id": 7, "messages": list(messages)}).encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ({"type": "bold", "text": "Statement on Gaza"}, "Statement on Gaza"),
+        ([{"type": "italic", "text": ["nested ", {"type": "bold", "text": "runs"}]}, " end"], "nested runs end"),
+        (["plain ", {"type": "hashtag", "text": "#Naba"}], "plain #Naba"),
+    ],
+    ids=["an object", "nested runs", "list"],
+)
+def test_a_telegram_text_that_is_an_object_is_flattened(text: object, expected: str) -> None:
+    items = list(
+        TELEGRAM.parse(src(_export({"id": 1, "type": "message", "date": "2024-01-04T10:00:00", "text": text})))
+    )
+    (message,) = [i.document for i in items[1:] if isinstance(i, Item)]
+    assert message.text == expected and message.warnings == ()
+
+
+def test_text_entities_stand_in_for_a_missing_text() -> None:
+    msg = {"id": 2, "type": "message", "text": "", "text_entities": [{"type": "plain", "text": "from entities"}]}
+    items = list(TELEGRAM.parse(src(_export(msg))))
+    assert [i.document.text for i in items[1:] if isinstance(i, Item)] == ["from entities"]
+
+
+def test_a_telegram_text_that_is_not_text_is_said() -> None:
+    items = list(TELEGRAM.parse(src(_export({"id": 3, "type": "message", "text": 12345}))))
+    (message,) = [i.document for i in items[1:] if isinstance(i, Item)]
+    assert message.text == "" and message.warnings == ("the message's 'text' (int) holds no text marsad can read",)

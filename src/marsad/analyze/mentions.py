@@ -31,6 +31,10 @@ class FirstMention:
     issue: int | None = None  # for a series
     next: list[Source] = field(default_factory=list)  # the following mentions, for context
     note: str = ""
+    # what was counted: "statement" (dated statements and events whose sentence names the topic) or
+    # "issue" (archived issues of the series whose text mentions it, dated by the issue): an issue can
+    # mention a topic long before anyone makes a statement about it
+    basis: str = "statement"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,7 @@ class FirstMention:
             "source": vars(self.first) if self.first else None,
             "next": [vars(s) for s in self.next],
             "note": self.note,
+            "basis": self.basis,
         }
 
 
@@ -86,11 +91,13 @@ def first_mention(
         mentioning = store.documents_mentioning([subject.id])
         hits = [d for d in docs if d["rowid"] in mentioning]
         if not docs:
-            return FirstMention(subject.name, f"in {s.name}", None, note=f"no issue of {s.name} is archived")
+            return FirstMention(
+                subject.name, f"in {s.name}", None, note=f"no issue of {s.name} is archived", basis="issue"
+            )
         missing = sorted(set(range(docs[0]["issue"], docs[-1]["issue"] + 1)) - {d["issue"] for d in docs})
         note = f"{len(docs)} issues of {s.name} archived ({docs[0]['issue']}-{docs[-1]['issue']})"
         if not hits:
-            return FirstMention(subject.name, f"in {s.name}", None, note=note + "; none mentions it")
+            return FirstMention(subject.name, f"in {s.name}", None, note=note + "; none mentions it", basis="issue")
         first = hits[0]
         earlier_missing = [n for n in missing if n < first["issue"]]
         if earlier_missing:
@@ -98,7 +105,7 @@ def first_mention(
         mention = _mention_in(store, first["rowid"], subject.id)
         src = mention or Source.of_issue_document(first, text="")
         src.date = first["published"] or src.date
-        return FirstMention(subject.name, f"in {s.name}", src, issue=first["issue"], note=note)
+        return FirstMention(subject.name, f"in {s.name}", src, issue=first["issue"], note=note, basis="issue")
     subjects = None
     scope = "anywhere in the archive"
     if actor:

@@ -20,7 +20,7 @@ from marsad.analyze.dating import bounds
 from marsad.analyze.latency import Latency
 from marsad.analyze.mentions import Absence, FirstMention
 from marsad.analyze.timeline import Row, Source
-from marsad.text.script import has_arabic
+from marsad.text.script import has_arabic, mostly_arabic
 
 MAX_ROWS = 1000  # timeline rows in the report; the count says when more exist
 LANES = ("publication_issue", "statement", "event", "campaign")
@@ -46,10 +46,22 @@ def e(text: Any) -> str:
 
 
 def t(text: Any, tag: str = "span", cls: str = "") -> str:
-    """Document text in an element with its direction: Arabic right to left."""
+    """Document text in an element with its direction: mostly Arabic right to left; a mostly Latin label
+    that holds an Arabic title left to right (forced right to left, its parentheses would scramble), the
+    Arabic run inside it still laid out right to left by the browser."""
     s = "" if text is None else str(text)
-    attrs = ' dir="rtl" lang="ar"' if has_arabic(s) else ' dir="auto"'
+    attrs = ' dir="rtl" lang="ar"' if mostly_arabic(s) else (' dir="ltr"' if has_arabic(s) else ' dir="auto"')
     return f"<{tag}{attrs}{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>{e(s)}</{tag}>"
+
+
+def b(text: Any) -> str:
+    """Text from a document inside a sentence of ours: isolated, so its direction cannot reorder ours."""
+    return f"<bdi>{e(text)}</bdi>"
+
+
+def isolated(text: Any) -> str:
+    """The same for plain text (an SVG tooltip): Unicode's first-strong isolate around the text."""
+    return "\u2068" + ("" if text is None else str(text)) + "\u2069"
 
 
 def render(
@@ -150,7 +162,7 @@ def _doc_link(s: Source | None, docs: dict[str, _Doc]) -> str:
         return ""
     name = s.source.rsplit("/", 1)[-1] or s.source
     anchor = f"#q-{s.doc_id[:16]}-{s.start}-{s.end}" if s.end > s.start else f"#doc-{s.doc_id[:16]}"
-    return f'<a class=src href="{anchor}">{e(name)} · {e(s.doc_id[:12])}</a>'
+    return f'<a class=src href="{anchor}">{b(name)} · {e(s.doc_id[:12])}</a>'
 
 
 # -- sections ----------------------------------------------------------------------------------------
@@ -159,7 +171,7 @@ def _findings(findings: Sequence[Finding], docs: dict[str, _Doc]) -> str:
     if not findings:
         out.append("<p>No finding: every checked date holds.</p>")
     for f in findings:
-        out.append(f"<div class=finding><h3>{e(f.check)}: {e(f.summary)}</h3>")
+        out.append(f"<div class=finding><h3>{e(f.check)}: {b(f.summary)}</h3>")
         if f.expected:
             out.append(f"<p><b>Expected:</b> {e(f.expected)}</p>")
         out.append(f"<p class=why>{e(f.reasoning)}</p>")
@@ -176,7 +188,7 @@ def _answers(answers: Answers, docs: dict[str, _Doc]) -> str:
     if not (answers.first_mentions or answers.absences or answers.latencies):
         out.append("<p>No topic was asked (<code>marsad report --topic NAME</code>).</p>")
     for a in answers.first_mentions:
-        out.append(f"<div class=answer><h3>First mention of {e(a.topic)} {e(a.scope)}</h3>")
+        out.append(f"<div class=answer><h3>{first_mention_title(a)}</h3>")
         if a.first is None:
             out.append(f"<p>None found. {e(a.note)}</p></div>")
             continue
@@ -187,6 +199,8 @@ def _answers(answers: Answers, docs: dict[str, _Doc]) -> str:
         if a.note:
             out.append(f"<p class=why>{e(a.note)}</p>")
         out.append("</div>")
+    for topic in dict.fromkeys(a.topic for a in answers.first_mentions):
+        out.append(_first_mentions_compared([a for a in answers.first_mentions if a.topic == topic]))
     for ab in answers.absences:
         out.append(
             f"<div class=answer><h3>{e(ab.topic)} in {e(ab.series)} {e(ab.from_issue)}–{e(ab.to_issue)}</h3>"
@@ -210,6 +224,36 @@ def _answers(answers: Answers, docs: dict[str, _Doc]) -> str:
         out.append(f"<blockquote>{t(lat.response.text, cls='ev')} {_doc_link(lat.response, docs)}</blockquote></div>")
     out.append("</section>")
     return "".join(out)
+
+
+def first_mention_title(a: FirstMention) -> str:
+    """Say what was counted, so answers that count different things do not seem to contradict."""
+    if a.basis == "issue":
+        return f"First archived issue {e(a.scope)} that mentions {b(a.topic)}"
+    return f"First dated statement or event naming {b(a.topic)}, {e(a.scope)}"
+
+
+def _first_mentions_compared(answers: Sequence[FirstMention]) -> str:
+    """For one topic's answers: when an issue mentions it before any statement names it, say why both
+    are right."""
+    issues = [a for a in answers if a.basis == "issue" and a.first and a.first.date]
+    statements = [a for a in answers if a.basis == "statement" and a.first and a.first.date]
+    if not issues or not statements:
+        return ""
+    issue = min(issues, key=lambda a: str(a.first.date if a.first else ""))
+    statement = min(statements, key=lambda a: str(a.first.date if a.first else ""))
+    assert issue.first is not None and statement.first is not None
+    text = (
+        "These answers count different things: a <b>statement or event</b> is something an actor said or did, "
+        "dated by its sentence; an <b>issue</b> counts when its text mentions the topic at all, dated by the "
+        "issue."
+    )
+    if str(issue.first.date) < str(statement.first.date):
+        text += (
+            f" So issue {e(issue.issue)} {e(issue.scope)} ({e(issue.first.date)}) mentions {b(issue.topic)} before "
+            f"the first dated statement naming it ({e(statement.first.date)}): a mention is not a statement."
+        )
+    return f"<p class=why>{text}</p>"
 
 
 def _nums(numbers: Iterable[int]) -> str:
@@ -246,14 +290,14 @@ def _chart(rows: Sequence[Row], flagged: set[str]) -> str:
     for tick, text in _ticks(lo, hi):
         tx = x(tick)
         svg.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 26}" stroke="#d0d4da"/>')
-        svg.append(f'<text x="{tx + 2:.1f}" y="{height - 10}">{e(text)}</text>')
+        svg.append(_tick_label(tx, height - 10, text, width))
     for n, (r, (first, last)) in enumerate(zip(rows, spans, strict=True)):
         if r.kind not in lanes:
             continue
         y = top + lanes.index(r.kind) * lane_h + (lane_h - 8) / 2
         bad = r.disputed or any(s.fact_id in flagged for s in r.sources)
         colour = FLAG if bad else COLOURS[r.kind]
-        tip = f"<title>{e(r.when)} · {e(r.what)}</title>"
+        tip = f"<title>{e(r.when)} · {e(isolated(r.what))}</title>"
         if first == last:
             mark = f'<circle cx="{x(first):.1f}" cy="{y:.1f}" r="6" fill="{colour}" stroke="#fff">{tip}</circle>'
         else:
@@ -271,6 +315,16 @@ def _chart(rows: Sequence[Row], flagged: set[str]) -> str:
     out.append(f'<p>{legend} <span class=tag style="background:{FLAG};color:#fff">finding or disputed date</span> '
                "· a bar is a date range (a month, a year); a dot is a day.</p></section>")  # fmt: skip
     return "".join(out)
+
+
+TICK_CHAR_WIDTH = 7.5  # px per character of a 12px axis label (digits and '-'), with room to spare
+
+
+def _tick_label(tx: float, y: float, text: str, width: int) -> str:
+    """An axis label beside its tick line: after it, or before it when it would run past the chart's edge."""
+    if tx + 2 + TICK_CHAR_WIDTH * len(text) > width:
+        return f'<text x="{tx - 2:.1f}" y="{y}" text-anchor="end">{e(text)}</text>'
+    return f'<text x="{tx + 2:.1f}" y="{y}">{e(text)}</text>'
 
 
 def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:

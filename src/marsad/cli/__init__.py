@@ -11,7 +11,7 @@ from marsad.cli.answers import (
     latency_command,
     timeline_command,
 )
-from marsad.cli.common import cli
+from marsad.cli.common import accept_db_everywhere, cli
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
 from marsad.cli.kb import kb_group
@@ -37,6 +37,7 @@ for command in (
     check_command,
     report_command,
 ):
+    accept_db_everywhere(command)
     cli.add_command(command)
 
 

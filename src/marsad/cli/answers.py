@@ -93,7 +93,7 @@ def print_findings(findings: list[Finding], fmt: str) -> None:
 @click.option("--campaign", metavar="NAME", help="This campaign.")
 @click.option("--from", "date_from", metavar="DATE", help="From this ISO date (prefix: 2023, 2023-10).")
 @click.option("--to", "date_to", metavar="DATE", help="Up to this ISO date (prefix).")
-@click.option("--limit", type=int, default=None, help="Print only the first N rows.")
+@click.option("--limit", type=click.IntRange(0), default=None, help="Print only the first N rows.")
 @format_option(*ANSWER_FORMATS)
 @click.pass_context
 @handle_errors
@@ -240,6 +240,6 @@ def latency_command(ctx: click.Context, event: str, actor: str, topic: str | Non
 def check_command(ctx: click.Context, no_store: bool, fmt: str) -> None:
     """Dates that do not hold: series cadence, sources that disagree, stated arithmetic, Hijri/Gregorian
     pairs, weekdays. Each finding has its evidence and reasoning; exit code 0 either way."""
-    store = store_from(ctx)
+    store = store_from(ctx, write=not no_store)
     findings = check(store, archive_watchlist(store), persist=not no_store)
     print_findings(findings, fmt)

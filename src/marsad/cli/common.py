@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import functools
+import os
+import sqlite3
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from marsad import __version__
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, StoreError, from_os_error
 from marsad.export.tabular import FORMATS
 from marsad.settings import setting
 from marsad.store import SQLiteStore, open_store
+from marsad.store.opening import check_readable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,8 +38,35 @@ def cli(ctx: click.Context, db: str) -> None:
     ctx.obj = {"db": db}
 
 
-def store_from(ctx: click.Context) -> SQLiteStore:
-    store = open_store(ctx.find_root().obj["db"])
+def _db_after_the_command(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_root().obj["db"] = value
+
+
+def accept_db_everywhere(command: click.Command) -> None:
+    """`marsad stats --db x.db` as well as `marsad --db x.db stats`: every command takes --db too."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            accept_db_everywhere(sub)
+        return
+    command.params.append(
+        click.Option(
+            ["--db"],
+            metavar="PATH",
+            expose_value=False,
+            callback=_db_after_the_command,
+            help="The archive (as `marsad --db PATH`, which it overrides).",
+        )
+    )
+
+
+def store_from(ctx: click.Context, write: bool = False, create: bool = False) -> SQLiteStore:
+    """The archive named by --db: read-only unless the command writes; created only by a command that
+    archives (`create`), so a mistyped --db is an error, never an empty archive answering "none found"."""
+    path = ctx.find_root().obj["db"]
+    if write and not create:
+        check_readable(path)  # a read-only open checks this itself
+    store = open_store(path, read_only=not write)
     ctx.call_on_close(store.close)
     return store
 
@@ -64,17 +94,37 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def handle_errors(func: F) -> F:
-    """Turn marsad's own errors into one line on stderr and the error's exit code."""
+    """The one place failures become what a user reads: one `error:` line on stderr and a non-zero exit
+    code, never a traceback. marsad's own errors carry their exit code; a full disk, a refused write or
+    a database failure that escaped the store are said the same way."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe or a full disk shows here, not at exit
+            return result
         except MarsadError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            _fail(exc)
+        except BrokenPipeError:  # `marsad facts | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except OSError as exc:
+            _fail(from_os_error(exc))
+        except sqlite3.Error as exc:
+            _fail(StoreError(f"{ctx_db()}: the archive failed ({type(exc).__name__}: {exc})"))
         except KeyboardInterrupt:
             click.echo("interrupted: what was written is consistent; run the same command again to resume", err=True)
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(exc: MarsadError) -> NoReturn:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def ctx_db() -> str:
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.find_root().obj["db"]) if ctx is not None and ctx.find_root().obj else "archive"

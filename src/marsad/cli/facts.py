@@ -92,7 +92,7 @@ def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: 
 @handle_errors
 def extract_command(ctx: click.Context, force: bool) -> None:
     """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
-    store = store_from(ctx)
+    store = store_from(ctx, write=True)
     use_archive_watchlist(store)
     summary = reextract(store, force=force)
     for doc_id, reason in summary.failed or []:

@@ -11,9 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
 from marsad.ingest import ingest
-from marsad.ingest.pipeline import FileResult, IngestSummary
+from marsad.ingest.paths import one_line
+from marsad.ingest.pipeline import UNSUPPORTED, FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
-from marsad.settings import parse_size, setting, worker_count
+from marsad.settings import ingest_settings, setting
 from marsad.store import Store
 
 
@@ -21,22 +22,21 @@ from marsad.store import Store
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--max-size",
-    default=setting("max-size").value(),
-    show_default=True,
+    metavar="SIZE",
+    show_default=setting("max-size").default,
     help=f"{setting('max-size').help} Env: {setting('max-size').env}.",
 )
 @click.option(
     "--batch",
     "batch_size",
-    type=click.IntRange(1),
-    default=int(setting("batch").value()),
-    show_default=True,
-    help=setting("batch").help,
+    metavar="N",
+    show_default=setting("batch").default,
+    help=f"{setting('batch').help} Env: {setting('batch').env}.",
 )
 @click.option(
     "--workers",
-    default=setting("workers").value(),
-    show_default=True,
+    metavar="N|auto",
+    show_default=setting("workers").default,
     help=f"{setting('workers').help} Env: {setting('workers').env}.",
 )
 @click.option(
@@ -51,9 +51,9 @@ from marsad.store import Store
 def ingest_command(
     ctx: click.Context,
     paths: tuple[str, ...],
-    max_size: str,
-    batch_size: int,
-    workers: str,
+    max_size: str | None,
+    batch_size: str | None,
+    workers: str | None,
     extract: bool,
     quiet: bool,
 ) -> None:
@@ -62,9 +62,10 @@ def ingest_command(
     Reads saved pages (.html), PDFs, text and Markdown notes, Telegram Desktop exports (result.json)
     and JSON Lines dumps. The same bytes twice are archived once. Exits 1 if any input failed.
     """
-    store = store_from(ctx)
+    size_limit, batch, processes = ingest_settings(max_size, batch_size, workers)
+    store = store_from(ctx, write=True, create=True)
     use_archive_watchlist(store)
-    summary = run_ingest(store, paths, parse_size(max_size), batch_size, worker_count(workers), quiet, extract)
+    summary = run_ingest(store, paths, size_limit, batch, processes, quiet, extract)
     sys.exit(1 if summary.failed else 0)
 
 
@@ -125,11 +126,13 @@ def _print_result(result: FileResult, quiet: bool) -> None:
 
 
 def _lines(result: FileResult, quiet: bool) -> list[tuple[str, bool]]:
-    lines = [(f"error: {where}: {reason}", True) for where, reason in result.failures]
-    lines += [(f"warning: {where}: {reason}", True) for where, reason in result.warnings]
+    lines = [(one_line(f"error: {where}: {reason}"), True) for where, reason in result.failures]
+    lines += [(one_line(f"warning: {where}: {reason}"), True) for where, reason in result.warnings]
+    if result.skipped and not result.skipped.startswith(UNSUPPORTED):  # not routine: said even with -q
+        lines.append((f"skipped: {result.path}: {result.skipped}", True))
     if quiet:
         return lines
-    if result.skipped:
+    if result.skipped and result.skipped.startswith(UNSUPPORTED):
         lines.append((f"skipped   {result.path}: {result.skipped}", False))
     elif result.ingested or result.already:
         counts = f"{result.ingested} new" + (f", {result.already} already archived" if result.already else "")

@@ -83,7 +83,7 @@ def kb_add(ctx: click.Context, path: Path) -> None:
     """Merge a watchlist file into this archive's kb: YAML (entities with type, name, aliases, roles) or CSV
     (columns type, name, aliases separated by |, role, of, start, end, un; one role a row)."""
     entities = read_watchlist_file(path)
-    removed, added = store_from(ctx).replace_kb(f"file:{path.resolve()}", entities)
+    removed, added = store_from(ctx, write=True, create=True).replace_kb(f"file:{path.resolve()}", entities)
     click.echo(f"{path}: {added} entities added ({removed} from an earlier version of this file replaced)")
 
 
@@ -95,7 +95,7 @@ def kb_add(ctx: click.Context, path: Path) -> None:
 def kb_import_un(ctx: click.Context, path: Path, list_type: str | None) -> None:
     """Import the UN Security Council Consolidated List XML; importing again replaces the earlier import."""
     entities = parse_un_list(path, list_type)
-    removed, added = store_from(ctx).replace_kb("un", entities)
+    removed, added = store_from(ctx, write=True, create=True).replace_kb("un", entities)
     people = sum(1 for e in entities if e.type is EntityType.PERSON)
     aliases = sum(len(e.aliases) for e in entities)
     click.echo(

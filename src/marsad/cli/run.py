@@ -21,7 +21,7 @@ from marsad.cli.kb import archive_watchlist
 from marsad.cli.report import write_report
 from marsad.cli.stats import print_stats
 from marsad.export.tabular import write_rows
-from marsad.settings import parse_size, setting, worker_count
+from marsad.settings import ingest_settings
 
 
 def sample_path() -> Path:
@@ -56,7 +56,8 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     when the group first spoke about Gaza, which al-Naba issues never mention it, how many days after
     7 October 2023 its first statement came.
     """
-    store = store_from(ctx)
+    max_size, batch, workers = ingest_settings()
+    store = store_from(ctx, write=True, create=True)
     use_archive_watchlist(store)
     sample_used = not paths
     if not paths:
@@ -72,9 +73,9 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     summary = run_ingest(
         store,
         paths,
-        parse_size(setting("max-size").value()),
-        int(setting("batch").value()),
-        worker_count(setting("workers").value()),
+        max_size,
+        batch,
+        workers,
         quiet=True,
     )
     click.echo("")

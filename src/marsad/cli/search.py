@@ -8,13 +8,15 @@ import click
 
 from marsad.analyze.search import search
 from marsad.cli.common import format_option, handle_errors, store_from
+from marsad.cli.words import FreeWordsCommand
 from marsad.export.tabular import write_rows
+from marsad.store.sqlite import SQLITE_MAX_INT
 
 
-@click.command("search")
+@click.command("search", cls=FreeWordsCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", "-n", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many hits (paging).")
+@click.option("--offset", type=click.IntRange(0, SQLITE_MAX_INT), default=0, help="Skip this many hits (paging).")
 @format_option("table", "jsonl", "csv", "json")
 @click.pass_context
 @handle_errors
@@ -23,7 +25,7 @@ def search_command(ctx: click.Context, query: tuple[str, ...], limit: int, offse
 
     Hamza forms of alef, ة/ه, ى/ي, diacritics and tatweel fold together, as do Latin diacritics
     (Ḥudhayfah finds Hudhayfah) and Arabic-Indic digits. "quoted words" match a phrase, word* a
-    prefix, a OR b either, -word excludes.
+    prefix, a OR b either, -word excludes (marsad search Hamas -Gaza).
     """
     results = search(store_from(ctx), " ".join(query), limit=limit, offset=offset)
     hits = results.hits

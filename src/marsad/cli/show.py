@@ -25,13 +25,19 @@ def show_command(ctx: click.Context, doc_id: str, original: bool, fmt: str) -> N
     if original:
         sys.stdout.buffer.write(store.original(doc.id))
         return
+    later, earlier = store.versions(doc.id)
     if fmt == "json":
         data = asdict(doc)
         data["languages"] = list(doc.languages)
         data["children"] = len(store.children(doc.id))
+        data["superseded_by"], data["earlier_versions"] = later, earlier
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
-    for key, value in _fields(doc, len(store.children(doc.id))):
+    fields = _fields(doc, len(store.children(doc.id)))
+    if later:
+        fields.insert(1, ("superseded by", f"{later} (a later version of this message)"))
+    fields += [("earlier version", e) for e in earlier]
+    for key, value in fields:
         click.echo(f"{key:>14}: {value}")
     click.echo("")
     click.echo(doc.text)

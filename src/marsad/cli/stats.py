@@ -27,6 +27,8 @@ def print_stats(stats: Stats, fmt: str) -> None:
         {"group": "total", "key": "text characters", "count": stats.text_chars},
         {"group": "total", "key": "with warnings", "count": stats.with_warnings},
     ]
+    if stats.earlier_versions:
+        rows.append({"group": "total", "key": "earlier versions (edited messages)", "count": stats.earlier_versions})
     rows += [{"group": "media type", "key": k, "count": v} for k, v in stats.by_media_type.items()]
     rows += [{"group": "language", "key": k, "count": v} for k, v in stats.by_language.items()]
     rows += [{"group": "source", "key": k, "count": v} for k, v in stats.by_origin.items()]

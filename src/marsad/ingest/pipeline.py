@@ -1,9 +1,11 @@
-"""Ingest inputs into a store: parse, detect languages, write in transactions, report per file.
+"""Ingest inputs into a store: prepare each file (ingest.prepare), write in transactions, report per file.
 
-Parsing, language detection and folding run in worker processes (they are pure functions of a file);
-the main process only writes. Each document is written whole or not at all, many documents per
-transaction; a crash loses at most the open transaction, and running the same command again
-finishes the rest without duplicates.
+Preparing (parsing, language detection, folding, extraction) runs in worker processes (a pure function
+of a file); the main process writes. A container larger than _STREAM_BYTES (a Telegram export of
+200,000 messages, a big JSON Lines dump) is prepared in the main process instead, PIECE documents at a
+time, so that memory follows --batch and not the container (a worker's answer is all of a file). Each
+document is written whole or not at all, many documents per transaction; a crash loses at most the
+open transaction, and running the same command again finishes the rest without duplicates.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -23,41 +24,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, TextIO
+from typing import TextIO
 
-from marsad.errors import IngestError
-from marsad.extract import EXTRACTORS, run_extractors
-from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
-from marsad.ingest.registry import format_for, is_supported
+from marsad.extract import EXTRACTORS
+from marsad.ingest.paths import escape
+from marsad.ingest.prepare import UNSUPPORTED, FileResult, Job, Prepared, prepare_file, prepare_pieces
+from marsad.ingest.registry import CONTAINER_EXTENSIONS
 from marsad.ingest.walk import Input, iter_inputs
-from marsad.model import Document, Statement, content_id
 from marsad.store.base import Store
-from marsad.text.fold import fold
-from marsad.text.language import detect_paragraphs
 
 _FLUSH_BYTES = 64 * 2**20
 _FLUSH_SECONDS = 3.0
 _FILES_PER_TASK = 32
 _BYTES_PER_TASK = 256 * 1024  # tasks of like size keep every worker busy: a JSON Lines dump is a task of its own
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What happened to one input file (a container counts each of its documents)."""
-
-    path: str
-    format: str | None = None
-    ingested: int = 0
-    already: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    skipped: str | None = None  # reason a file found in a folder was passed over
-    documents: list[str] = field(default_factory=list)  # ids written
-
-
-# A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
-# the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
-Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | None]  # None: extraction failed
+_STREAM_BYTES = 16 * 2**20  # a container this large is prepared here, piece by piece, not whole in a worker
 EXTRACTED = tuple((e.NAME, e.VERSION) for e in EXTRACTORS)
 
 
@@ -102,18 +82,25 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending:
-            with self.store.transaction():
-                for (doc_id, row, original, index_text, facts), result in self.pending:
-                    extracted = EXTRACTED if facts is not None else ()
-                    if self.store.add_row(row, original, index_text, facts or (), extracted):
-                        result.ingested += 1
-                        result.documents.append(doc_id)
-                    else:
-                        result.already += 1
-        self.pending.clear()
+        pending, self.pending = self.pending, []  # a failed write (disk full) is not tried again on the way out
         self.pending_bytes = 0
         self.started = time.monotonic()
+        if not pending:
+            return
+        written: list[tuple[str, FileResult]] = []
+        already: list[FileResult] = []
+        with self.store.transaction():
+            for (doc_id, row, original, index_text, facts), result in pending:
+                extracted = EXTRACTED if facts is not None else ()
+                if self.store.add_row(row, original, index_text, facts or (), extracted):
+                    written.append((doc_id, result))
+                else:
+                    already.append(result)
+        for doc_id, result in written:  # counted once committed: a rolled-back batch counts nothing
+            result.ingested += 1
+            result.documents.append(doc_id)
+        for result in already:
+            result.already += 1
 
 
 def ingest(
@@ -145,60 +132,84 @@ def ingest(
         done.clear()
 
     inputs = iter_inputs(paths, stdin)
-    job = _Job(max_size, now, store.row_of, store.fact_rows_of, extract)
+    job = Job(max_size, now, store.row_of, store.fact_rows_of, extract)
     try:
-        for result, prepared in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
+        for result, prepared, final in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
             for item in prepared:
                 writer.add(item, result)
-            done.append(result)
-            if not writer.pending:
-                report_finished()
+            if final:
+                done.append(result)
+                if not writer.pending:
+                    report_finished()
     finally:
         writer.flush()  # complete documents only: safe on Ctrl-C as well
         report_finished()
     return summary
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
-    max_size: int
-    now: str
-    row_of: Callable[[Document], tuple[Any, ...]]
-    fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
-    extract: bool = True
+# (what happened to a file so far, documents ready to write, whether the file is done)
+Piece = tuple[FileResult, list[Prepared], bool]
 
 
-def _prepare_all(
-    inputs: Iterator[Input], job: _Job, workers: int, db_path: str | None, store: Store
-) -> Iterator[tuple[FileResult, list[Prepared]]]:
+def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str | None, store: Store) -> Iterator[Piece]:
+    """Every input's documents, in input order. Files are prepared in `workers` processes, a task of
+    several files at a time; a large container is prepared here, piece by piece, so neither a worker's
+    answer nor the writer ever holds all of it."""
+    here = _Known(store=store)
     if workers <= 0:
-        known = _Known(store=store)
         for entry in inputs:
-            yield prepare_file(entry, job, known)
+            yield from _pieces(entry, job, here)
         return
     context = multiprocessing.get_context("fork")
     init_args = (db_path, os.getpid())
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=init_args) as pool:
         window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
         try:
-            for chunk in _chunks(inputs):
-                window.append(pool.submit(_prepare_chunk, chunk, job))
+            for task in _tasks(inputs):
+                if isinstance(task, Input):
+                    while window:  # what was read before it is written before it
+                        yield from _whole(window.popleft().result())
+                    yield from _pieces(task, job, here)
+                    continue
+                window.append(pool.submit(_prepare_chunk, task, job))
                 if len(window) >= 3 * workers:  # bounded: memory stays flat whatever the collection's size
-                    yield from window.popleft().result()
+                    yield from _whole(window.popleft().result())
             while window:
-                yield from window.popleft().result()
+                yield from _whole(window.popleft().result())
         finally:
             for pending in window:
                 pending.cancel()
 
 
-def _chunks(inputs: Iterator[Input]) -> Iterator[list[Input]]:
+def _pieces(entry: Input, job: Job, known: Callable[[str], bool]) -> Iterator[Piece]:
+    result = FileResult(escape(entry.path))
+    for piece in prepare_pieces(entry, job, known, result):
+        yield result, piece, False
+    yield result, [], True
+
+
+def _whole(results: list[tuple[FileResult, list[Prepared]]]) -> Iterator[Piece]:
+    for result, prepared in results:
+        yield result, prepared, True
+
+
+def _tasks(inputs: Iterator[Input]) -> Iterator[list[Input] | Input]:
+    """Files grouped in tasks of like size for the workers; a large container alone, to prepare here."""
     chunk: list[Input] = []
     size = 0
     for entry in inputs:
+        try:
+            bytes_ = os.path.getsize(entry.path) if not (entry.failed or entry.skipped) else 0
+        except OSError:  # reported when it is read
+            bytes_ = 0
+        if bytes_ > _STREAM_BYTES and PurePath(entry.path).suffix.lower() in CONTAINER_EXTENSIONS:
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield entry
+            continue
         chunk.append(entry)
-        with contextlib.suppress(OSError):  # reported when the worker reads it
-            size += os.path.getsize(entry.path)
+        size += bytes_
         if len(chunk) >= _FILES_PER_TASK or size >= _BYTES_PER_TASK:
             yield chunk
             chunk, size = [], 0
@@ -249,88 +260,8 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _prepare_chunk(chunk: list[Input], job: _Job) -> list[tuple[FileResult, list[Prepared]]]:
+def _prepare_chunk(chunk: list[Input], job: Job) -> list[tuple[FileResult, list[Prepared]]]:
     return [prepare_file(entry, job, _worker_known) for entry in chunk]
 
 
-def prepare_file(entry: Input, job: _Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
-    """Read and parse one input into documents ready to write; every problem lands in the result."""
-    result = FileResult(entry.path)
-    prepared: list[Prepared] = []
-    try:
-        src = _read(entry, job.max_size)
-        if src is None:
-            result.skipped = "unsupported file type"
-            return result, prepared
-        fmt = format_for(src.path, src.data[:4096])
-        result.format = fmt.name
-        if not fmt.container and known(content_id(src.data)):
-            result.already += 1
-            return result, prepared
-        for parsed in fmt.parse(src):
-            if isinstance(parsed, RecordFailure):
-                result.failures.append((parsed.where, parsed.reason))
-            elif known(parsed.document.id):
-                result.already += 1
-            else:
-                doc = finish_document(parsed.document, job.now)
-                where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
-                result.warnings.extend((where, w) for w in doc.warnings)
-                index_text = fold((doc.title or "") + "\n" + doc.text)
-                facts: list[tuple[Any, ...]] | None = None
-                try:
-                    if job.extract:
-                        facts = job.fact_rows_of(run_extractors(doc), doc.text)
-                except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
-                    result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
-                prepared.append((doc.id, job.row_of(doc), parsed.original, index_text, facts))
-    except IngestError as exc:
-        result.failures.append((exc.path, exc.reason))
-    except (MemoryError, RecursionError) as exc:
-        result.failures.append((entry.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
-    except Exception as exc:  # a parser bug on hostile input must not stop the batch
-        result.failures.append((entry.path, f"could not parse ({type(exc).__name__}: {exc})"))
-    return result, prepared
-
-
-def _read(entry: Input, max_size: int) -> SourceFile | None:
-    path = entry.path
-    if not entry.explicit and not is_supported(path) and PurePath(path).suffix:
-        return None
-    try:
-        st = os.stat(path)
-        if not os.path.isfile(path):
-            raise IngestError(path, "not a regular file")
-        if st.st_size == 0:
-            raise IngestError(path, "empty file (0 bytes)")
-        if st.st_size > max_size:
-            raise IngestError(
-                path, f"file is {_human(st.st_size)}, over --max-size {_human(max_size)}; raise --max-size to ingest it"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(max_size + 1)
-    except OSError as exc:
-        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_size:
-        raise IngestError(path, f"file grew past --max-size {_human(max_size)} while reading")
-    return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
-
-
-def finish_document(doc: Document, now: str) -> Document:
-    """Add what every format shares: paragraphs with languages, ingest time, a language check."""
-    paragraphs = detect_paragraphs(doc.text)
-    finished = dataclasses.replace(doc, paragraphs=paragraphs, ingested_at=now)
-    detected = finished.languages
-    if doc.declared_language and detected and doc.declared_language != detected[0]:
-        note = f"declared language '{doc.declared_language}' but the text reads as '{detected[0]}'"
-        finished = dataclasses.replace(finished, warnings=(*finished.warnings, note))
-    return finished
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{size} B"
+__all__ = ["UNSUPPORTED", "FileResult", "IngestSummary", "Job", "Prepared", "ingest", "prepare_file"]

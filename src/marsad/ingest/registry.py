@@ -13,6 +13,7 @@ from marsad.ingest.telegram import TELEGRAM
 from marsad.ingest.text import MARKDOWN, TEXT
 
 FORMATS: tuple[Format, ...] = (HTML, PDF, TELEGRAM, JSONL, MARKDOWN, TEXT)
+CONTAINER_EXTENSIONS = frozenset(ext for f in FORMATS if f.container for ext in f.extensions)
 
 
 def supported_extensions() -> str:

@@ -1,7 +1,8 @@
 """Telegram Desktop exports (result.json of a channel or chat, or of a whole account).
 
 Each message is a document: id = SHA-256 of channel id + message id + text, original bytes = the
-message's JSON, parent = the export. A later export of the same channel adds only the new messages.
+message's JSON, parent = the export. A later export of the same channel adds the new messages, and a
+message edited since as a new version of the same message (meta `version_of`, `version_at`).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
             continue
         if msg.get("type", "message") != "message":
             continue  # service messages (joins, pins) carry no content of their own
-        text, links = flatten_text(msg.get("text", ""))
+        text, links, warning = message_text(msg)
         original = json.dumps(msg, ensure_ascii=False, sort_keys=True).encode("utf-8")
         published = iso_partial_date(str(msg.get("date") or ""), anchor="message-date")
         meta = {
@@ -88,6 +89,9 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
             "date": msg.get("date"),
             "edited": msg.get("edited"),
             "media": msg.get("media_type") or ("photo" if "photo" in msg else None),
+            # an edited message is a new version of this one (store: the latest counts, every one is kept)
+            "version_of": f"telegram:{channel_id}:{msg['id']}",
+            "version_at": msg.get("edited") or msg.get("date"),
         }
         yield Item(
             Document(
@@ -102,28 +106,44 @@ def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator
                 captured_at=src.captured_at,
                 parent=export_id,
                 meta={k: v for k, v in meta.items() if v not in (None, [], "")},
+                warnings=(warning,) if warning else (),
             ),
             original,
         )
 
 
-def flatten_text(value: Any) -> tuple[str, list[str]]:
-    """A message's text (a string, or a list of strings and formatted runs) and its links."""
+def flatten_text(value: Any, _depth: int = 0) -> tuple[str, list[str]]:
+    """A message's text and its links. Telegram Desktop writes `text` as a string, or as a list of strings
+    and formatted runs ({"type": "bold", "text": ...}); a run's text may itself be such a list, and some
+    exports hold a single run object. Other values (numbers in a list) are not text and are dropped."""
     if isinstance(value, str):
         return value, []
     parts: list[str] = []
     links: list[str] = []
-    for run in value if isinstance(value, list) else []:
+    runs = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    for run in runs if _depth < 16 else []:
         if isinstance(run, str):
             parts.append(run)
         elif isinstance(run, dict):
-            piece = str(run.get("text", ""))
+            piece, inner = flatten_text(run.get("text", ""), _depth + 1)
             parts.append(piece)
+            links += inner
             if run.get("type") == "link":
                 links.append(piece)
             elif run.get("type") == "text_link" and run.get("href"):
                 links.append(str(run["href"]))
     return "".join(parts), links
+
+
+def message_text(msg: dict[str, Any]) -> tuple[str, list[str], str | None]:
+    """(text, links, warning): from `text`, else from `text_entities` (the same runs, newer exports)."""
+    raw = msg.get("text", "")
+    text, links = flatten_text(raw)
+    if not text and msg.get("text_entities"):
+        text, links = flatten_text(msg["text_entities"])
+    if not text and raw not in ("", None, []):
+        return "", links, f"the message's 'text' ({type(raw).__name__}) holds no text marsad can read"
+    return text, links, None
 
 
 def _sniff(head: bytes) -> bool:

@@ -12,10 +12,10 @@ from marsad.model import Document, content_id
 
 def _parse(src: SourceFile, media_type: str) -> Iterator[Parsed]:
     try:
-        text, encoding = decode_text(src.data)
+        decoded = decode_text(src.data)
     except NotText as exc:
         raise IngestError(src.path, str(exc)) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     title = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), None)
     doc = Document(
         id=content_id(src.data),
@@ -25,7 +25,8 @@ def _parse(src: SourceFile, media_type: str) -> Iterator[Parsed]:
         size=len(src.data),
         title=title[:300] if title else None,
         captured_at=src.captured_at,
-        meta={"encoding": encoding},
+        meta={"encoding": decoded.encoding},
+        warnings=(decoded.warning,) if decoded.warning else (),
     )
     yield Item(doc, src.data)
 

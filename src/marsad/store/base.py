@@ -28,6 +28,7 @@ class Stats:
     first_published: str | None = None
     last_published: str | None = None
     with_warnings: int = 0
+    earlier_versions: int = 0  # earlier versions of edited messages, kept but not counted above
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,11 @@ class Store(Protocol):
 
     def children(self, doc_id: str) -> list[str]: ...
 
-    def iter_documents(self) -> Iterator[Document]: ...
+    def iter_documents(self, earlier_versions: bool = False) -> Iterator[Document]: ...
+
+    def versions(self, doc_id: str) -> tuple[str | None, list[str]]:
+        """(the later version superseding this document, or None; the earlier versions it supersedes)."""
+        ...
 
     def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]: ...
 

@@ -28,6 +28,8 @@ COLUMNS = (
     "meta",
     "warnings",
     "text",
+    "version_of",
+    "version_at",
 )
 
 
@@ -39,7 +41,8 @@ def origin_of(doc: Document) -> str:
     source = doc.source
     if "://" in source:
         return source.split("://", 1)[1].split("/", 1)[0]
-    head, _, _ = source.replace("\\", "/").rpartition("/")
+    # a Windows path splits on backslashes; a POSIX one never does: an escaped name holds backslashes
+    head, _, _ = source.rpartition("/" if "/" in source else "\\")
     return head or "."
 
 
@@ -65,7 +68,13 @@ def to_row(doc: Document) -> tuple[Any, ...]:
         json.dumps(dict(doc.meta), ensure_ascii=False, sort_keys=True),
         json.dumps(list(doc.warnings), ensure_ascii=False),
         doc.text,
+        _str_or_none(doc.meta.get("version_of")),
+        _str_or_none(doc.meta.get("version_at")),
     )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _date_json(d: PartialDate) -> str:

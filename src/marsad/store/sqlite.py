@@ -14,9 +14,19 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
 from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
+from marsad.store.failures import store_failure
 from marsad.store.migrations import migrate
+from marsad.store.opening import (
+    APPLICATION_ID,
+    FileKind,
+    check_readable,
+    check_writable,
+    connect_read_only,
+    pending_migrations,
+)
 from marsad.store.query import Query
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
+from marsad.store.versions import link_versions
 from marsad.text.fold import fold
 
 # ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
@@ -31,29 +41,63 @@ _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
 RANK_WINDOW = 3000
+SQLITE_MAX_INT = 2**63 - 1  # the largest number SQLite stores or takes as a LIMIT/OFFSET
+BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write lock before giving up
+
+
+def _tune(con: sqlite3.Connection) -> None:
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
 
 
 class SQLiteStore:
     rank_window = RANK_WINDOW
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open the archive at `path`; a writer creates it, a reader (`read_only`) never does (store.opening)."""
         self.path = str(path)
+        self.read_only = read_only
+        self._con = self._open_for_reading() if read_only else self._open_for_writing()
+        self._con.row_factory = sqlite3.Row
+        self._in_tx = False
+
+    def _open_for_writing(self) -> sqlite3.Connection:
+        kind = check_writable(self.path)
         try:
-            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._con.row_factory = sqlite3.Row
-            self._con.execute("PRAGMA busy_timeout = 10000")
-            self._con.execute("PRAGMA journal_mode = WAL")
-            self._con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-            self._con.execute("PRAGMA foreign_keys = ON")
-            self._con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
-            self._con.execute("PRAGMA wal_autocheckpoint = 4096")
-            migrate(self._con)
+            con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if kind is not FileKind.ARCHIVE:
+                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+            con.execute("PRAGMA wal_autocheckpoint = 4096")
+            _tune(con)
+            migrate(con)
+        except sqlite3.OperationalError as exc:  # locked by another writer, disk full, read-only
+            raise store_failure(self.path, exc, BUSY_TIMEOUT_S) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path}: cannot open the archive ({exc}); is it a marsad database? "
                 "Use --db to point at another file."
             ) from exc
-        self._in_tx = False
+        return con
+
+    def _open_for_reading(self) -> sqlite3.Connection:
+        check_readable(self.path)
+        con = connect_read_only(self.path)
+        if pending_migrations(con):  # written by an older marsad: upgrade it once, if it can be written
+            con.close()
+            try:
+                SQLiteStore(self.path).close()
+            except (StoreError, sqlite3.Error) as exc:
+                raise StoreError(
+                    f"{self.path}: the archive was written by an older marsad and cannot be upgraded here ({exc}); "
+                    "open it once where it can be written (marsad extract upgrades it)"
+                ) from None
+            con = connect_read_only(self.path)
+        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        _tune(con)
+        return con
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
@@ -61,15 +105,18 @@ class SQLiteStore:
         if self._in_tx:
             yield
             return
-        self._con.execute("BEGIN IMMEDIATE")
-        self._in_tx = True
         try:
-            yield
-        except BaseException:
-            self._con.execute("ROLLBACK")
-            raise
-        else:
+            self._con.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+            try:
+                yield
+            except BaseException:
+                if self._con.in_transaction:  # SQLite may have rolled back itself (disk full)
+                    self._con.execute("ROLLBACK")
+                raise
             self._con.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise store_failure(self.path, exc, BUSY_TIMEOUT_S) from exc
         finally:
             self._in_tx = False
 
@@ -106,6 +153,9 @@ class SQLiteStore:
         self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
         self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
         self._write_facts(rowid, facts, extracted)
+        version_of = row[COLUMNS.index("version_of")]
+        if version_of is not None:
+            link_versions(self._con, version_of)
         return True
 
     def _write_facts(
@@ -281,16 +331,27 @@ class SQLiteStore:
     def children(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT id FROM documents WHERE parent = ? ORDER BY rowid", (doc_id,))]
 
-    def iter_documents(self) -> Iterator[Document]:
-        for row in self._con.execute("SELECT * FROM documents ORDER BY rowid"):
+    def iter_documents(self, earlier_versions: bool = False) -> Iterator[Document]:
+        """Every document, in archiving order; an earlier version of an edited message only if asked
+        (re-extraction passes over them: their facts went to the latest version)."""
+        where = "" if earlier_versions else " WHERE superseded_by IS NULL"
+        for row in self._con.execute(f"SELECT * FROM documents{where} ORDER BY rowid"):
             yield from_row(row)
+
+    def versions(self, doc_id: str) -> tuple[str | None, list[str]]:
+        """(the later version that supersedes this document, or None; the earlier versions it supersedes)."""
+        row = self._con.execute("SELECT superseded_by FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        earlier = self._con.execute(
+            "SELECT id FROM documents WHERE superseded_by = ? ORDER BY version_at, rowid", (doc_id,)
+        )
+        return (row[0] if row else None), [r[0] for r in earlier]
 
     def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         expr = query.fts()
         try:
             bound = self.rank_window_start(query)
             ranked = self._con.execute(
-                "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? "
+                f"SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND {_LATEST} "
                 "ORDER BY rank LIMIT ? OFFSET ?",
                 (expr, bound or 0, limit, offset),
             ).fetchall()
@@ -306,27 +367,40 @@ class SQLiteStore:
     def rank_window_start(self, query: Query) -> int | None:
         """The lowest rowid ranked when more than rank_window documents match, else None (all ranked)."""
         row = self._con.execute(
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST} "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             (query.fts(), self.rank_window),
         ).fetchone()
         return None if row is None else int(row[0]) + 1
 
     def count_matches(self, query: Query) -> int:
-        row = self._con.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query.fts(),))
+        row = self._con.execute(
+            f"SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST}", (query.fts(),)
+        )
         return int(row.fetchone()[0])
 
     def stats(self) -> Stats:
+        """Counts over the documents, each edited message once (its latest version)."""
         con = self._con
         docs, size, chars = con.execute(
-            "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(text)), 0) FROM documents"
+            "SELECT count(*), coalesce(sum(size), 0), coalesce(sum(length(text)), 0) FROM documents "
+            "WHERE superseded_by IS NULL"
         ).fetchone()
 
         def grouped(expr: str) -> dict[str, int]:
-            sql = f"SELECT {expr} AS k, count(*) FROM documents GROUP BY k ORDER BY count(*) DESC, k"
+            sql = (
+                f"SELECT {expr} AS k, count(*) FROM documents WHERE superseded_by IS NULL "
+                "GROUP BY k ORDER BY count(*) DESC, k"
+            )
             return {str(k): int(n) for k, n in con.execute(sql)}
 
-        first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
-        warned = con.execute("SELECT count(*) FROM documents WHERE warnings != '[]'").fetchone()[0]
+        first, last = con.execute(
+            "SELECT min(published), max(published) FROM documents WHERE superseded_by IS NULL"
+        ).fetchone()
+        warned = con.execute(
+            "SELECT count(*) FROM documents WHERE warnings != '[]' AND superseded_by IS NULL"
+        ).fetchone()[0]
+        earlier = con.execute("SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL").fetchone()[0]
         return Stats(
             documents=int(docs),
             original_bytes=int(size),
@@ -339,6 +413,7 @@ class SQLiteStore:
             first_published=first,
             last_published=last,
             with_warnings=int(warned),
+            earlier_versions=int(earlier),
         )
 
     # -- knowledge base -------------------------------------------------------------------------
@@ -367,6 +442,9 @@ class SQLiteStore:
     def close(self) -> None:
         self._con.close()
 
+
+# a search counts an edited message once: its earlier versions stay in the index, out of the answers
+_LATEST = "rowid NOT IN (SELECT rowid FROM documents WHERE superseded_by IS NOT NULL)"
 
 _WITH_DOCUMENT = (
     "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
@@ -411,5 +489,5 @@ def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clause), args
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    return SQLiteStore(path)
+def open_store(path: str | Path, read_only: bool = False) -> SQLiteStore:
+    return SQLiteStore(path, read_only=read_only)

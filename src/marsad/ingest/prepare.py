@@ -1,0 +1,188 @@
+"""One input file -> documents ready to write, and what happened to it, in pieces of bounded size.
+
+A pure function of the file (it runs in worker processes): read it, pick its format, parse, add what
+every format shares (paragraphs and languages, where the file is), fold the text to index, extract the
+facts, and build the store's rows. Every problem lands in the FileResult, never in an exception. A
+container (a Telegram export, a JSON Lines dump) comes out in pieces of PIECE documents, so its writer
+need not hold all of it at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from marsad.errors import IngestError
+from marsad.extract import run_extractors
+from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
+from marsad.ingest.paths import escape, needs_escape
+from marsad.ingest.registry import format_for, is_supported
+from marsad.ingest.walk import Input
+from marsad.model import Document, Statement, content_id
+from marsad.text.fold import fold
+from marsad.text.language import detect_paragraphs
+
+UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
+PIECE = 500  # documents of a container prepared before they are handed on
+
+# A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
+# the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
+Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | None]  # None: extraction failed
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What happened to one input file (a container counts each of its documents)."""
+
+    path: str
+    format: str | None = None
+    ingested: int = 0
+    already: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    skipped: str | None = None  # reason a file found in a folder was passed over
+    documents: list[str] = field(default_factory=list)  # ids written
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    max_size: int
+    now: str
+    row_of: Callable[[Document], tuple[Any, ...]]
+    fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
+    extract: bool = True
+
+
+def prepare_file(entry: Input, job: Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
+    """Read and parse one input into documents ready to write, all at once."""
+    result = FileResult(escape(entry.path))
+    return result, [p for piece in prepare_pieces(entry, job, known, result) for p in piece]
+
+
+def prepare_pieces(
+    entry: Input, job: Job, known: Callable[[str], bool], result: FileResult, piece: int = PIECE
+) -> Iterator[list[Prepared]]:
+    """The documents of one input, `piece` at a time; `result` says what happened once it is exhausted."""
+    if entry.failed or entry.skipped:  # the walk could not, or would not, read it
+        if entry.failed:
+            result.failures.append((result.path, entry.failed))
+        result.skipped = entry.skipped
+        return
+    batch: list[Prepared] = []
+    try:
+        src = _read(entry, job.max_size)
+        if src is None:
+            result.skipped = f"{UNSUPPORTED} ({PurePath(result.path).suffix.lower()!r})"
+            return
+        for prepared in _documents(src, entry, job, known, result):
+            batch.append(prepared)
+            if len(batch) >= piece:
+                yield batch
+                batch = []
+    except IngestError as exc:
+        result.failures.append((exc.path, exc.reason))
+    except (MemoryError, RecursionError) as exc:
+        result.failures.append((result.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
+    except Exception as exc:  # a parser bug on hostile input must not stop the batch
+        result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
+    if batch:
+        yield batch
+
+
+def _documents(
+    src: SourceFile, entry: Input, job: Job, known: Callable[[str], bool], result: FileResult
+) -> Iterator[Prepared]:
+    """Parse a file read into documents ready to write. A file without an extension, found in a folder, is
+    judged by its first bytes: when no format reads it, it is passed over like a .docx (and said), not
+    counted as a failure; named on the command line, it fails."""
+    fmt = None
+    produced = 0
+    try:
+        fmt = format_for(src.path, src.data[:4096])
+        result.format = fmt.name
+        if not fmt.container and known(content_id(src.data)):
+            result.already += 1
+            return
+        for parsed in fmt.parse(src):
+            if isinstance(parsed, RecordFailure):
+                result.failures.append((parsed.where, parsed.reason))
+            elif known(parsed.document.id):
+                result.already += 1
+            else:
+                produced += 1
+                yield _prepare_document(parsed.document, parsed.original, entry, job, result)
+    except IngestError as exc:
+        if entry.explicit or PurePath(src.path).suffix or produced or result.failures:
+            raise
+        why = exc.reason if fmt is not None else "its first bytes are no format marsad reads"
+        result.format, result.skipped = None, f"{UNSUPPORTED}: no extension, and {why}"
+
+
+def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, result: FileResult) -> Prepared:
+    doc = finish_document(doc, job.now, entry.path)
+    where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
+    result.warnings.extend((where, w) for w in doc.warnings)
+    index_text = fold((doc.title or "") + "\n" + doc.text)
+    facts: list[tuple[Any, ...]] | None = None
+    try:
+        if job.extract:
+            facts = job.fact_rows_of(run_extractors(doc), doc.text)
+    except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
+        result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return doc.id, job.row_of(doc), original, index_text, facts
+
+
+def _read(entry: Input, max_size: int) -> SourceFile | None:
+    path = escape(entry.path)  # what the archive and the messages show; entry.path is what the OS opens
+    if not entry.explicit and not is_supported(path) and PurePath(path).suffix:
+        return None
+    try:
+        st = os.stat(entry.path)
+        if not os.path.isfile(entry.path):
+            raise IngestError(path, "not a regular file")
+        if st.st_size == 0:
+            raise IngestError(path, "empty file (0 bytes)")
+        if st.st_size > max_size:
+            raise IngestError(
+                path, f"file is {_human(st.st_size)}, over --max-size {_human(max_size)}; raise --max-size to ingest it"
+            )
+        with open(entry.path, "rb") as fh:
+            data = fh.read(max_size + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_size:
+        raise IngestError(path, f"file grew past --max-size {_human(max_size)} while reading")
+    return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
+
+
+def finish_document(doc: Document, now: str, path: str | None = None) -> Document:
+    """Add what every format shares: paragraphs with languages, ingest time, a language check, and for the
+    file at `path` (as the OS names it) where it is: the source stays as the user gave it, `meta.path`
+    resolves a relative one, and `meta.source_escaped` says a name that was not UTF-8 is kept escaped."""
+    paragraphs = detect_paragraphs(doc.text)
+    meta = dict(doc.meta)
+    if path is not None:
+        absolute = escape(os.path.abspath(path))
+        if absolute != doc.source:
+            meta["path"] = absolute
+        if needs_escape(path):
+            meta["source_escaped"] = True
+    finished = dataclasses.replace(doc, paragraphs=paragraphs, ingested_at=now, meta=meta)
+    detected = finished.languages
+    if doc.declared_language and detected and doc.declared_language != detected[0]:
+        note = f"declared language '{doc.declared_language}' but the text reads as '{detected[0]}'"
+        finished = dataclasses.replace(finished, warnings=(*finished.warnings, note))
+    return finished
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{size} B"
