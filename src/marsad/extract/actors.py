@@ -152,7 +152,7 @@ def _default_index() -> _Index:
 
 class ActorExtractor:
     NAME = "actors"
-    VERSION = "0.2"
+    VERSION = "0.3"
 
     def __init__(self, watchlist: Watchlist | None = None) -> None:
         self._index = _Index(watchlist) if watchlist is not None else None

@@ -56,15 +56,22 @@ _JOIN = re.compile(r"^[ \t\-‐]{1,2}$")  # what may stand between two words of 
 
 class NameExtractor:
     NAME = "names"
-    VERSION = "0.1"
+    VERSION = "0.2"
 
     def __init__(self) -> None:
         self._actors = ActorExtractor()
 
     def extract(self, doc: Document) -> list[Statement]:
+        if _LAST and _LAST[0] is doc:  # asked again by the statement extractor
+            return list(_LAST[1])
+        facts = self._extract(doc)
+        _LAST[:] = [doc, facts]
+        return list(facts)
+
+    def _extract(self, doc: Document) -> list[Statement]:
         text = doc.text
         known = [a.evidence[0] for a in self._actors.extract(doc) if a.kind == "actor"]
-        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [_unpossessed(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[Statement] = []
         seen: set[tuple[int, int]] = set()
         i = 0
@@ -127,6 +134,17 @@ class NameExtractor:
             confidence=confidence,
             detail=detail,
         )
+
+
+_LAST: list[Any] = []  # [document, its facts]
+_POSSESSIVE = re.compile(r"[A-Za-z]['’][sS]$")
+
+
+def _unpossessed(token: str, start: int, end: int) -> tuple[str, int, int]:
+    """ "Syria's Deir al-Zour", "Abu Hamza's speech": the possessive ends the name before it."""
+    if len(token) > 3 and _POSSESSIVE.search(token):
+        return token[:-2], start, end - 2
+    return token, start, end
 
 
 _HYPHEN_ONLY = frozenset({"ad", "ar", "as", "ash", "at", "az", "an"})  # English words unless "as-Sahab"

@@ -25,10 +25,14 @@ _NUM = r"(?P<n>\d{1,4})(?:\s*(?:-|–|and|&|و)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\
 _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
 _AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
 # no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
+# "the 317th edition of al-Naba", «العدد الـ317»
+_ORDINAL = re.compile(
+    r"(?<![\w])(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:weekly\s+)?(?:issue|edition|number)(?![a-z])|(?<![\u0621-\u064a])العدد\s+ال\s*(?P<n_ar>\d{1,4})(?!\d)"
+)
 _FIRST = re.compile(r"(?<![a-z])(?:the\s+)?first\s+(?:issue|edition)(?!s)|العدد\s+الاول(?![\u0621-\u064a])")
 _TAIL = re.compile(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}")  # "al-Naba 413", "(No.49"
 _AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
-_MAX_DATE_GAP = 60  # characters between an issue and the date that belongs to it
+_MAX_DATE_GAP = 90  # characters between an issue and the date that belongs to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ on_configure(_series.cache_clear)
 
 class SeriesExtractor:
     NAME = "series"
-    VERSION = "0.1"
+    VERSION = "0.2"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -100,6 +104,8 @@ class SeriesExtractor:
                 out.append((m.start(), m.end(), numbers))
         for m in _FIRST.finditer(text):
             out.append((m.start(), m.end(), [1]))
+        for m in _ORDINAL.finditer(text):
+            out.append((m.start(), m.end(), [int(m.group("n") or m.group("n_ar"))]))
         for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
             for pat in series.patterns:
                 for m in pat.finditer(text):

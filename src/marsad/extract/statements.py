@@ -1,245 +1,272 @@
-"""Dated statements and events: per sentence, a watchlist actor, a predicate and a date.
+"""Who did what, when: statements (said, announced, released ...) and events (killed, appointed, attacked ...),
+each with the roles of its participants, its object, its modality and the date that is its own.
 
-Written here: no library extracts Arabic and English statement/event predicates tied to a watchlist.
-A statement (released, announced, بثت، أعلن) or an event (killed, captured, مقتل، تولى) with an actor in
-the same sentence becomes a `statement` or `event` fact, dated by the sentence's date nearest the
-predicate; one whose sentence gives no date takes the page's own date, at low confidence. "He" or
-"It" starting a sentence refers to the previous sentence's person.
+The reading of each sentence is marsad.extract.events.reader's; this module dates what it reads and makes the
+facts. Dates, in order: the date in the predicate's own stretch of the sentence (between the predicates around
+it: «أعلن التنظيم، الأربعاء، مقتل زعيمه» dates the announcement, not the death); for an appointment reported in
+an announcement, the announcement's date; for a statement whose sentence gives none, the previous statement's
+date when the sentence continues it («كما أعلن», "He added"), else the story's (the first dated statement of the
+page), else the page's own date, at low confidence. An event whose own date is not given stays undated (a death
+is never dated by the day it was announced).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor
+from marsad.extract.actors import ActorExtractor, active_watchlist
 from marsad.extract.dates import DateExtractor
+from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant, from_facts, resolve_role, role_nouns
+from marsad.extract.events.reader import Reading, read_sentence
+from marsad.extract.events.text import sentences
+from marsad.extract.names import NameExtractor
 from marsad.model import Document, PartialDate, Span, Statement
-from marsad.text.fold import fold
+from marsad.model.event import Modality
+from marsad.text.fold import fold_with_offsets
 
-_STATEMENT = {
-    "released": "released",
-    "releases": "released",
-    "published": "published",
-    "publishes": "published",
-    "announced": "announced",
-    "announces": "announced",
-    "issued": "issued",
-    "said": "said",
-    "says": "said",
-    "claimed": "claimed",
-    "declared": "declared",
-    "broadcast": "broadcast",
-    "speech": "gave_speech",
-    "statement": "issued_statement",
-    "audio": "released",
-    "pledged": "pledged",
-    "named": "named",
-    "appointed": "appointed",
-    "confirmed": "confirmed",
-    "اعلن": "announced",
-    "اعلنت": "announced",
-    "اصدر": "issued",
-    "اصدرت": "issued",
-    "نشر": "published",
-    "نشرت": "published",
-    "بث": "broadcast",
-    "بثت": "broadcast",
-    "بثه": "broadcast",
-    "قال": "said",
-    "اكد": "confirmed",
-    "اكدت": "confirmed",
-    "تبني": "claimed",
-    "نعي": "mourned",
-    "بايع": "pledged",
-    "بايعت": "pledged",
-    "الكلمه": "gave_speech",
-    "كلمه": "gave_speech",
-    "تسجيل": "released",
-    "بيان": "issued_statement",
-}
-_EVENT = {
-    "killed": "killed",
-    "died": "died",
-    "captured": "captured",
-    "arrested": "arrested",
-    "attacked": "attacked",
-    "became": "became",
-    "led": "led",
-    "succeeded": "succeeded",
-    "launched": "launched",
-    "مقتل": "killed",
-    "قتل": "killed",
-    "اعتقال": "arrested",
-    "اعتقل": "arrested",
-    "هجوم": "attacked",
-    "تولي": "became",
-    "اطلاق": "launched",
-    "اطلق": "launched",
-}
-_VICTIM_EVENTS = frozenset({"killed", "captured", "arrested"})  # "killed X": X may be described, not named
-_PERSON_EVENTS = frozenset({"killed", "died", "captured", "arrested", "became", "led", "succeeded"})
-# "killed 85 people", «مقتل نحو 85 شخصا»: a casualty count, not an event of a named actor
-_COUNT_AFTER = re.compile(
-    r"\s*(?:(?:about|at\s+least|more\s+than|over|nearly|some|dozens|hundreds|scores|نحو|حوالي|أكثر\s+من|اكثر\s+من|"
-    r"عشرات|مئات|ما\s+لا\s+يقل\s+عن)\b\s*)*[\d٠-٩]"
-)
-# «مقتل زعيم التنظيم السابق», "killed the group's former leader": the victim is described, not named here
-_DESCRIBED_AFTER = re.compile(
-    r"\s*(?:(?:the|its|their|his|group's|former|then|new)\s+)*(?:(?:ال)?(?:زعيم|قائد|امير|أمير|خليفه|خليفة|متحدث|مسؤول)"
-    r"|leader|chief|commander|caliph|spokesman|emir)",
+_ANNOUNCED_WITH = frozenset({"appointed", "took_office", "pledged_allegiance", "succeeded", "designated"})
+_CONTINUES = re.compile(
+    r"\W*(?:(?:he|she|it|the\s+group|the\s+spokesman)\s+)?(?:also|added|further|continued)\b|\W*(?:كما|وأضاف|واضاف|وتابع|"
+    r"وأكد|واكد|وقال|واشار|وأشار|وأوضح|واوضح|ومضى)",
     re.IGNORECASE,
 )
-_NAMED_WITHIN = 40  # characters after the predicate where the victim's name would stand
-_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE = re.compile(r"[^.!?؟;؛\n]+[.!?؟;؛]?")  # sentences, and clauses a semicolon ends
-_PRONOUN = re.compile(r"^\s*(?:he|she)\b", re.IGNORECASE)  # not "It is not clear ..."
-
-
-@lru_cache(maxsize=100_000)
-def _predicate_of(word: str) -> tuple[str, str] | None:
-    """("event" | "statement", verb) for a word (folded; «و»/«ف» before it dropped), else None."""
-    key = fold(word)
-    if len(key) > 3 and key[0] in "وف" and (key[1:] in _STATEMENT or key[1:] in _EVENT):
-        key = key[1:]
-    if key in _EVENT:
-        return "event", _EVENT[key]
-    if key in _STATEMENT:
-        return "statement", _STATEMENT[key]
-    return None
-
-
-_CLAUSE_END = re.compile(r"[,،;؛]")
-
-
-def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The stretch of the sentence around `at` between commas or semicolons."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, at)), default=start)
-    right = _CLAUSE_END.search(text, at, end)
-    return left, right.start() if right else end
-
-
-_NOUNS = frozenset({"speech", "statement", "audio"})  # "the speech of X": the actor may follow
-_BY = re.compile(r"\bby\b", re.IGNORECASE)
-
-
-def _english_agent(text: str, actor: Statement, at: int) -> bool:
-    """An actor before the predicate, or after it behind "by" ("was released by al-Furqan")."""
-    span = actor.evidence[0]
-    if span.end <= at:
-        return True
-    return bool(_BY.search(text, at, span.start))
+_PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentence's start (pos), so no "^"
 
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "0.5"
+    VERSION = "1.0"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
         self._actors = ActorExtractor()
-        self._mentions: list[Statement] = []
+        self._names = NameExtractor()
 
     def extract(self, doc: Document) -> list[Statement]:
-        mentions = self._actors.extract(doc)
-        actors = [a for a in mentions if a.kind == "actor" and a.subject]
-        if not actors:
+        mentions = self._actors.extract(doc) + self._names.extract(doc)
+        parts = from_facts(mentions)
+        if not parts:
             return []
-        self._mentions = [a for a in mentions if a.subject]
+        folded = fold_with_offsets(doc.text)
+        parts = sorted(parts + role_nouns(doc.text, folded, parts), key=lambda p: p.start)
         dates = [d for d in self._dates.extract(doc) if d.kind == "date" and d.date is not None]
+        page = self._dates.document_date(doc)
+        about = [a for a in mentions if a.subject]
         out: list[Statement] = []
-        previous_person: Statement | None = None
-        for m in _SENTENCE.finditer(doc.text):
-            start, end = m.start(), m.end()
-            inside = [a for a in actors if start <= a.evidence[0].start < end]
-            predicate = None
-            for w in _WORD.finditer(m.group(0)):
-                found = _predicate_of(w.group(0))
-                if found is not None and found[0] == "event":
-                    predicate = (*found, start + w.start())
-                    break
-                if found is not None and predicate is None:
-                    predicate = (*found, start + w.start())
-            persons = [a for a in inside if a.detail.get("entity_type") == "person"]
-            actor = None
-            if predicate and previous_person is not None and _PRONOUN.match(m.group(0)):
-                actor = previous_person  # "He was named ...": the person of the sentence before
-            elif predicate and inside:
-                candidates = inside
-                word = _WORD.match(doc.text, predicate[2])
-                if (
-                    word
-                    and word.group(0).isascii()
-                    and word.group(0).lower() not in _NOUNS
-                    and predicate[1] not in _PERSON_EVENTS
-                ):
-                    # English puts the actor before the verb ("X released"), or after it with "by";
-                    # "issue 413, released ..., made no reference to Hamas" is not Hamas releasing
-                    candidates = [a for a in candidates if _english_agent(doc.text, a, predicate[2])]
-                    passive = [a for a in candidates if a.evidence[0].start > predicate[2]]
-                    candidates = passive or candidates  # "was announced ... by the spokesman X"
-                people = [a for a in candidates if a.detail.get("entity_type") == "person"]
-                if predicate[1] in _PERSON_EVENTS:  # an organisation is not killed, arrested or named caliph
-                    word_end = _WORD.match(doc.text, predicate[2])
-                    after = word_end.end() if word_end else predicate[2]
-                    counted = _COUNT_AFTER.match(doc.text, after) is not None
-                    described = (
-                        predicate[1] in _VICTIM_EVENTS
-                        and _DESCRIBED_AFTER.match(doc.text, after) is not None
-                        and not any(0 <= a.evidence[0].start - after <= _NAMED_WITHIN for a in people)
+        story: PartialDate | None = None
+        previous: tuple[Reading, PartialDate | None] | None = None
+        last_person: Participant | None = None
+        for start, end in sentences(doc.text):
+            sentence_parts = list(parts)
+            if last_person is not None and _PRONOUN.match(doc.text, start, end):
+                he = re.match(r"\s*\w+", doc.text[start:end])
+                assert he is not None
+                by = "the person of the sentence before"
+                he_part = Participant(
+                    start, start + he.end(), last_person.name, PERSON, last_person.entity_id, resolved_by=by
+                )
+                sentence_parts.append(he_part)
+                sentence_parts.sort(key=lambda p: p.start)
+            readings = read_sentence(doc.text, start, end, sentence_parts)
+            in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
+            continues = bool(_CONTINUES.match(doc.text, start, end))
+            own: dict[int, PartialDate | None] = {id(r): _own_date(r, readings, in_sentence) for r in readings}
+            claimed = {d.value for r in readings if (d := own[id(r)]) is not None and r.principal is not None}
+            free = [d for d in in_sentence if d.date is not None and d.date.value not in claimed]
+            for r in _kept(readings):
+                if own[id(r)] is None and r.pred.kind == "statement" and r.embedded_in is None and free:
+                    # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
+                    own[id(r)] = min(free, key=lambda d: abs(d.evidence[0].start - r.at)).date
+                    free = []
+            for r in _kept(readings):
+                date, date_from, confidence = own[id(r)], None, 0.75
+                if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
+                    date = (
+                        own.get(id(r.embedded_in))
+                        or _fallback(r.embedded_in, previous, continues, story, page.at(start).date)[0]
                     )
-                    candidates = [] if counted or described else people
-                else:
-                    candidates = people or candidates  # a person speaks; the organisation is context
-                if candidates:
-                    actor = min(candidates, key=lambda a: abs(a.evidence[0].start - predicate[2]))
-            if persons:
-                previous_person = persons[-1]
-            if predicate is None or actor is None:
-                continue
-            out.append(self._fact(doc, m, predicate, actor, dates))
+                    date_from = "the date of the announcement that reports it"
+                if date is None and r.pred.kind == "statement":
+                    date, date_from = _fallback(r, previous, continues, story, page.at(start).date)
+                    confidence = 0.5
+                page_date = page.at(start).date
+                when = date.value if date is not None else (page_date.value if page_date is not None else None)
+                principal = _resolve(r.principal, sentence_parts, when)
+                if principal is None or not principal.resolved or not _fits(r, principal):
+                    continue
+                out.append(self._fact(doc, r, principal, date, date_from, confidence, own, about, sentence_parts, when))
+                if r.pred.kind == "statement" and r.embedded_in is None:
+                    previous = (r, date)
+                    if story is None and own[id(r)] is not None:
+                        story = own[id(r)]
+            people = [p for p in sentence_parts if p.type == PERSON and start <= p.start < end and p.resolved]
+            subjects = [
+                r.principal
+                for r in readings
+                if r.principal is not None and r.principal.type == PERSON and r.principal.resolved
+            ]
+            if subjects:  # "He" is who the sentence before was about, else the last person it named
+                last_person = subjects[0]
+            elif people:
+                last_person = people[-1]
         return out
 
     def _fact(
         self,
         doc: Document,
-        m: re.Match[str],
-        predicate: tuple[str, str, int],
-        actor: Statement,
-        dates: list[Statement],
+        r: Reading,
+        principal: Participant,
+        date: PartialDate | None,
+        date_from: str | None,
+        confidence: float,
+        own: dict[int, PartialDate | None],
+        about: list[Statement],
+        parts: list[Participant],
+        when: str | None,
     ) -> Statement:
-        kind, verb, at = predicate
-        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        end = m.end()
-        in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
-        date: PartialDate | None = None
-        detail: dict[str, Any] = {"actor": actor.detail["actor"], "predicate": verb}
-        about = {
+        s0, s1 = r.sentence
+        detail: dict[str, Any] = {"actor": principal.name, "predicate": r.pred.name, "frame": r.pred.frame}
+        roles = {}
+        for role, p in r.roles.items():
+            p = _resolve(p, parts, when) or p
+            if p.resolved:
+                roles[role] = {"name": p.name, "entity_id": p.entity_id, "span": [p.start, p.end]}
+                if p.resolved_by:
+                    roles[role]["resolved_by"] = p.resolved_by
+        if r.obj:
+            roles["object"] = dict(r.obj)
+        detail["roles"] = roles
+        if r.obj.get("title"):
+            detail["title"] = r.obj["title"]
+        mood = r.modality
+        if r.embedded_in is not None and mood is Modality.ASSERTED:
+            # what a denial denies is denied; what a doubtful or negated speech says is not asserted either
+            outer = r.embedded_in.modality
+            mood = (
+                Modality.DENIED
+                if r.embedded_in.pred.name == "denied"
+                else (outer if outer is not Modality.ASSERTED else Modality.REPORTED)
+            )
+            speaker = r.embedded_in.principal
+            if speaker is not None and speaker.resolved:
+                detail["claimed_by"] = speaker.name
+        detail["modality"] = mood.value
+        if r.cue:
+            detail["modality_cue"] = r.cue
+        dates: dict[str, Any] = {}
+        if date is not None:
+            role = "announced" if r.pred.kind == "statement" or date_from else "occurred"
+            dates[role] = date.value
+        if r.embedded_in is not None and (announced := own.get(id(r.embedded_in))) is not None:
+            dates.setdefault("announced", announced.value)
+        detail["dates"] = dates
+        if date_from:
+            detail["date_from"] = date_from
+        detail["clause"] = [r.clause[0], r.clause[1]]
+        named = {
             str(a.subject): a.detail.get("topic") or a.detail.get("actor")
-            for a in self._mentions
-            if start <= a.evidence[0].start < end and a.subject != actor.subject
+            for a in about
+            if s0 <= a.evidence[0].start < s1 and a.subject != principal.entity_id
         }
-        if about:  # what else the sentence names: the topics and actors it is about
-            detail["about"] = sorted(about)
-            detail["about_names"] = sorted({str(n) for n in about.values()})
-        confidence = 0.7
-        clause = _clause(doc.text, start, end, at)
-        in_clause = [d for d in in_sentence if clause[0] <= d.evidence[0].start < clause[1]]
-        if in_clause or in_sentence:  # the predicate's own clause first: «ظهر ... عام ٢٠١٤، وقتل ... في أغسطس ٢٠١٦»
-            date = min(in_clause or in_sentence, key=lambda d: abs(d.evidence[0].start - at)).date
-        elif (page := self._dates.document_date(doc).at(start).date) is not None:
-            date = PartialDate(page.value, anchor="document-date")
-            detail["date_from"] = "the document's date (the sentence gives none)"
-            confidence = 0.5 if kind == "statement" else 0.4
+        if named:  # what else the sentence names: the topics and actors it is about
+            detail["about"] = sorted(named)
+            detail["about_names"] = sorted({str(n) for n in named.values()})
+        if principal.entity_id is None:
+            detail["resolved"] = False
+        if principal.resolved_by:
+            detail["resolved_by"] = principal.resolved_by
+        if mood is not Modality.ASSERTED and mood is not Modality.REPORTED:
+            confidence = min(confidence, 0.5)
+        if principal.entity_id is None:
+            confidence = min(confidence, 0.5)
         return Statement(
-            kind=kind,
-            predicate=verb,
-            evidence=(Span(doc.id, start, end),),
+            kind=r.pred.kind,
+            predicate=r.pred.name,
+            evidence=(Span(doc.id, s0, s1),),
             extractor=self.NAME,
             extractor_version=self.VERSION,
-            subject=actor.subject,
+            subject=principal.entity_id,
             date=date,
             confidence=confidence,
             detail=detail,
         )
+
+
+def _kept(readings: list[Reading]) -> list[Reading]:
+    """One reading per thing said: a noun ("speech", «بيان») that a verb of the same sentence releases or
+    announces is that verb's object, not a statement of its own."""
+    verbs = [r for r in readings if r.pred.kind == "statement" and not r.pred.nominal]
+    out = []
+    for r in readings:
+        if (
+            r.pred.kind == "statement"
+            and r.pred.nominal
+            and any(v.clause == r.clause or abs(v.at - r.at) < 80 for v in verbs)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
+    """The stretch of the sentence whose dates are this predicate's: from the predicate before it to the one
+    after it (a speech verb's stretch ends where the first thing it reports begins)."""
+    positions = sorted({x.at for x in readings if x is not r and x.at != r.at})
+    before = [p for p in positions if p < r.at]
+    after = [p for p in positions if p > r.at]
+    return (before[-1] if before else r.sentence[0]), (after[0] if after else r.sentence[1])
+
+
+def _own_date(r: Reading, readings: list[Reading], dates: list[Statement]) -> PartialDate | None:
+    lo, hi = _window(r, readings)
+    lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
+    if r.content is not None:  # a speech's dates stand before what it reports
+        hi = min(hi, r.content[0])
+    if r.embedded_in is not None and r.embedded_in.content is not None:
+        lo = max(lo, r.embedded_in.content[0])
+    near = [d for d in dates if lo <= d.evidence[0].start < hi]
+    if not near:
+        return None
+    best = min(near, key=lambda d: abs(d.evidence[0].start - r.at))
+    if best.detail.get("range") == "end" and best.date is not None:  # "October 2019 – February 2022": from its start
+        value = best.date.value
+        starts = [
+            d
+            for d in dates
+            if d.date is not None and d.date.end == value and d.evidence[0].end <= best.evidence[0].start
+        ]
+        if starts:
+            best = starts[-1]
+    return best.date
+
+
+def _fallback(
+    r: Reading,
+    previous: tuple[Reading, PartialDate | None] | None,
+    continues: bool,
+    story: PartialDate | None,
+    page: PartialDate | None,
+) -> tuple[PartialDate | None, str | None]:
+    if continues and previous is not None and previous[1] is not None:
+        return previous[1], "the statement it continues"
+    if story is not None:
+        return story, "the story's date (its first dated statement)"
+    if page is not None:
+        return PartialDate(page.value, anchor="document-date"), "the document's date (the sentence gives none)"
+    return None, None
+
+
+def _resolve(p: Participant | None, parts: list[Participant], when: str | None) -> Participant | None:
+    if p is None or p.resolved:
+        return p
+    return resolve_role(p, parts, when, active_watchlist())
+
+
+def _fits(r: Reading, principal: Participant) -> bool:
+    """An organisation is not killed, appointed or dead; a statement needs a speaker or a publisher."""
+    if r.pred.kind == "event" and r.pred.frame in ("patient", "subject") and principal.type != PERSON:
+        return r.pred.name in ("designated", "appeared", "pledged_allegiance")
+    if r.pred.kind == "statement":
+        return principal.type in (PERSON, ORG, OUTLET)
+    return True

@@ -79,9 +79,19 @@ def token_key(token: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ][^\W_]+)*")
 
 
+_POSSESSIVE = re.compile(r"[A-Za-z]['’][sS]$")
+
+
 def tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    """Word tokens with their offsets; apostrophes inside a word (Du'a, Sha'ban) stay in it."""
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Word tokens with their offsets; apostrophes inside a word (Du'a, Sha'ban) stay in it, an English
+    possessive does not ("the Islamic State's" names the Islamic State, not a second entity)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        token, start, end = m.group(0), m.start(), m.end()
+        if len(token) > 3 and _POSSESSIVE.search(token):
+            token, end = token[:-2], end - 2
+        out.append((token, start, end))
+    return out
 
 
 def name_key(name: str) -> str:

@@ -1,0 +1,68 @@
+"""Is it asserted? Negation, speculation, habit and condition in the clause of a predicate, in English and Arabic.
+
+"neither mentioned Gaza", "this was never confirmed", «لم يشر» are not facts; "was reportedly killed",
+"rumoured", «يرجح» are speculation; "every week the group releases" is a habit; "if the group attacks" a
+condition. A cue counts when it stands in the predicate's clause before it (or, for "never confirmed" and
+«غير مؤكدة», right after it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.model.event import Modality
+
+_AR = "\u0621-\u064a"
+_NOT_AR_B = rf"(?<![{_AR}])"
+_NOT_AR_A = rf"(?![{_AR}])"
+
+_NEGATION = re.compile(
+    r"(?<![a-z])(?:not|never|neither|nor|no\s+longer|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
+    r"weren['’]t|isn['’]t|aren['’]t|won['’]t|cannot|can['’]t|without|failed\s+to|no\s+(?:mention|reference))(?![a-z])"
+    rf"|{_NOT_AR_B}(?:لم|لن|ليس|ليست|لا(?!\s+(?:يزال|تزال|زال|زالت|سيما)))(?:\s+يتم|\s+يكن)?{_NOT_AR_A}"
+)
+_DENIAL = re.compile(
+    r"(?<![a-z])(?:denied|denies|deny|dismissed|rejected)(?![a-z])" rf"|{_NOT_AR_B}(?:نفى|نفت|ينفي|تنفي|نفي)"
+)
+_SPECULATION = re.compile(
+    r"(?<![a-z])(?:may|might|could|reportedly|allegedly|alleged|rumou?red|rumou?rs?|speculat\w*|believed\s+to|thought\s+to|"
+    r"said\s+to\s+be|(?:was|were|been)\s+reported|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
+    r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear)(?![a-z])"
+    rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|"
+    rf"قد(?=\s+[يت])|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير){_NOT_AR_A}"
+)
+_HABIT = re.compile(
+    r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)|(?<![a-z])(?:usually|regularly|routinely|"
+    r"typically|often|always|generally)(?![a-z])"
+    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام){_NOT_AR_A}"
+)
+_CONDITION = re.compile(
+    r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
+)
+# a negation or doubt right after the predicate: "was never confirmed", «غير مؤكدة», "has not been verified"
+_AFTER = re.compile(
+    r"^\W*(?:(?:was|were|has|have|had|been|is|are)\s+)*(?:never|not)\s+(?:been\s+)?(?:confirmed|verified|proven)"
+    r"|^\W*(?:غير\s+مؤكد|لم\s+يتم\s+تاكيد|لم\s+تتاكد|لم\s+يتاكد)"
+)
+
+
+def modality(folded: str, clause_start: int, at: int, end: int) -> tuple[Modality, str | None]:
+    """The modality of the predicate at `at` (folded offsets) in the clause [clause_start, end), and its cue."""
+    after = folded[at : min(end, at + 80)]
+    for rx, mood, reach in (
+        (_DENIAL, Modality.DENIED, 60),
+        (_NEGATION, Modality.NEGATED, 28),  # "did not mention", "has not been confirmed", «لم يعلن»
+        (_CONDITION, Modality.CONDITIONAL, 120),
+        (_HABIT, Modality.HABITUAL, 120),
+        (_SPECULATION, Modality.SPECULATED, 60),
+    ):
+        m = rx.search(folded, max(clause_start, at - reach), at)
+        if m is not None:
+            return mood, m.group(0).strip()
+    m = _AFTER.search(after[after.find(" ") + 1 :] if " " in after else "")
+    if m is not None:
+        return Modality.SPECULATED, m.group(0).strip()
+    m = _SPECULATION.search(after[:40])
+    if m is not None and m.group(0).strip() in ("unconfirmed", "unverified", "غير مؤكده"):
+        return Modality.SPECULATED, m.group(0).strip()
+    return Modality.ASSERTED, None

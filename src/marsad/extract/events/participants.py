@@ -1,0 +1,146 @@
+"""Who can take part in a statement or event: the actors found in the text (watchlist entities and names the
+watchlist does not know), and the role nouns that stand for one ("the spokesman", «زعيم التنظيم», "the group",
+«التنظيم») resolved through the watchlist's roles with tenure at the date of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from marsad.kb import Watchlist
+from marsad.model import Entity, EntityType, Statement
+from marsad.text.fold import Folded, fold
+
+PERSON, ORG, OUTLET = "person", "organization", "media_outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    start: int
+    end: int
+    name: str  # canonical name, or the name as written when the watchlist does not know it
+    type: str  # person | organization | media_outlet
+    entity_id: str | None = None
+    role_noun: str | None = None  # spokesman | leader | group: a noun standing for an actor, resolved later
+    of: str | None = None  # the organisation a role noun belongs to (its name)
+    resolved_by: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.role_noun is None or self.entity_id is not None
+
+
+def from_facts(facts: list[Statement]) -> list[Participant]:
+    """Actor facts (actors and names extractors) as participants; an ambiguous mention takes no part."""
+    out = []
+    for f in facts:
+        if f.kind != "actor" or not f.detail.get("actor"):
+            continue
+        e = f.evidence[0]
+        kind = str(f.detail.get("entity_type") or PERSON)
+        out.append(Participant(e.start, e.end, str(f.detail["actor"]), kind, f.subject))
+    out.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[Participant] = []
+    for p in out:  # the longer of two overlapping mentions
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
+
+
+_ROLE_NOUNS = [
+    # (pattern over folded text, role noun, whose: "group" = the organisation named nearby)
+    (
+        r"(?<![a-z])(?:the|its|his|their|the\s+group['’]s|the\s+organi[sz]ation['’]s|the\s+is|the\s+isis|the\s+isil|is['’]s?|isis['’]s?)\s+(?:new\s+|official\s+|former\s+|previous\s+|late\s+)?spokes(?:man|person)(?![a-z])",
+        "spokesman",
+    ),
+    (
+        r"(?<![a-z])(?:the|its|his|their|the\s+group['’]s|the\s+organi[sz]ation['’]s|the\s+is|the\s+isis|the\s+isil|is['’]s?|isis['’]s?)\s+(?:new\s+|former\s+|previous\s+|late\s+|slain\s+)?(?:leader|caliph|emir|chief)(?![a-z])",
+        "leader",
+    ),
+    (
+        r"(?<![\u0621-\u064a])(?:ال)?(?:متحدث|ناطق)\s+(?:الرسمي\s+)?(?:الجديد\s+)?(?:باسم\s+(?:التنظيم|الجماعه)|باسمه|باسمها|(?:ال)?رسمي(?:\s+باسم\s+(?:التنظيم|الجماعه))?)(?![\u0621-\u064a])",
+        "spokesman",
+    ),
+    (
+        r"(?<![\u0621-\u064a])(?:زعيمه|زعيمها|قائده|زعيم\s+(?:التنظيم|الجماعه)|قائد\s+(?:التنظيم|الجماعه)|خليفه\s+التنظيم|امير\s+التنظيم)(?![\u0621-\u064a])",
+        "leader",
+    ),
+    (
+        r"(?<![a-z])the\s+(?:jihadist\s+|terror(?:ist)?\s+|militant\s+|extremist\s+)?(?:group|organi[sz]ation)(?![a-z'’])",
+        "group",
+    ),
+    (r"(?<![\u0621-\u064a])(?:[وب]?ال)?(?:تنظيم|جماعه)(?![\u0621-\u064a])(?!\s+(?:ال)?(?:دوله|قاعده|داعش))", "group"),
+]
+_ROLE_RX = [(re.compile(rx), noun) for rx, noun in _ROLE_NOUNS]
+_FORMER = re.compile(r"former|previous|late|slain|السابق")
+
+
+def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Participant]:
+    """The role nouns of the text that no actor mention already covers ("the spokesman, Abu X," is Abu X)."""
+    out: list[Participant] = []
+    covered: list[tuple[int, int]] = []  # a role noun's words are its own: «المتحدث باسم التنظيم» holds «التنظيم»
+    for rx, noun in _ROLE_RX:
+        for m in rx.finditer(folded.text):
+            start, end = folded.original_span(m.start(), m.end())
+            if any(p.start < end and start < p.end for p in taken) or any(a < end and start < b for a, b in covered):
+                continue
+            covered.append((start, end))
+            named = [p for p in taken if 0 <= p.start - end <= 4 and p.type == PERSON]
+            if noun != "group" and named:
+                continue  # "the spokesman, Abu Hamza," / «المتحدث "أبو عمر"»: the name that follows is the actor
+            out.append(Participant(start, end, text[start:end], ORG if noun == "group" else PERSON, role_noun=noun))
+    return out
+
+
+def resolve_role(p: Participant, context: list[Participant], when: str | None, watchlist: Watchlist) -> Participant:
+    """A role noun as the entity holding the role: "the group" is the organisation named last before it (else
+    the page's most named one); "the spokesman"/«زعيمه» is the watchlist person holding that role in that
+    organisation on the clause's date, when exactly one does."""
+    orgs = [c for c in context if c.type == ORG and c.entity_id and c.start < p.start]
+    org = orgs[-1] if orgs else None
+    if p.role_noun == "group":
+        if org is None:
+            return p
+        return replace(p, name=org.name, entity_id=org.entity_id, resolved_by=f"the group named before it ({org.name})")
+    if org is None or when is None:
+        return p
+    wanted = {"spokesman": ("spokesman",), "leader": ("caliph", "emir", "leader")}[str(p.role_noun)]
+    former = bool(_FORMER.search(fold(p.name)))
+    people = [e for e in watchlist.entities if e.type is EntityType.PERSON]
+    if former:  # "the former spokesman": the holder whose tenure ended last before the date
+        ended = [(end, e) for e in people if (end := _ended_by(e, wanted, org.name, when)) is not None]
+        holders = [max(ended, key=lambda pair: pair[0])[1]] if ended else []
+    else:
+        holders = [e for e in people if _held(e, wanted, org.name, when)]
+    if len(holders) != 1:
+        return p
+    person = holders[0]
+    how = "before" if former else "on"
+    return replace(
+        p,
+        name=person.name,
+        entity_id=person.id,
+        of=org.name,
+        resolved_by=f"{p.role_noun} of {org.name} {how} {when} (watchlist roles)",
+    )
+
+
+def _held(e: Entity, wanted: tuple[str, ...], of: str, when: str) -> bool:
+    for r in e.roles:
+        if r.role not in wanted or (r.of or "").lower() != of.lower():
+            continue
+        start, end = (r.start or "0000")[: len(when)], (r.end or "9999")[: len(when)]
+        if start <= when <= end:
+            return True
+    return False
+
+
+def _ended_by(e: Entity, wanted: tuple[str, ...], of: str, when: str) -> str | None:
+    ends = [
+        r.end
+        for r in e.roles
+        if r.role in wanted and (r.of or "").lower() == of.lower() and r.end and r.end[: len(when)] <= when
+    ]
+    return max(ends) if ends else None

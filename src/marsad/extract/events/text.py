@@ -1,0 +1,92 @@
+"""Sentences, clauses and words of a document, with their original offsets (what the event reader walks)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.text.fold import fold
+
+# a word: letters, with the Arabic marks (harakat, tatweel) inside it
+_WORD = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640'’])+")
+_ABBREV = frozenset(
+    "mr mrs ms dr st no nos gen col lt sgt maj capt rev prof jan feb mar apr jun jul aug sep sept oct nov dec "
+    "inc ltd co corp vs etc al".split()
+)
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"”’»)\]]*(?=\s)|\n+")
+_AR_CLITICS = ("وب", "ول", "وس", "فب", "و", "ف", "ب", "ل")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    key: str  # folded
+    start: int
+    end: int
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    return [
+        Word(m.group(0), re.split("['’]", fold(m.group(0)))[0], m.start(), m.end())
+        for m in _WORD.finditer(text, start, end)
+    ]  # fmt: skip  ("State's" is "state")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a full stop before white space ends one unless it closes an abbreviation ("U.S.", "Dr.")
+    or an initial; a line break always does."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] == ".":
+            before = re.search(r"(\w+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+            token = before.group(1) if before else ""
+            if (
+                len(token) == 1
+                or token.lower() in _ABBREV
+                or re.search(r"\b[A-Z]\.[A-Z]$", text[max(0, m.start() - 4) : m.start()])
+            ):
+                continue
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        if text[start:end].strip():
+            out.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append(_trim(text, start, len(text)))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=200_000)
+def arabic_stems(key: str) -> tuple[str, ...]:
+    """The folded word and what remains without the conjunctions and prepositions glued before it
+    («وأعلن» -> «اعلن», «بمقتل» -> «مقتل»), longest first."""
+    out = [key]
+    for clitic in _AR_CLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+            out.append(key[len(clitic) :])
+    for stem in list(out):  # «الكلمة», «بالبيان»: the article too
+        if stem.startswith("ال") and len(stem) >= 5:
+            out.append(stem[2:])
+    if key.startswith("لل") and len(key) >= 5:
+        out.append(key[2:])
+    return tuple(dict.fromkeys(out))
+
+
+_PRONOUN_SUFFIX = ("هما", "هم", "ها", "ه")
+
+
+def arabic_pronoun(key: str) -> tuple[str, str] | None:
+    """«مقتله» -> («مقتل», «ه»): a masdar with the pronoun of its participant attached."""
+    for suffix in _PRONOUN_SUFFIX:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            return key[: -len(suffix)], suffix
+    return None
