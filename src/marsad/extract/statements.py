@@ -12,6 +12,7 @@ is never dated by the day it was announced).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -53,9 +54,40 @@ class StatementExtractor:
         dates = [d for d in self._dates.extract(doc) if d.kind == "date" and d.date is not None]
         page = self._dates.document_date(doc)
         about = [a for a in mentions if a.subject]
+        read = self._read(doc, parts, dates)
+        story = _story_date(read, page.day())
         out: list[Statement] = []
-        story: PartialDate | None = None
         previous: tuple[Reading, PartialDate | None] | None = None
+        seen: set[tuple[Any, ...]] = set()
+        for start, sentence_parts, readings, own, continues in read:
+            page_date = page.at(start).date
+            for r in _kept(readings):
+                if r.pred.kind == "statement" and "speaker" not in r.roles and "publisher" not in r.roles:
+                    _inherit_speaker(r, readings, previous, continues)
+                date, date_from, confidence = own[id(r)], None, 0.75
+                if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
+                    date = own.get(id(r.embedded_in)) or _fallback(previous, continues, story, page_date)[0]
+                    date_from = "the date of the announcement that reports it"
+                if date is None and r.pred.kind == "statement":
+                    date, date_from = _fallback(previous, continues, story, page_date)
+                    confidence = 0.5
+                when = date.value if date is not None else (page_date.value if page_date is not None else None)
+                principal = _resolve(r.principal, sentence_parts, when)
+                if principal is None or not principal.resolved or not _fits(r, principal):
+                    continue
+                fact = self._fact(doc, r, principal, date, date_from, confidence, own, about, sentence_parts, when)
+                key = (fact.kind, fact.predicate, principal.name, date.value if date else None, start)
+                if key in seen:  # "celebrated and welcomed the news": one statement
+                    continue
+                seen.add(key)
+                out.append(fact)
+                if r.pred.kind == "statement" and r.embedded_in is None:
+                    previous = (r, date)
+        return out
+
+    def _read(self, doc: Document, parts: list[Participant], dates: list[Statement]) -> Read:
+        """Each sentence read, its predicates' own dates, and whether it continues the statement before it."""
+        out: Read = []
         last_person: Participant | None = None
         for start, end in sentences(doc.text):
             sentence_parts = list(parts)
@@ -66,11 +98,9 @@ class StatementExtractor:
                 he_part = Participant(
                     start, start + he.end(), last_person.name, PERSON, last_person.entity_id, resolved_by=by
                 )
-                sentence_parts.append(he_part)
-                sentence_parts.sort(key=lambda p: p.start)
+                sentence_parts = sorted([*sentence_parts, he_part], key=lambda p: p.start)
             readings = read_sentence(doc.text, start, end, sentence_parts)
             in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
-            continues = bool(_CONTINUES.match(doc.text, start, end))
             own: dict[int, PartialDate | None] = {id(r): _own_date(r, readings, in_sentence) for r in readings}
             claimed = {d.value for r in readings if (d := own[id(r)]) is not None and r.principal is not None}
             free = [d for d in in_sentence if d.date is not None and d.date.value not in claimed]
@@ -79,27 +109,10 @@ class StatementExtractor:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
                     own[id(r)] = min(free, key=lambda d: abs(d.evidence[0].start - r.at)).date
                     free = []
-            for r in _kept(readings):
-                date, date_from, confidence = own[id(r)], None, 0.75
-                if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
-                    date = (
-                        own.get(id(r.embedded_in))
-                        or _fallback(r.embedded_in, previous, continues, story, page.at(start).date)[0]
-                    )
-                    date_from = "the date of the announcement that reports it"
-                if date is None and r.pred.kind == "statement":
-                    date, date_from = _fallback(r, previous, continues, story, page.at(start).date)
-                    confidence = 0.5
-                page_date = page.at(start).date
-                when = date.value if date is not None else (page_date.value if page_date is not None else None)
-                principal = _resolve(r.principal, sentence_parts, when)
-                if principal is None or not principal.resolved or not _fits(r, principal):
-                    continue
-                out.append(self._fact(doc, r, principal, date, date_from, confidence, own, about, sentence_parts, when))
-                if r.pred.kind == "statement" and r.embedded_in is None:
-                    previous = (r, date)
-                    if story is None and own[id(r)] is not None:
-                        story = own[id(r)]
+            continues = bool(_CONTINUES.match(doc.text, start, end)) or _starts_with_conjoined_statement(
+                readings, doc.text, start
+            )
+            out.append((start, sentence_parts, readings, own, continues))
             people = [p for p in sentence_parts if p.type == PERSON and start <= p.start < end and p.resolved]
             subjects = [
                 r.principal
@@ -242,7 +255,6 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement]) -> Pa
 
 
 def _fallback(
-    r: Reading,
     previous: tuple[Reading, PartialDate | None] | None,
     continues: bool,
     story: PartialDate | None,
@@ -251,10 +263,51 @@ def _fallback(
     if continues and previous is not None and previous[1] is not None:
         return previous[1], "the statement it continues"
     if story is not None:
-        return story, "the story's date (its first dated statement)"
+        return story, "the story's date (its first dated statement about the page's news)"
     if page is not None:
         return PartialDate(page.value, anchor="document-date"), "the document's date (the sentence gives none)"
     return None, None
+
+
+Read = list[tuple[int, list[Participant], list[Reading], dict[int, PartialDate | None], bool]]
+
+
+def _story_date(read: Read, day: dt.date | None) -> PartialDate | None:
+    """The date of the news a page reports: its first dated statement, when that falls in the ten days before
+    the page's date (a news article's peg; an older date is background), or the first dated one of an undated page."""
+    for _, _, readings, own, _ in read:
+        for r in readings:
+            d = own[id(r)]
+            if d is None or r.pred.kind != "statement" or r.embedded_in is not None or r.principal is None:
+                continue
+            if day is None:
+                return d
+            if d.precision.value == "day" and d.end is None and 0 <= (day - d.first_day()).days <= 10:
+                return d
+    return None
+
+
+def _inherit_speaker(
+    r: Reading, readings: list[Reading], previous: tuple[Reading, PartialDate | None] | None, continues: bool
+) -> None:
+    """«معلناً أن ...», «وأضاف أن ...», "adding that": the speaker of the statement before it speaks on."""
+    earlier = [x for x in readings if x.pred.frame == "speech" and x.at < r.at and x.roles.get("speaker")]
+    if earlier:
+        r.roles["speaker"] = earlier[-1].roles["speaker"]
+    elif continues and previous is not None and previous[0].roles.get("speaker"):
+        r.roles["speaker"] = previous[0].roles["speaker"]
+
+
+def _starts_with_conjoined_statement(readings: list[Reading], text: str, start: int) -> bool:
+    """«وبث إعلام التنظيم ...», «وأعلن ...»: a sentence opening with «و» glued to a statement verb goes on with the
+    story of the one before."""
+    first = min(readings, key=lambda r: r.at, default=None)
+    return (
+        first is not None
+        and first.pred.kind == "statement"
+        and first.at - start <= 2
+        and text[first.at : first.at + 1] in ("و", "ف")
+    )
 
 
 def _resolve(p: Participant | None, parts: list[Participant], when: str | None) -> Participant | None:

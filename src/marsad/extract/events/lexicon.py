@@ -39,7 +39,7 @@ def _table(kind: str, frame: str, name: str, words: str, nominal: bool = False) 
 def english() -> dict[str, Pred]:
     t: dict[str, Pred] = {}
     s, e = "statement", "event"
-    t |= _table(s, "speech", "said", "said says saying told tells stated added adds")
+    t |= _table(s, "speech", "said", "said says saying told tells stated added adds noted indicated")
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")
     t |= _table(s, "speech", "claimed", "claimed claims claiming")
@@ -83,7 +83,13 @@ def english() -> dict[str, Pred]:
 def arabic() -> dict[str, Pred]:
     t: dict[str, Pred] = {}
     s, e = "statement", "event"
-    t |= _table(s, "speech", "said", "قال قالت يقول تقول أضاف أضافت ذكر ذكرت صرح صرحت أفاد أفادت أوضح أوضحت تابع")
+    t |= _table(
+        s,
+        "speech",
+        "said",
+        "قال قالت يقول تقول أضاف أضافت ذكر ذكرت صرح صرحت أفاد أفادت أوضح أوضحت أشار أشارت يشير تشير مضيفا مضيفة",
+    )
+    t |= _table(s, "speech", "announced", "معلنا معلنة معلناً")
     t |= _table(s, "speech", "announced", "أعلن أعلنت يعلن تعلن")
     t |= _table(s, "speech", "confirmed", "أكد أكدت يؤكد تؤكد اعترف اعترفت أقر أقرت")
     t |= _table(s, "speech", "claimed", "تبنى تبنت زعم زعمت ادعى ادعت")
@@ -100,7 +106,7 @@ def arabic() -> dict[str, Pred]:
     t |= _table(s, "release", "gave_speech", "كلمة خطاب خطبة", nominal=True)
     t |= _table(s, "release", "issued_statement", "بيان تسجيل رسالة", nominal=True)
     t |= _table(e, "patient", "killed", "مقتل اغتيال مصرع تصفية", nominal=True)
-    t |= _table(e, "patient", "killed", "قتل قتلت اغتيل اغتالت")
+    t |= _table(e, "patient", "killed", "قتل قتلت اغتيل اغتالت يقتل تقتل")
     t |= _table(e, "patient", "died", "وفاة", nominal=True)
     t |= _table(e, "subject", "died", "توفي توفى مات")
     t |= _table(e, "patient", "arrested", "اعتقال توقيف", nominal=True)

@@ -68,6 +68,13 @@ _ROLE_NOUNS = [
         "leader",
     ),
     (
+        r"(?<![\u0621-\u064a])(?:[وب]?ال)?(?:وكاله|مؤسسه|صحيفه|نشره)(?![\u0621-\u064a])"
+        r"(?!\s+(?:[\u0621-\u064a]+\s+)?(?:اعماق|الفرقان|النبا|السحاب))",
+        "outlet",
+    ),
+    (r"(?<![a-z])the\s+(?:news\s+)?(?:agency|outlet|newsletter|newspaper|foundation)(?![a-z'’])", "outlet"),
+    (r"(?<![\u0621-\u064a])(?:[وب]?ا)?علام\s+(?:التنظيم|الجماعه)(?![\u0621-\u064a])", "group"),
+    (
         r"(?<![a-z])the\s+(?:jihadist\s+|terror(?:ist)?\s+|militant\s+|extremist\s+)?(?:group|organi[sz]ation)(?![a-z'’])",
         "group",
     ),
@@ -90,7 +97,8 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
             named = [p for p in taken if 0 <= p.start - end <= 4 and p.type == PERSON]
             if noun != "group" and named:
                 continue  # "the spokesman, Abu Hamza," / «المتحدث "أبو عمر"»: the name that follows is the actor
-            out.append(Participant(start, end, text[start:end], ORG if noun == "group" else PERSON, role_noun=noun))
+            kind = ORG if noun == "group" else (OUTLET if noun == "outlet" else PERSON)
+            out.append(Participant(start, end, text[start:end], kind, role_noun=noun))
     return out
 
 
@@ -100,6 +108,12 @@ def resolve_role(p: Participant, context: list[Participant], when: str | None, w
     organisation on the clause's date, when exactly one does."""
     orgs = [c for c in context if c.type == ORG and c.entity_id and c.start < p.start]
     org = orgs[-1] if orgs else None
+    if p.role_noun == "outlet":  # «الوكالة», "the agency": the outlet named before it
+        outlets = [c for c in context if c.type == OUTLET and c.entity_id and c.start < p.start]
+        if not outlets:
+            return p
+        o = outlets[-1]
+        return replace(p, name=o.name, entity_id=o.entity_id, resolved_by=f"the outlet named before it ({o.name})")
     if p.role_noun == "group":
         if org is None:
             return p

@@ -200,14 +200,13 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     r.voice = "nominal" if r.pred.nominal else ("passive" if passive else "active")
     before = _before(parts, c0, r.at)
     after = _after(parts, r.at_end, c1)
-    by_agent = next(
-        (
-            p
-            for p in _after(parts, r.at_end, min(c1, r.at_end + 70))
-            if re.search(r"\bby\s+(?:the\s+|its\s+|his\s+)?(?:[\w'’-]+\s+){0,4}$", text[r.at_end : p.start])
-        ),
-        None,
-    )
+    by_phrase = [
+        p
+        for p in _after(parts, r.at_end, min(c1, r.at_end + 90))
+        if re.search(r"\bby\s+(?:the\s+|its\s+|his\s+)?(?:[\w'’-]+\s+){0,5}$", text[r.at_end : p.start])
+    ]
+    # "by Islamic State's official spokesman Abu Umar": the person the title belongs to, not the group of the title
+    by_agent = next((p for p in by_phrase if p.type == PERSON), by_phrase[0] if by_phrase else None)
     frame = r.pred.frame
     if frame == "speech":
         speaker = None
@@ -218,6 +217,8 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             speaker = _head_of_apposition(text, before, r.at)
         elif after and after[0].start - r.at_end <= 12 and re.search(r"[,\"”]\s*$", text[max(c0, r.at - 3) : r.at]):
             speaker = after[0]  # '"...," said the spokesman Abu X'
+        if speaker is None and not passive:
+            speaker = _named_body_en(text, c0, r.at)
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(r.at_end, speaker.end if speaker and speaker.start > r.at else r.at_end)
@@ -282,6 +283,41 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         r.roles["patient"] = people[0]
     if before:
         r.roles["agent"] = before[-1]
+
+
+# The head nouns of a speaker the watchlist does not know: an office, a government body, officials, sources.
+_BODY_EN = re.compile(
+    r"(?:^|[,;]\s+|\b(?:the|a|an)\s+)((?:[A-Z][\w.’'-]*\s+){0,5}?(?:[A-Z][\w.’'-]*\s+)?(?:White\s+House|Pentagon|Kremlin|"
+    r"[Oo]fficials?|[Mm]inistry|[Mm]inister|[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Pp]olice|[Ss]ources?|[Cc]ommand|[Aa]uthorities|"
+    r"[Dd]epartment|[Cc]ouncil|[Oo]bservatory|[Cc]ent(?:er|re)|[Mm]onitors?|[Aa]nalysts?|[Ii]ntelligence|[Pp]resident|"
+    r"[Pp]rime\s+[Mm]inister|[Ss]pokes(?:man|woman|person)))\s*(?:\([A-Z]{2,8}\)\s*)?$"
+)
+_BODY_AR = re.compile(
+    r"\s*((?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|الجيش|القياده|قياده|حكومه|الحكومه|البيت\s+الابيض|"
+    r"الشرطه|شرطه|مجلس|هيئه|منظمه|مسؤول|مسؤولون|مصادر|مصدر|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس|السلطات|المرصد)"
+    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|:)(?![\u0621-\u064a])|$)"
+)
+
+
+def _named_body_en(text: str, c0: int, at: int) -> Participant | None:
+    """ "The White House said", "Iraqi officials said", "the Syrian Observatory said": a speaker by its office."""
+    m = _BODY_EN.search(text, c0, at)
+    if m is None or at - m.end() > 2:
+        return None
+    name = m.group(1).strip()
+    kind = PERSON if re.search(r"(?i)minister|president|spokes", name.split()[-1]) else ORG
+    return Participant(m.start(1), m.start(1) + len(name), name, kind)
+
+
+def _named_body_ar(text: str, start: int, boundary: int) -> Participant | None:
+    """«أكد مرصد الفتاوى التكفيرية ... أن»: a speaker the watchlist does not know, named by its office."""
+    m = _BODY_AR.match(fold(text[start:boundary]))
+    if m is None or not m.group(1).strip():
+        return None
+    lead = len(text[start:boundary]) - len(text[start:boundary].lstrip())
+    raw = text[start + lead : start + lead + len(m.group(1).strip())]  # folding keeps length for plain Arabic
+    kind = PERSON if re.match(r"(?:ال)?(?:وزير|مسؤول|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس)", fold(raw)) else ORG
+    return Participant(start + lead, start + lead + len(raw), raw.strip(" ،,"), kind)
 
 
 _APPOSITIVE = re.compile(r"^\s*,[^,]{0,80},\s*$")
@@ -395,6 +431,8 @@ def _roles_ar(
         speaker = between[0] if between else None
         if speaker is None and not relative and before and r.at - before[-1].end <= 3:
             speaker = before[-1]
+        if speaker is None and not relative:
+            speaker = _named_body_ar(text, r.at_end, boundary)
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(boundary, speaker.end if speaker is not None and speaker.start > r.at else r.at_end)
