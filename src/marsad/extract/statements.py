@@ -12,6 +12,7 @@ is never dated by the day it was announced).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -55,7 +56,7 @@ class StatementExtractor:
         page = self._dates.document_date(doc)
         about = [a for a in mentions if a.subject]
         read = self._read(doc, parts, dates)
-        story = _story_date(read, page.day())
+        stories = _story_dates(read, page.day())
         out: list[Statement] = []
         previous: tuple[Reading, PartialDate | None] | None = None
         seen: set[tuple[Any, ...]] = set()
@@ -65,11 +66,18 @@ class StatementExtractor:
                 if r.pred.kind == "statement" and "speaker" not in r.roles and "publisher" not in r.roles:
                     _inherit_speaker(r, readings, previous, continues)
                 date, date_from, confidence = own[id(r)], None, 0.75
+                if date is None and r.pred.kind == "statement":
+                    lead = [x for x in readings if x.pred.frame == "speech" and x.at < r.at and own[id(x)] is not None]
+                    if (
+                        lead
+                    ):  # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
+                        date, date_from = own[id(lead[-1])], "the statement of the sentence it goes on from"
                 if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
+                    story = stories.get(_speaker_name(r.embedded_in) or "")
                     date = own.get(id(r.embedded_in)) or _fallback(previous, continues, story, page_date)[0]
                     date_from = "the date of the announcement that reports it"
                 if date is None and r.pred.kind == "statement":
-                    date, date_from = _fallback(previous, continues, story, page_date)
+                    date, date_from = _fallback(previous, continues, stories.get(_speaker_name(r) or ""), page_date)
                     confidence = 0.5
                 when = date.value if date is not None else (page_date.value if page_date is not None else None)
                 principal = _resolve(r.principal, sentence_parts, when)
@@ -89,8 +97,12 @@ class StatementExtractor:
         """Each sentence read, its predicates' own dates, and whether it continues the statement before it."""
         out: Read = []
         last_person: Participant | None = None
+        starts = [p.start for p in parts]
         for start, end in sentences(doc.text):
-            sentence_parts = list(parts)
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            if lo == hi and not (last_person is not None and _PRONOUN.match(doc.text, start, end)):
+                continue  # no one takes part: nothing to read
+            sentence_parts = parts  # a role noun may refer to an actor named well before
             if last_person is not None and _PRONOUN.match(doc.text, start, end):
                 he = re.match(r"\s*\w+", doc.text[start:end])
                 assert he is not None
@@ -98,13 +110,26 @@ class StatementExtractor:
                 he_part = Participant(
                     start, start + he.end(), last_person.name, PERSON, last_person.entity_id, resolved_by=by
                 )
-                sentence_parts = sorted([*sentence_parts, he_part], key=lambda p: p.start)
+                sentence_parts = sorted([*parts, he_part], key=lambda p: p.start)
             readings = read_sentence(doc.text, start, end, sentence_parts)
             in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
-            own: dict[int, PartialDate | None] = {id(r): _own_date(r, readings, in_sentence) for r in readings}
+            own: dict[int, PartialDate | None] = {
+                id(r): _own_date(r, readings, in_sentence, doc.text) for r in readings
+            }
             claimed = {d.value for r in readings if (d := own[id(r)]) is not None and r.principal is not None}
-            free = [d for d in in_sentence if d.date is not None and d.date.value not in claimed]
+            free = [
+                d
+                for d in in_sentence
+                if d.date is not None
+                and d.date.value not in claimed
+                and not _SINCE.search(doc.text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])
+            ]
             for r in _kept(readings):
+                free = [
+                    d
+                    for d in free
+                    if r.clause[0] <= d.evidence[0].start < r.clause[1] and abs(d.evidence[0].start - r.at) < 120
+                ]
                 if own[id(r)] is None and r.pred.kind == "statement" and r.embedded_in is None and free:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
                     own[id(r)] = min(free, key=lambda d: abs(d.evidence[0].start - r.at)).date
@@ -225,13 +250,17 @@ def _kept(readings: list[Reading]) -> list[Reading]:
 def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
     """The stretch of the sentence whose dates are this predicate's: from the predicate before it to the one
     after it (a speech verb's stretch ends where the first thing it reports begins)."""
-    positions = sorted({x.at for x in readings if x is not r and x.at != r.at})
+    # a predicate with no one taking part ("in a recording broadcast yesterday") does not cut the stretch
+    positions = sorted({x.at for x in readings if x is not r and x.at != r.at and x.principal is not None})
     before = [p for p in positions if p < r.at]
     after = [p for p in positions if p > r.at]
     return (before[-1] if before else r.sentence[0]), (after[0] if after else r.sentence[1])
 
 
-def _own_date(r: Reading, readings: list[Reading], dates: list[Statement]) -> PartialDate | None:
+_SINCE = re.compile(r"(?:since|منذ|من\s+عام)\s*$", re.IGNORECASE)
+
+
+def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
     if r.content is not None:  # a speech's dates stand before what it reports
@@ -239,6 +268,9 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement]) -> Pa
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
     near = [d for d in dates if lo <= d.evidence[0].start < hi]
+    if r.pred.kind == "statement" or r.pred.frame != "subject":
+        # "leader since February 2020" dates a state, not the statement or the event beside it
+        near = [d for d in near if not _SINCE.search(text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])]
     if not near:
         return None
     best = min(near, key=lambda d: abs(d.evidence[0].start - r.at))
@@ -272,19 +304,24 @@ def _fallback(
 Read = list[tuple[int, list[Participant], list[Reading], dict[int, PartialDate | None], bool]]
 
 
-def _story_date(read: Read, day: dt.date | None) -> PartialDate | None:
-    """The date of the news a page reports: its first dated statement, when that falls in the ten days before
-    the page's date (a news article's peg; an older date is background), or the first dated one of an undated page."""
+def _story_dates(read: Read, day: dt.date | None) -> dict[str, PartialDate]:
+    """The date of the news a page reports, per speaker: a speaker's first dated statement, when it falls in the ten
+    days before the page's date (a news article's peg; an older date is background), or in an undated page its first
+    dated one. "IS has confirmed the death of its leader ... IS also confirmed on Thursday" dates both Thursday."""
+    out: dict[str, PartialDate] = {}
     for _, _, readings, own, _ in read:
         for r in readings:
-            d = own[id(r)]
-            if d is None or r.pred.kind != "statement" or r.embedded_in is not None or r.principal is None:
+            d, name = own[id(r)], _speaker_name(r)
+            if d is None or name is None or name in out or r.pred.kind != "statement" or r.embedded_in is not None:
                 continue
-            if day is None:
-                return d
-            if d.precision.value == "day" and d.end is None and 0 <= (day - d.first_day()).days <= 10:
-                return d
-    return None
+            if day is None or (d.precision.value == "day" and d.end is None and 0 <= (day - d.first_day()).days <= 10):
+                out[name] = d
+    return out
+
+
+def _speaker_name(r: Reading) -> str | None:
+    p = r.principal
+    return p.name if p is not None else None
 
 
 def _inherit_speaker(

@@ -130,6 +130,11 @@ def fold_with_offsets(text: str) -> Folded:
     return result
 
 
+def fold_map(text: str) -> Folded:
+    """fold_with_offsets without the one-document memo: for short stretches that must not evict a page's fold."""
+    return _fold_with_offsets(text)
+
+
 def _fold_with_offsets(text: str) -> Folded:
     folded = fold(text)
     offsets: list[int] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from marsad.extract.events.lexicon import (
@@ -27,7 +28,7 @@ from marsad.extract.events.modality import modality
 from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant
 from marsad.extract.events.text import Word, arabic_pronoun, arabic_stems, words
 from marsad.model.event import Modality
-from marsad.text.fold import fold
+from marsad.text.fold import Folded, fold, fold_map
 
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
 _BE = frozenset("was were been being is are be 's".split())
@@ -133,14 +134,21 @@ def _predicate(ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
         if pred.nominal and w.text[:1].isupper() and i > 0 and ws[i - 1].text[:1].isupper():
             return None  # "Islamic State Statement": a title, not a statement
         return pred, None
+    found = _arabic_predicate(w.key)
+    if found is None or (found[2] is None and nxt in NOT_AFTER_AR.get(found[1], ())):
+        return None
+    return found[0], found[2]
+
+
+@lru_cache(maxsize=100_000)
+def _arabic_predicate(key: str) -> tuple[Pred, str, str | None] | None:
+    """(predicate, its stem, a pronoun suffix) of a folded Arabic word, with its clitics and article dropped."""
     table = arabic()
-    for stem in arabic_stems(w.key):
+    for stem in arabic_stems(key):
         pred = table.get(stem)
         if pred is not None:
-            if nxt in NOT_AFTER_AR.get(stem, ()):
-                return None
-            return pred, None
-    for stem in arabic_stems(w.key):
+            return pred, stem, None
+    for stem in arabic_stems(key):
         split = arabic_pronoun(stem)
         if split is None:
             continue
@@ -148,7 +156,7 @@ def _predicate(ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
         for candidate in (base, base[:-1] + "ه" if base.endswith("ت") else base):
             pred = table.get(candidate)
             if pred is not None and pred.nominal and pred.kind == "event":
-                return pred, suffix  # «مقتله»: his killing
+                return pred, candidate, suffix  # «مقتله»: his killing
     return None
 
 
@@ -292,10 +300,17 @@ _BODY_EN = re.compile(
     r"[Dd]epartment|[Cc]ouncil|[Oo]bservatory|[Cc]ent(?:er|re)|[Mm]onitors?|[Aa]nalysts?|[Ii]ntelligence|[Pp]resident|"
     r"[Pp]rime\s+[Mm]inister|[Ss]pokes(?:man|woman|person)))\s*(?:\([A-Z]{2,8}\)\s*)?$"
 )
+_BODY_AR_WORDS = (
+    r"(?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|قياده|حكومه|البيت\s+الابيض|شرطه|مجلس|هيئه|منظمه|"
+    r"مسؤول|مسؤولون|مصادر|مصدر|متحدث|ناطق|رئيس|سلطات)"
+)
+_BODY_AR_BEFORE = re.compile(
+    rf"(?:^|[،,]\s*|(?<![\u0621-\u064a])(?:ان|بان|إن|أن)\s+)({_BODY_AR_WORDS}(?:\s+[\u0621-\u064a]+){{0,7}}?)\s*$"
+)
 _BODY_AR = re.compile(
     r"\s*((?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|الجيش|القياده|قياده|حكومه|الحكومه|البيت\s+الابيض|"
     r"الشرطه|شرطه|مجلس|هيئه|منظمه|مسؤول|مسؤولون|مصادر|مصدر|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس|السلطات|المرصد)"
-    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|:)(?![\u0621-\u064a])|$)"
+    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:)(?![\u0621-\u064a])|$)"
 )
 
 
@@ -309,15 +324,31 @@ def _named_body_en(text: str, c0: int, at: int) -> Participant | None:
     return Participant(m.start(1), m.start(1) + len(name), name, kind)
 
 
+def _named_body_ar_before(text: str, c0: int, at: int) -> Participant | None:
+    """«... أن المسؤول الشرعي في التنظيم إبراهيم القوصي أكد ...»: an office and a name right before the verb."""
+    lo = max(c0, at - 90)
+    folded = _fold_span(text, lo, at)
+    m = _BODY_AR_BEFORE.search(folded.text)
+    if m is None:
+        return None
+    a, b = folded.original_span(m.start(1), m.end(1))
+    kind = PERSON if re.match(r"(?:ال)?(?:وزير|مسؤول|متحدث|ناطق|رئيس)", m.group(1)) else ORG
+    return Participant(lo + a, lo + b, text[lo + a : lo + b].strip(" ،,"), kind)
+
+
+def _fold_span(text: str, start: int, end: int) -> Folded:
+    return fold_map(text[start:end])
+
+
 def _named_body_ar(text: str, start: int, boundary: int) -> Participant | None:
     """«أكد مرصد الفتاوى التكفيرية ... أن»: a speaker the watchlist does not know, named by its office."""
-    m = _BODY_AR.match(fold(text[start:boundary]))
+    folded = _fold_span(text, start, boundary)
+    m = _BODY_AR.match(folded.text)
     if m is None or not m.group(1).strip():
         return None
-    lead = len(text[start:boundary]) - len(text[start:boundary].lstrip())
-    raw = text[start + lead : start + lead + len(m.group(1).strip())]  # folding keeps length for plain Arabic
-    kind = PERSON if re.match(r"(?:ال)?(?:وزير|مسؤول|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس)", fold(raw)) else ORG
-    return Participant(start + lead, start + lead + len(raw), raw.strip(" ،,"), kind)
+    a, b = folded.original_span(m.start(1), m.end(1))
+    kind = PERSON if re.match(r"(?:ال)?(?:وزير|مسؤول|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس)", m.group(1)) else ORG
+    return Participant(start + a, start + b, text[start + a : start + b].strip(" ،,"), kind)
 
 
 _APPOSITIVE = re.compile(r"^\s*,[^,]{0,80},\s*$")
@@ -432,7 +463,7 @@ def _roles_ar(
         if speaker is None and not relative and before and r.at - before[-1].end <= 3:
             speaker = before[-1]
         if speaker is None and not relative:
-            speaker = _named_body_ar(text, r.at_end, boundary)
+            speaker = _named_body_ar(text, r.at_end, boundary) or _named_body_ar_before(text, c0, r.at)
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(boundary, speaker.end if speaker is not None and speaker.start > r.at else r.at_end)
@@ -440,7 +471,8 @@ def _roles_ar(
         r.content = (m.end() if m else content_from, s1)
         return
     if frame == "release" and not r.pred.nominal:
-        publisher = after[0] if after and after[0].start - r.at_end < 30 else None
+        # «نشرت مؤسسة الفرقان», «بثت وكالة أعماق»: the publisher stands right after the verb (not «بُث أمس ... مقتل X»)
+        publisher = after[0] if after and after[0].start - r.at_end <= 12 else None
         if publisher is not None:
             r.roles["publisher"] = publisher
         media = _media(ws, r.at_end, c1, arabic_text=True)

@@ -26,11 +26,15 @@ class Word:
     end: int
 
 
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The folded word, without an English possessive ("State's" is "state"); cached: pages repeat words."""
+    key = fold(word)
+    return key.partition("'")[0].partition("’")[0] if ("'" in key or "’" in key) else key
+
+
 def words(text: str, start: int, end: int) -> list[Word]:
-    return [
-        Word(m.group(0), re.split("['’]", fold(m.group(0)))[0], m.start(), m.end())
-        for m in _WORD.finditer(text, start, end)
-    ]  # fmt: skip  ("State's" is "state")
+    return [Word(m.group(0), word_key(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
