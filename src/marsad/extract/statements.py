@@ -268,9 +268,20 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
     near = [d for d in dates if lo <= d.evidence[0].start < hi]
-    if r.pred.kind == "statement" or r.pred.frame != "subject":
-        # "leader since February 2020" dates a state, not the statement or the event beside it
-        near = [d for d in near if not _SINCE.search(text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])]
+    # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
+    near = [d for d in near if not _SINCE.search(text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])]
+    # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's
+    near = [
+        d
+        for d in near
+        if not any(
+            o is not d
+            and o.evidence[0].start <= d.evidence[0].start
+            and d.evidence[0].end <= o.evidence[0].end
+            and (o.evidence[0].end - o.evidence[0].start) > (d.evidence[0].end - d.evidence[0].start)
+            for o in dates
+        )
+    ]
     if not near:
         return None
     best = min(near, key=lambda d: abs(d.evidence[0].start - r.at))
@@ -339,12 +350,12 @@ def _starts_with_conjoined_statement(readings: list[Reading], text: str, start: 
     """«وبث إعلام التنظيم ...», «وأعلن ...»: a sentence opening with «و» glued to a statement verb goes on with the
     story of the one before."""
     first = min(readings, key=lambda r: r.at, default=None)
-    return (
-        first is not None
-        and first.pred.kind == "statement"
-        and first.at - start <= 2
-        and text[first.at : first.at + 1] in ("و", "ف")
-    )
+    if first is None or first.pred.kind != "statement":
+        return False
+    if first.at - start <= 2 and text[first.at : first.at + 1] in ("و", "ف"):
+        return True
+    # "The new IS spokesman, Abu Hamza, also called on ...": "also" before the verb carries the story on
+    return bool(re.search(r"\balso\s*$|(?<![\u0621-\u064a])ايضا\s*$", text[max(start, first.at - 12) : first.at]))
 
 
 def _resolve(p: Participant | None, parts: list[Participant], when: str | None) -> Participant | None:

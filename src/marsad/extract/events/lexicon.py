@@ -90,6 +90,7 @@ def arabic() -> dict[str, Pred]:
         "قال قالت يقول تقول أضاف أضافت ذكر ذكرت صرح صرحت أفاد أفادت أوضح أوضحت أشار أشارت يشير تشير مضيفا مضيفة",
     )
     t |= _table(s, "speech", "announced", "معلنا معلنة معلناً")
+    t |= _table(s, "speech", "announced", "إعلان", nominal=True)
     t |= _table(s, "speech", "announced", "أعلن أعلنت يعلن تعلن")
     t |= _table(s, "speech", "confirmed", "أكد أكدت يؤكد تؤكد اعترف اعترفت أقر أقرت")
     t |= _table(s, "speech", "claimed", "تبنى تبنت زعم زعمت ادعى ادعت")

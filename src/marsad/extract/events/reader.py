@@ -104,7 +104,7 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
         if named is not None:  # "X was announced (as caliph) by the spokesman": X is appointed, on that day
             readings.append(
                 Reading(_APPOINTED, r.at, r.at_end, r.sentence, r.clause, {"patient": named}, modality=r.modality,
-                        cue=r.cue, voice="passive", lang=r.lang)
+                        cue=r.cue, embedded_in=r, voice="passive", lang=r.lang)
             )  # fmt: skip
     _nest(readings)
     return readings
@@ -117,6 +117,9 @@ def _announced_person(r: Reading, parts: list[Participant]) -> Participant | Non
     """The person of a passive "was announced / named / declared" (an appointment made public)."""
     if r.pred.frame != "speech" or r.voice != "passive" or r.pred.name not in ("announced", "confirmed"):
         return None
+    if r.lang == "ar":  # «وتم إعلان خليفة التنظيم الجديد واسمه أبو الحسين»: the person named after it
+        after = [p for p in parts if r.at_end <= p.start <= r.at_end + 60 and p.end <= r.clause[1] and p.type == PERSON]
+        return next((p for p in after if p.resolved and p.role_noun is None), None)
     people = [p for p in parts if r.clause[0] <= p.start and p.end <= r.at and p.type == PERSON]
     return people[-1] if people else None
 
@@ -446,12 +449,18 @@ def _roles_ar(
     before = _before(parts, c0, r.at)
     if r.pred.nominal:
         r.voice = "nominal"
-    elif i > 0 and ws[i - 1].key in ("تم", "جري", "يتم"):
+    elif i > 0 and any(k in ("تم", "جري", "يتم") for k in arabic_stems(ws[i - 1].key)):
         r.voice = "passive"
     if suffix is not None:  # «مقتله», «تعيينه»: the person the pronoun stands for (the last person named)
         earlier = [p for p in all_parts if p.end <= r.at and p.type == PERSON]
         if earlier and frame != "agent":
             r.roles["patient"] = earlier[-1]
+        return
+    if frame == "speech" and r.pred.nominal:  # «إعلان الولايات المتحدة مقتل X»; «تم إعلان X خليفة»
+        if r.voice != "passive" and after and after[0].start - r.at_end <= 3:
+            r.roles["speaker"] = after[0]
+        boundary = _content_start(text, ws, i, s1)
+        r.content = (boundary, s1) if "speaker" in r.roles else None
         return
     if frame == "speech":
         # VSO: the speaker stands between the verb and what is said («قال المتحدث ... إن», «أعلن التنظيم مقتل»);

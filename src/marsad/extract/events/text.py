@@ -14,7 +14,7 @@ _ABBREV = frozenset(
     "mr mrs ms dr st no nos gen col lt sgt maj capt rev prof jan feb mar apr jun jul aug sep sept oct nov dec "
     "inc ltd co corp vs etc al".split()
 )
-_SENTENCE_END = re.compile(r"[.!?؟]+[\"”’»)\]]*(?=\s)|\n+")
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"”’»)\]]*(?:\[\d+\])*(?=\s)|\n+")  # "in 2013.[7] He ...": a footnote mark
 _AR_CLITICS = ("وب", "ول", "وس", "فب", "و", "ف", "ب", "ل")
 
 
@@ -75,7 +75,7 @@ def arabic_stems(key: str) -> tuple[str, ...]:
     («وأعلن» -> «اعلن», «بمقتل» -> «مقتل»), longest first."""
     out = [key]
     for clitic in _AR_CLITICS:
-        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 2:  # «وبث»: a two-letter verb
             out.append(key[len(clitic) :])
     for stem in list(out):  # «الكلمة», «بالبيان»: the article too
         if stem.startswith("ال") and len(stem) >= 5:
