@@ -561,6 +561,14 @@ def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
             sign = 1 if onward else -1
             day = shift(prev.date.first_day(), sign * (r.direction or 0) * r.amount, r.unit)
             return _found(r, _at(day, r.unit, prev), {**detail, "anchor_date": prev.date.value}, 0.75, "fact")
+        if prev is None and r.unit not in ("day", "week"):
+            # "The channel went live on July 29. It came one month after AQAP's first magazine": the thing after
+            # "after" lies N months before the date the paragraph just gave (months and years only: too coarse
+            # to mislead by a day)
+            ref = _reference(ctx, r.start, r.unit)
+            if ref is not None and sentence_start - ref.end < 200:
+                day = shift(ref.date.first_day(), -(r.direction or 0) * r.amount, r.unit)
+                return _found(r, _at_precision(day, r.unit), {**detail, "anchor_date": ref.date.value}, 0.6, "fact")
         return None
     ref = prev or _reference(ctx, r.start, r.unit if r.unit in ("day", "week") else "month")
     if ref is None:
