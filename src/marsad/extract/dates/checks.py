@@ -73,8 +73,8 @@ def check_interval(amount: int, unit: str, stated: Found, computed: Found) -> di
     anchor = dt.date.fromisoformat(computed.detail["anchor_date"])
     return {
         "check": "stated_interval_wrong",
-        "start": stated.start,
-        "end": computed.end,
+        "start": min(stated.start, computed.start),  # the stated date may stand before or after the phrase
+        "end": max(stated.end, computed.end),
         "stated": f"{amount} {unit}{'s' if amount != 1 else ''}",
         "stated_date": stated.date.value,
         "anchor_date": anchor.isoformat(),

@@ -186,6 +186,17 @@ def _link_ranges(mentions: list[Mention], folded: Folded, original: str) -> list
             prev.year = m.year if (prev.month or 0) <= (m.month or 0) else m.year - 1
         if m.year is None and prev.year is not None:
             m.year = prev.year if (m.month or 0) >= (prev.month or 0) else prev.year + 1
+        if (
+            prev.year is not None
+            and m.year is not None
+            and (prev.year, prev.month or 1, prev.day or 1)
+            >= (
+                m.year,
+                m.month or 12,
+                m.day or 31,
+            )
+        ):
+            continue  # "2024 – 2023": not a range (a list, or two dates that happen to meet)
         prev.end_year, prev.end_month, prev.end_day = m.year, m.month, m.day
         prev.detail["range_end_at"] = m.end
         prev.detail["range"] = "start"

@@ -628,8 +628,9 @@ def _offset(r: Relative, lang: str, g: dict[str, str | None], m: re.Match[str], 
         r.delay = bool(g.get("delay"))
         if direction == "ago":
             r.kind = "ago"
-    if r.amount <= 0 or r.amount > 10_000:
-        return None
+    limit = {"day": 10_000, "week": 2_000, "month": 1_200, "year": 200, "decade": 20}.get(r.unit, 200)
+    if r.amount <= 0 or r.amount > limit:
+        return None  # «قبل 2023 عام», "1990 years": a year, not a count of years
     return r
 
 
