@@ -4,9 +4,12 @@ give (kind, predicate, who, date, modality) and the ones it must not."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.extract.statements import StatementExtractor
 from marsad.model import Document, PartialDate
+from marsad.model.event import Modality
 
 EX = StatementExtractor()
 Fact = tuple[str, str, str, str | None, str]
@@ -236,3 +239,26 @@ def test_a_title_is_kept_with_the_object() -> None:
     (fact,) = [s for s in EX.extract(doc) if s.predicate == "released"]
     assert fact.detail["roles"]["object"] == {"type": "speech", "title": "So Rejoice in the Bargain"}
     assert fact.detail["actor"] == "Abu Hudhayfa al-Ansari"
+
+
+WORDY = st.lists(
+    st.sampled_from(
+        "Abu Bakr al-Baghdadi said that was killed by announced the spokesman He . , « » أعلن قال إن مقتل أبو بكر "
+        "البغدادي التنظيم زعيمه المتحدث باسم الذي قتل تم تعيين في 3 أغسطس 2016 yesterday on Thursday 4 January 2024 "
+        "released published Al-Furqan audio entitled “ ” did not reportedly every week كما وأضاف معلنا بث".split()
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDY, st.sampled_from([None, "2024-01-05"]))
+def test_any_sentence_gives_facts_with_valid_spans(text: str, published: str | None) -> None:
+    doc = Document("f" * 64, "s", "text/plain", text, 0, published=PartialDate(published) if published else None)
+    for fact in EX.extract(doc):
+        e = fact.evidence[0]
+        assert 0 <= e.start < e.end <= len(text)
+        assert fact.detail["modality"] in {m.value for m in Modality}
+        for role in fact.detail["roles"].values():
+            if "span" in role:
+                assert 0 <= role["span"][0] < role["span"][1] <= len(text)
