@@ -81,6 +81,7 @@ class _Index:
                     self._add(entity, spelling, keyed, imported=(alias.source or "").startswith(UN_SOURCE))
                 if alias.common_word:
                     self.common.add(word_key(alias.name))
+        _share_kunyas(keyed, self.entities)
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
             spellings = tuple((i, tuple(ids[i])) for i in sorted(ids)) if len(ids) > 1 else ()
@@ -112,6 +113,24 @@ class _Index:
         n, ids, alias = keyed.get(key, (len(words), {}, spelling))
         ids.setdefault(entity.id, []).append(spelling)
         keyed[key] = (n, ids, alias)
+
+
+def _share_kunyas(keyed: dict[str, tuple[int, dict[str, list[str]], str]], entities: dict[str, Entity]) -> None:
+    """A bare kunya ("Abu al-Hasan", «أبو الحسن») is the start of several men's names (the 2016-2019 spokesman
+    Abu al-Hasan al-Muhajir, the 2022 caliph Abu al-Hasan al-Hashimi): written alone it names any of them, so
+    each becomes a candidate that the role or the date decides between."""
+    people = [e for e in entities.values() if e.type is EntityType.PERSON]
+    for key, (n, ids, spelled) in keyed.items():
+        parts = key.split(" ")
+        if len(parts) != 2 or parts[0] not in ("ab", "ابو"):
+            continue
+        for e in people:
+            if e.id in ids:
+                continue
+            longer = [a.name for a in e.aliases if name_key(a.name).startswith(key + " ")]
+            if longer:
+                ids.setdefault(e.id, []).extend(longer[:3])
+        keyed[key] = (n, ids, spelled)
 
 
 _configured: list[Watchlist] = []
@@ -152,7 +171,7 @@ def _default_index() -> _Index:
 
 class ActorExtractor:
     NAME = "actors"
-    VERSION = "0.3"
+    VERSION = "0.4"
 
     def __init__(self, watchlist: Watchlist | None = None) -> None:
         self._index = _Index(watchlist) if watchlist is not None else None

@@ -63,11 +63,13 @@ class StatementExtractor:
         for start, sentence_parts, readings, own, continues in read:
             page_date = page.at(start).date
             for r in _kept(readings):
-                if r.pred.kind == "statement" and "speaker" not in r.roles and "publisher" not in r.roles:
+                if r.pred.frame == "speech" and "speaker" not in r.roles and "publisher" not in r.roles:
                     _inherit_speaker(r, readings, previous, continues)
                 date, date_from, confidence = own[id(r)], None, 0.75
                 if date is None and r.pred.kind == "statement":
-                    lead = [x for x in readings if x.pred.frame == "speech" and x.at < r.at and own[id(x)] is not None]
+                    lead = [
+                        x for x in readings if x.pred.kind == "statement" and x.at < r.at and own[id(x)] is not None
+                    ]
                     if (
                         lead
                     ):  # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
@@ -80,6 +82,13 @@ class StatementExtractor:
                     date, date_from = _fallback(previous, continues, stories.get(_speaker_name(r) or ""), page_date)
                     confidence = 0.5
                 when = date.value if date is not None else (page_date.value if page_date is not None else None)
+                if (
+                    r.pred.kind == "event"
+                    and date is None
+                    and r.principal is not None
+                    and r.principal.role_noun in ("leader", "spokesman")
+                ):
+                    when = None  # "after the caliph had been killed": whose tenure is meant depends on a date not given
                 principal = _resolve(r.principal, sentence_parts, when)
                 if principal is None or not principal.resolved or not _fits(r, principal):
                     continue
@@ -180,12 +189,14 @@ class StatementExtractor:
         mood = r.modality
         if r.embedded_in is not None and mood is Modality.ASSERTED:
             # what a denial denies is denied; what a doubtful or negated speech says is not asserted either
+            # what a call or a threat asks for has not happened ("called for attacks", «توعد بشن هجمات»)
             outer = r.embedded_in.modality
-            mood = (
-                Modality.DENIED
-                if r.embedded_in.pred.name == "denied"
-                else (outer if outer is not Modality.ASSERTED else Modality.REPORTED)
-            )
+            if r.embedded_in.pred.name == "denied":
+                mood = Modality.DENIED
+            elif r.embedded_in.pred.name in ("called_for", "threatened"):
+                mood = Modality.INTENDED
+            else:
+                mood = outer if outer is not Modality.ASSERTED else Modality.REPORTED
             speaker = r.embedded_in.principal
             if speaker is not None and speaker.resolved:
                 detail["claimed_by"] = speaker.name
@@ -339,7 +350,7 @@ def _inherit_speaker(
     r: Reading, readings: list[Reading], previous: tuple[Reading, PartialDate | None] | None, continues: bool
 ) -> None:
     """«معلناً أن ...», «وأضاف أن ...», "adding that": the speaker of the statement before it speaks on."""
-    earlier = [x for x in readings if x.pred.frame == "speech" and x.at < r.at and x.roles.get("speaker")]
+    earlier = [x for x in readings if x.pred.kind == "statement" and x.at < r.at and x.roles.get("speaker")]
     if earlier:
         r.roles["speaker"] = earlier[-1].roles["speaker"]
     elif continues and previous is not None and previous[0].roles.get("speaker"):

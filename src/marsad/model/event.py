@@ -18,6 +18,7 @@ class Modality(StrEnum):
     SPECULATED = "speculated"  # "reportedly", "was believed to", "rumoured", «يرجح»
     HABITUAL = "habitual"  # "every week the group releases"
     CONDITIONAL = "conditional"  # "if the group attacks"
+    INTENDED = "intended"  # called for, threatened, planned: "called for attacks", «توعد بشن هجمات»
 
 
 # Facts in these modalities are not the page asserting that something happened: answers (first mention,

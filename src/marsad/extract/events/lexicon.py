@@ -56,7 +56,8 @@ def english() -> dict[str, Pred]:
     t |= _table(s, "release", "gave_speech", "speech address sermon", nominal=True)
     t |= _table(s, "release", "issued_statement", "statement message recording eulogy", nominal=True)
     t |= _table(e, "patient", "killed", "killed kills kill killing assassinated eliminated slain")
-    t |= _table(e, "patient", "killed", "death killing assassination", nominal=True)
+    t |= _table(e, "patient", "killed", "killing assassination", nominal=True)
+    t |= _table(e, "patient", "died", "death", nominal=True)
     t |= _table(e, "subject", "died", "died dies")
     t |= _table(e, "patient", "captured", "captured captures")
     t |= _table(e, "patient", "captured", "capture", nominal=True)
@@ -73,7 +74,7 @@ def english() -> dict[str, Pred]:
     t |= _table(e, "subject", "took_office", "became becomes")
     t |= _table(e, "subject", "led", "led leads")
     t |= _table(e, "agent", "attacked", "attacked attacks raided bombed struck targeted targets stormed")
-    t |= _table(e, "agent", "launched", "launched launches")
+    t |= _table(e, "agent", "launched", "launched launches started starts began begins")
     t |= _table(e, "subject", "appeared", "appeared appears")
     t |= _table(e, "subject", "pledged_allegiance", "pledged pledges")
     return t
@@ -116,8 +117,9 @@ def arabic() -> dict[str, Pred]:
     t |= _table(e, "patient", "executed", "إعدام", nominal=True)
     t |= _table(e, "patient", "appointed", "تعيين اختيار تنصيب تسمية", nominal=True)
     t |= _table(e, "patient", "appointed", "عين عينت")
-    t |= _table(e, "patient", "pledged_allegiance", "مبايعة", nominal=True)
-    t |= _table(e, "agent", "pledged_allegiance", "بايع بايعت")
+    # «بايع مجلس الشورى أبا إبراهيم», «مبايعة X»: allegiance pledged to X makes X the leader
+    t |= _table(e, "patient", "appointed", "مبايعة", nominal=True)
+    t |= _table(e, "patient", "appointed", "بايع بايعت")
     t |= _table(e, "patient", "designated", "تصنيف", nominal=True)
     t |= _table(e, "agent", "designated", "صنف صنفت")
     t |= _table(e, "subject", "took_office", "تولى تولت يتولى")
@@ -157,6 +159,11 @@ NOT_AFTER_EN = {
     "issues": ("of", "in", "with"),
     "issue": ("of",),
     "statement": ("of",),
+    "claims": ("of", "that"),
+    "claim": ("of",),
+    "death": ("toll",),
+    "started": ("to",),
+    "began": ("to",),
     "says": ("a", "the"),
 }
 

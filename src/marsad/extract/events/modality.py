@@ -26,15 +26,16 @@ _DENIAL = re.compile(
 )
 _SPECULATION = re.compile(
     r"(?<![a-z])(?:may|might|could|reportedly|allegedly|alleged|rumou?red|rumou?rs?|speculat\w*|believed\s+to|thought\s+to|"
-    r"said\s+to\s+be|(?:was|were|been)\s+reported|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
+    r"said\s+to\s+be|(?:was|were|been)\s+reported|(?:accounts|reports|rumou?rs)\s+of|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
     r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear)(?![a-z])"
-    rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|"
+    rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|روايات|"
     rf"قد(?=\s+[يت])|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير){_NOT_AR_A}"
 )
 _HABIT = re.compile(
     r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)|(?<![a-z])(?:usually|regularly|routinely|"
-    r"typically|often|always|generally)(?![a-z])"
-    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام){_NOT_AR_A}"
+    r"typically|often|always|generally|on\s+average|per\s+(?:week|day|month)|a\s+total\s+of|in\s+total|"
+    r"over\s+the\s+(?:past|last)\s+(?:year|month|decade|\w+\s+years))(?![a-z])"
+    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام|بمعدل|اسبوعيا|في\s+المتوسط){_NOT_AR_A}"
 )
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"

@@ -69,6 +69,7 @@ class Reading:
     embedded_in: Reading | None = None
     voice: str = "active"
     lang: str = "en"
+    participle: bool = False  # "saying", "adding", «معلناً»: goes on from the statement before it
 
     @property
     def principal(self) -> Participant | None:
@@ -81,12 +82,23 @@ class Reading:
         return r.get("patient")
 
 
+def _title_case(text: str, start: int, end: int) -> bool:
+    """An English headline set in Title Case: its words do not say who did what to whom reliably."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : end if line_end < 0 else line_end]
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> list[Reading]:
+    if _title_case(text, start, end):
+        return []
     ws = words(text, start, end)
     inside = [p for p in parts if start <= p.start < end]
     readings: list[Reading] = []
     for i, w in enumerate(ws):
-        found = _predicate(ws, i)
+        found = _predicate(text, ws, i)
         if found is None:
             continue
         pred, suffix = found
@@ -98,6 +110,9 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             _roles_ar(r, text, ws, i, inside, suffix, parts)
         else:
             _roles_en(r, text, ws, i, inside)
+        if w.key in PARTICIPLES:  # "..., saying that", «معلناً أن»: the speaker is the one of the verb before
+            r.roles.pop("speaker", None)
+            r.participle = True
         r.modality, r.cue = modality(fold(text[: r.clause[1]]), r.clause[0], r.at, r.clause[1])
         readings.append(r)
         named = _announced_person(r, inside)
@@ -111,6 +126,11 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
 
 
 _APPOINTED = Pred("appointed", "event", "patient")
+PARTICIPLES = frozenset(
+    fold(w)
+    for w in "saying adding announcing confirming claiming stating noting warning urging calling "
+    "مضيفا مضيفاً مضيفة معلنا معلناً معلنة مبينا مبيناً مؤكدا مؤكداً مشيرا مشيراً".split()
+)
 
 
 def _announced_person(r: Reading, parts: list[Participant]) -> Participant | None:
@@ -124,7 +144,7 @@ def _announced_person(r: Reading, parts: list[Participant]) -> Participant | Non
     return people[-1] if people else None
 
 
-def _predicate(ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
+def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
     w = ws[i]
     nxt = ws[i + 1].key if i + 1 < len(ws) else ""
     if not _AR_LETTER.search(w.text):
@@ -134,6 +154,8 @@ def _predicate(ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
         pred = english().get(w.key)
         if pred is None or nxt in NOT_AFTER_EN.get(w.key, ()):
             return None
+        if text[w.start - 1 : w.start] in ("-", "‐") and w.start > 0:
+            return None  # "the U.S.-led Coalition", "IS-claimed attacks": an adjective, not a predicate
         if pred.nominal and w.text[:1].isupper() and i > 0 and ws[i - 1].text[:1].isupper():
             return None  # "Islamic State Statement": a title, not a statement
         return pred, None
@@ -355,12 +377,16 @@ def _named_body_ar(text: str, start: int, boundary: int) -> Participant | None:
 
 
 _APPOSITIVE = re.compile(r"^\s*,[^,]{0,80},\s*$")
+_RELATIVE_CLAUSE = re.compile(r"^[^,]{0,30},\s*(?:which|who|that|whose)\b[^;]{0,160},\s*$")
 
 
 def _head_of_apposition(text: str, before: list[Participant], at: int) -> Participant:
     """ "Abu Omar, spokesman for the Islamic State (IS), confirmed": the person, not the group of his title."""
     for p in reversed(before):
         if p.type == PERSON and _APPOSITIVE.match(text[p.end : at]):
+            return p
+    for p in reversed(before):  # "Al-Furqan, which circulates statements of the Islamic State, released"
+        if _RELATIVE_CLAUSE.match(text[p.end : at]):
             return p
     return before[-1]
 
@@ -402,7 +428,7 @@ def _release_en(
         if title:
             r.obj["title"] = title
         return
-    publisher = by_agent if passive else (before[-1] if before else None)
+    publisher = by_agent if passive else (_head_of_apposition(text, before, r.at) if before else None)
     if publisher is not None:
         r.roles["publisher"] = publisher
     media = _media(ws, c0 if passive else r.at_end, r.at if passive else c1, arabic_text=False)
@@ -412,7 +438,13 @@ def _release_en(
         lo = mw.end
         hi = r.at if passive and mw.start < r.at else c1
         speaker = next(
-            (p for p in _after(parts, lo, hi, (PERSON,)) if re.search(r"\b(?:of|from|by)\b", text[lo : p.start])), None
+            (
+                p
+                for p in _after(parts, lo, min(hi, lo + 70), (PERSON,))
+                if re.match(r"^\W*(?:\w+\W+){0,2}?(?:of|from|by)\b[^.;]{0,60}$", text[lo : p.start])
+                and not re.search(r"\b(?:announcing|confirming|on|about|regarding|mourning)\b", text[lo : p.start])
+            ),
+            None,
         )
         if speaker is None:
             speaker = next(
@@ -583,15 +615,16 @@ def _content_start_en(text: str, ws: list[Word], i: int, pos: int, s1: int) -> i
 
 def _content_start(text: str, ws: list[Word], i: int, s1: int) -> int:
     """Where what a speech verb introduces begins: «أن/إن», a colon or quote, or a reported masdar («مقتل»)."""
+    m = re.search(r"[:\"“«]", text[ws[i].end : s1])
+    quoted = ws[i].end + m.start() if m else s1  # «وأضاف "لقد اجتمع ..."»: a quotation opens what was said
     for w in ws[i + 1 :]:
-        if w.start >= s1:
+        if w.start >= min(s1, quoted):
             break
         if w.key in ("ان", "بان", "انه", "انها", "انهم", "عن"):
             return w.start
         if any(k in arabic() and arabic()[k].nominal and arabic()[k].kind == "event" for k in arabic_stems(w.key)):
             return w.start
-    m = re.search(r"[:\"“«]", text[ws[i].end : s1])
-    return ws[i].end + m.start() if m else s1
+    return quoted
 
 
 def _nest(readings: list[Reading]) -> None:
