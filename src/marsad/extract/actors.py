@@ -36,6 +36,7 @@ class _Entry:
     entities: tuple[str, ...]
     alias: str
     spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per entity, when several share the key
+    bare_kunya: bool = False  # "Abu al-Hasan" alone: its spelling cannot tell whose it is
 
 
 # words before an everyday-word alias that make it a name: a type (agency, group) or a media verb
@@ -85,7 +86,8 @@ class _Index:
         self.automaton = ahocorasick.Automaton()
         for key, (n, ids, spelled) in keyed.items():
             spellings = tuple((i, tuple(ids[i])) for i in sorted(ids)) if len(ids) > 1 else ()
-            self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled, spellings))
+            kunya = len(key.split(" ")) == 2 and key.split(" ")[0] in ("ab", "ابو")
+            self.automaton.add_word(f" {key} ", _Entry(n, tuple(sorted(ids)), spelled, spellings, kunya))
         if keyed:
             self.automaton.make_automaton()
 
@@ -113,6 +115,16 @@ class _Index:
         n, ids, alias = keyed.get(key, (len(words), {}, spelling))
         ids.setdefault(entity.id, []).append(spelling)
         keyed[key] = (n, ids, alias)
+
+
+def _kunya_of(name: str) -> str:
+    """ "Abu al-Hasan al-Muhajir" -> "Abu al-Hasan"; «أبو الحسن المهاجر» -> «أبو الحسن»."""
+    words = [t for t, _, _ in tokens_with_offsets(name)]
+    kept = [i for i, t in enumerate(words) if not is_article(t)]
+    if len(kept) < 2:
+        return name
+    spans = tokens_with_offsets(name)
+    return name[: spans[kept[1]][2]]
 
 
 def _share_kunyas(keyed: dict[str, tuple[int, dict[str, list[str]], str]], entities: dict[str, Entity]) -> None:
@@ -171,7 +183,7 @@ def _default_index() -> _Index:
 
 class ActorExtractor:
     NAME = "actors"
-    VERSION = "0.4"
+    VERSION = "0.5"
 
     def __init__(self, watchlist: Watchlist | None = None) -> None:
         self._index = _Index(watchlist) if watchlist is not None else None
@@ -226,8 +238,13 @@ class ActorExtractor:
             end = tokens[kept[last][0]][2]
             if (first, last) in shared:
                 written = doc.text[start:end]
+                entry = shared[(first, last)]
+                # a bare kunya is compared with the kunya of each name ("Abu Hassan": al-Muhajir's and
+                # al-Hashimi's, not Abu al-Husayn's); its spelling cannot choose between the men who bear it
                 spelled = [
-                    i for i, names in shared[(first, last)].spellings if any(same_name(written, n) for n in names)
+                    i
+                    for i, names in entry.spellings
+                    if any(same_name(written, _kunya_of(n) if entry.bare_kunya else n) for n in names)
                 ]
                 ids = tuple(spelled) or ids
             out.append(self._statement(doc, start, end, ids, alias))

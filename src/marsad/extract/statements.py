@@ -27,6 +27,9 @@ from marsad.model import Document, PartialDate, Span, Statement
 from marsad.model.event import Modality
 from marsad.text.fold import fold_with_offsets
 
+# a habit or a condition has no one day: the page's or the story's date does not become theirs (a negation holds
+# as of the page: "did not announce a campaign" keeps the page's date)
+_UNDATED_MOODS = frozenset({Modality.HABITUAL, Modality.CONDITIONAL})
 _ANNOUNCED_WITH = frozenset({"appointed", "took_office", "pledged_allegiance", "succeeded", "designated"})
 _CONTINUES = re.compile(
     r"\W*(?:(?:he|she|it|the\s+group|the\s+spokesman)\s+)?(?:also|added|further|continued)\b|\W*(?:كما|وأضاف|واضاف|وتابع|"
@@ -38,7 +41,7 @@ _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentenc
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -63,22 +66,28 @@ class StatementExtractor:
         for start, sentence_parts, readings, own, continues in read:
             page_date = page.at(start).date
             for r in _kept(readings):
-                if r.pred.frame == "speech" and "speaker" not in r.roles and "publisher" not in r.roles:
+                if r.pred.frame == "speech" and "speaker" not in r.roles and "publisher" not in r.roles and not r.bound:
                     _inherit_speaker(r, readings, previous, continues)
                 date, date_from, confidence = own[id(r)], None, 0.75
                 if date is None and r.pred.kind == "statement":
-                    lead = [
-                        x for x in readings if x.pred.kind == "statement" and x.at < r.at and own[id(x)] is not None
-                    ]
-                    if (
-                        lead
-                    ):  # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
-                        date, date_from = own[id(lead[-1])], "the statement of the sentence it goes on from"
+                    # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
+                    date = _lead_date(r, readings, own)
+                    date_from = "the statement of the sentence it goes on from" if date is not None else None
                 if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
                     story = stories.get(_speaker_name(r.embedded_in) or "")
-                    date = own.get(id(r.embedded_in)) or _fallback(previous, continues, story, page_date)[0]
+                    date = (
+                        own.get(id(r.embedded_in))
+                        or _lead_date(r.embedded_in, readings, own)
+                        or _fallback(previous, continues, story, page_date)[0]
+                    )
                     date_from = "the date of the announcement that reports it"
-                if date is None and r.pred.kind == "statement":
+                if (
+                    date is None
+                    and r.pred.kind == "statement"
+                    and _subordinate_start(r, doc.text) is None
+                    and r.modality not in _UNDATED_MOODS
+                ):
+                    # (a statement in an "after ..." or "who ..." clause is not dated by the page or the story)
                     date, date_from = _fallback(previous, continues, stories.get(_speaker_name(r) or ""), page_date)
                     confidence = 0.5
                 when = date.value if date is not None else (page_date.value if page_date is not None else None)
@@ -139,6 +148,16 @@ class StatementExtractor:
                     for d in free
                     if r.clause[0] <= d.evidence[0].start < r.clause[1] and abs(d.evidence[0].start - r.at) < 120
                 ]
+                sub = _subordinate_start(r, doc.text)
+                free = [
+                    d
+                    for d in free
+                    if (sub is None or d.evidence[0].start >= sub)
+                    and (
+                        r.content is None
+                        or not _said_from(r, in_sentence, doc.text) <= d.evidence[0].start < r.content[1]
+                    )
+                ]
                 if own[id(r)] is None and r.pred.kind == "statement" and r.embedded_in is None and free:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
                     own[id(r)] = min(free, key=lambda d: abs(d.evidence[0].start - r.at)).date
@@ -197,7 +216,8 @@ class StatementExtractor:
                 mood = Modality.INTENDED
             else:
                 mood = outer if outer is not Modality.ASSERTED else Modality.REPORTED
-            speaker = r.embedded_in.principal
+            outer_when = own.get(id(r.embedded_in))
+            speaker = _resolve(r.embedded_in.principal, parts, outer_when.value if outer_when is not None else when)
             if speaker is not None and speaker.resolved:
                 detail["claimed_by"] = speaker.name
         detail["modality"] = mood.value
@@ -242,6 +262,12 @@ class StatementExtractor:
         )
 
 
+def _lead_date(r: Reading, readings: list[Reading], own: dict[int, PartialDate | None]) -> PartialDate | None:
+    """The date of the last dated statement before r in its sentence (r goes on from it)."""
+    lead = [x for x in readings if x.pred.kind == "statement" and x.at < r.at and own[id(x)] is not None]
+    return own[id(lead[-1])] if lead else None
+
+
 def _kept(readings: list[Reading]) -> list[Reading]:
     """One reading per thing said: a noun ("speech", «بيان») that a verb of the same sentence releases or
     announces is that verb's object, not a statement of its own."""
@@ -262,20 +288,67 @@ def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
     """The stretch of the sentence whose dates are this predicate's: from the predicate before it to the one
     after it (a speech verb's stretch ends where the first thing it reports begins)."""
     # a predicate with no one taking part ("in a recording broadcast yesterday") does not cut the stretch
-    positions = sorted({x.at for x in readings if x is not r and x.at != r.at and x.principal is not None})
+    positions = sorted(
+        {x.at for x in readings if x is not r and x.at != r.at and x.principal is not None and not x.reduced}
+    )
     before = [p for p in positions if p < r.at]
     after = [p for p in positions if p > r.at]
     return (before[-1] if before else r.sentence[0]), (after[0] if after else r.sentence[1])
 
 
+_THEN = re.compile(
+    r"(?<![a-z])at\s+(?:the|that)\s+time(?![a-z])|(?<![\u0621-\u064a])(?:وقتها|وقتذاك|حينها|حينذاك|آنذاك|انذاك|"
+    r"في\s+ذلك\s+الوقت|في\s+ذلك\s+اليوم)(?![\u0621-\u064a])",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"(?:since|منذ|من\s+عام)\s*$", re.IGNORECASE)
+
+
+# a subordinate clause's predicate right after its conjunction: the dates before the conjunction are the main clause's
+# («عُيّن في مارس بعدما أعلن الرئيس مقتل X»: March is the appointment's); "who claims" is not dated by the sentence.
+# "when" / «عندما» joins two things of one time («في 3 أغسطس عندما أفادت»): its clause keeps the sentence's date
+_SUBORDINATE = re.compile(
+    r"(?:(?<![a-z])(?:after|before|until|since|who|which)|(?<![\u0621-\u064a])(?:بعدما|بعد\s+ان|بعد\s+أن|قبل\s+ان|"
+    r"قبل\s+أن|منذ\s+ان|منذ\s+أن|الذي|التي|الذين))\s+(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _subordinate_start(r: Reading, text: str) -> int | None:
+    """Where the subordinate clause holding the predicate begins (its conjunction), when it holds one."""
+    m = _SUBORDINATE.search(text, max(r.clause[0], r.at - 48), r.at)
+    return m.start() if m is not None else None
+
+
+def _said_from(r: Reading, dates: list[Statement], text: str) -> int:
+    """Where what a speech verb says begins. "who claims his name is X, in custody on 20 May": with no "that", a
+    colon or a quote, a clause right after the English verb is what is said, and only a date right after the verb
+    ("announced on Monday its new campaign") is the verb's; an object noun ("announced the launch of a channel in
+    a statement posted on July 26") leaves the clause's dates to the verb."""
+    if r.content is None or r.content[0] < r.at:  # '"...," he added on Monday': what was said stands before
+        return r.sentence[1]
+    if (
+        r.lang == "en"
+        and r.pred.frame == "speech"
+        and r.content[0] >= r.sentence[1]
+        and _FINITE.search(text, r.at_end, min(r.sentence[1], r.at_end + 40))
+    ):
+        right_after = [d.evidence[0].end for d in dates if 0 <= d.evidence[0].start - r.at_end <= 12]
+        return max([r.at_end + 1, *right_after])
+    return r.content[0]
+
+
+_FINITE = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can)\b")
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
+    sub = _subordinate_start(r, text) if text else None
+    if sub is not None:
+        lo = max(lo, sub)
     if r.content is not None:  # a speech's dates stand before what it reports
-        hi = min(hi, r.content[0])
+        hi = min(hi, _said_from(r, dates, text))
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
     near = [d for d in dates if lo <= d.evidence[0].start < hi]
@@ -294,7 +367,12 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         )
     ]
     if not near:
-        return None
+        then = _THEN.search(text, lo, hi) if text else None
+        if then is None:
+            return None
+        # «وقال الرئيس وقتها», "said at the time": the date the sentence gave before it
+        near = [d for d in dates if d.evidence[0].end <= then.start() and d.detail.get("range") != "end"]
+        return near[-1].date if near else None
     best = min(near, key=lambda d: abs(d.evidence[0].start - r.at))
     if best.detail.get("range") == "end" and best.date is not None:  # "October 2019 – February 2022": from its start
         value = best.date.value

@@ -35,10 +35,19 @@ _DOUBLE = re.compile(r"(.)\1+")
 _AR = re.compile(r"[\u0621-\u064a]")
 
 
+# English words that are never part of a name: kept whole, so "the Iraqi" is not the skeleton of "Zaid al-Iraqi"
+_FUNCTION_WORDS = frozenset(
+    "the of and or in on to for by from with into is was were are be his her its their this that these those a "
+    "who which than then".split()
+)
+
+
 def latin_key(token: str) -> str:
     t = re.sub(r"['’ʿʾ`]", "", fold(token))
     if not t or not t.isalpha():
         return t
+    if t in _FUNCTION_WORDS:
+        return "=" + t
     if t.endswith("ah") and len(t) > 4:
         t = t[:-1]
     for old, new in _LATIN_DIGRAPHS:

@@ -39,7 +39,12 @@ def _table(kind: str, frame: str, name: str, words: str, nominal: bool = False) 
 def english() -> dict[str, Pred]:
     t: dict[str, Pred] = {}
     s, e = "statement", "event"
-    t |= _table(s, "speech", "said", "said says saying told tells stated added adds noted indicated")
+    t |= _table(
+        s,
+        "speech",
+        "said",
+        "said says saying told tells stated added adds noted indicated described documented detailed",
+    )
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")
     t |= _table(s, "speech", "claimed", "claimed claims claiming")

@@ -27,15 +27,23 @@ _DENIAL = re.compile(
 _SPECULATION = re.compile(
     r"(?<![a-z])(?:may|might|could|reportedly|allegedly|alleged|rumou?red|rumou?rs?|speculat\w*|believed\s+to|thought\s+to|"
     r"said\s+to\s+be|(?:was|were|been)\s+reported|(?:accounts|reports|rumou?rs)\s+of|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
-    r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear)(?![a-z])"
+    r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear|expected\s+to|paving\s+the\s+way|imminent|"
+    r"anticipat\w+|prepar\w+\s+(?:the\s+ground|to\s+announce))(?![a-z])"
     rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|روايات|"
-    rf"قد(?=\s+[يت])|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير){_NOT_AR_A}"
+    rf"قد(?=\s+[يت])|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير|"
+    rf"تمهد|يمهد|تمهيدا|تمهيد|قرب|اقتراب|يتوقع|متوقع|المتوقع|مرتقب|المرتقب){_NOT_AR_A}"
 )
 _HABIT = re.compile(
     r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)|(?<![a-z])(?:usually|regularly|routinely|"
     r"typically|often|always|generally|on\s+average|per\s+(?:week|day|month)|a\s+total\s+of|in\s+total|"
     r"over\s+the\s+(?:past|last)\s+(?:year|month|decade|\w+\s+years))(?![a-z])"
     rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام|بمعدل|اسبوعيا|في\s+المتوسط){_NOT_AR_A}"
+)
+# a count of many events is a summary over a period, not one event: "claimed 2767 military operations",
+# «تنفيذ 110 عمليات»
+_AGGREGATE = re.compile(
+    r"(?<![\d,.])(?:[1-9]\d{1,2}(?:,\d{3})+|[1-9]\d+)\s+(?:[a-z-]+\s+)?(?:operations|attacks|claims|issues|statements|videos|raids)"
+    rf"(?![a-z])|(?<![\d٠-٩])[1-9١-٩][\d٠-٩]+\s+(?:عمليه|عمليات|هجوما|هجمات|هجوم|اصدارا|اصدارات|غاره|غارات){_NOT_AR_A}"
 )
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
@@ -60,6 +68,9 @@ def modality(folded: str, clause_start: int, at: int, end: int) -> tuple[Modalit
         m = rx.search(folded, max(clause_start, at - reach), at)
         if m is not None:
             return mood, m.group(0).strip()
+    m = _AGGREGATE.search(folded, max(clause_start, at - 60), min(end, at + 60))
+    if m is not None:
+        return Modality.HABITUAL, m.group(0).strip()
     m = _AFTER.search(after[after.find(" ") + 1 :] if " " in after else "")
     if m is not None:
         return Modality.SPECULATED, m.group(0).strip()

@@ -60,7 +60,7 @@ _ROLE_NOUNS = [
         "leader",
     ),
     (
-        r"(?<![\u0621-\u064a])(?:ال)?(?:متحدث|ناطق)\s+(?:الرسمي\s+)?(?:الجديد\s+)?(?:باسم\s+(?:التنظيم|الجماعه)|باسمه|باسمها|(?:ال)?رسمي(?:\s+باسم\s+(?:التنظيم|الجماعه))?)(?![\u0621-\u064a])",
+        r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)?(?:متحدث|ناطق)\s+(?:الرسمي\s+)?(?:الجديد\s+)?(?:باسم\s+(?:التنظيم|الجماعه|المجموعه)|باسمه|باسمها|(?:ال)?رسمي(?:\s+باسم\s+(?:التنظيم|الجماعه|المجموعه))?)(?![\u0621-\u064a])",
         "spokesman",
     ),
     (
@@ -81,6 +81,13 @@ _ROLE_NOUNS = [
     (r"(?<![\u0621-\u064a])(?:[وب]?ال)?(?:تنظيم|جماعه)(?![\u0621-\u064a])(?!\s+(?:ال)?(?:دوله|قاعده|داعش))", "group"),
 ]
 _ROLE_RX = [(re.compile(rx), noun) for rx, noun in _ROLE_NOUNS]
+# between a title and the name it is: a comma, a quote, «المسمى/المدعو/واسمه», "named"
+_NAMED_AS = re.compile(r"\s*[،,]?\s*(?:(?:المسمى|المدعو|واسمه|ويدعى|يدعى|named|called)\s*)?[«\"“]?\s*")
+_APPOSED_TO_NAME = re.compile(r"(?<![.!?])\s([A-Z][a-z’'-]+),\s*$")
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Meanwhile However Yesterday Today Earlier Later Separately".split()
+)
 _FORMER = re.compile(r"former|previous|late|slain|السابق")
 
 
@@ -94,20 +101,55 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
             if any(p.start < end and start < p.end for p in taken) or any(a < end and start < b for a, b in covered):
                 continue
             covered.append((start, end))
-            named = [p for p in taken if 0 <= p.start - end <= 4 and p.type == PERSON]
+            named = [
+                p
+                for p in taken
+                if p.type == PERSON and 0 <= p.start - end <= 16 and _NAMED_AS.fullmatch(text[end : p.start])
+            ]
             if noun != "group" and named:
                 continue  # "the spokesman, Abu Hamza," / «المتحدث "أبو عمر"»: the name that follows is the actor
+            if noun == "group" and any(
+                p.type == ORG and 0 <= p.start - end <= 3 and not text[end : p.start].strip(' «"“') for p in taken
+            ):
+                continue  # «تنظيم «داعش»», "the group al-Shabaab": the word is part of the name that follows
+            apposed = _APPOSED_TO_NAME.search(text[max(0, start - 40) : start])
+            if noun in ("spokesman", "leader") and apposed and apposed.group(1) not in _NOT_NAMES:
+                continue  # "Asim Umar, the chief of AQIS,": the role says who the name before it is
+
             kind = ORG if noun == "group" else (OUTLET if noun == "outlet" else PERSON)
-            out.append(Participant(start, end, text[start:end], kind, role_noun=noun))
+            of = (
+                _introduced_as(text, taken, start)
+                if noun == "group" and "تنظيم" in folded.text[m.start() : m.end()]
+                else None
+            )
+            out.append(Participant(start, end, text[start:end], kind, role_noun=noun, of=of))
     return out
+
+
+_TANZIM_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?تنظيم\s*[«\"“]?\s*$")
+
+
+def _introduced_as(text: str, taken: list[Participant], at: int) -> str | None:
+    """«التنظيم» is the organisation the text last introduced as «تنظيم X» («تنظيم «داعش»»), not the last one
+    named («هيئة تحرير الشام»)."""
+    for p in reversed(taken):
+        if (
+            p.start < at
+            and p.type == ORG
+            and p.entity_id
+            and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
+        ):
+            return p.name
+    return None
 
 
 def resolve_role(p: Participant, context: list[Participant], when: str | None, watchlist: Watchlist) -> Participant:
     """A role noun as the entity holding the role: "the group" is the organisation named last before it (else
     the page's most named one); "the spokesman"/«زعيمه» is the watchlist person holding that role in that
     organisation on the clause's date, when exactly one does."""
-    orgs = [c for c in context if c.type == ORG and c.entity_id and c.start < p.start]
-    org = orgs[-1] if orgs else None
+    orgs = [c for c in context if c.type == ORG and c.entity_id and (c.start < p.start or c.name == p.of)]
+    named = [c for c in orgs if c.name == p.of]
+    org = named[-1] if named else (orgs[-1] if orgs else None)
     if p.role_noun == "outlet":  # «الوكالة», "the agency": the outlet named before it
         outlets = [c for c in context if c.type == OUTLET and c.entity_id and c.start < p.start]
         if not outlets:

@@ -10,7 +10,7 @@ pronouns glued to a masdar: «مقتله»). What a speech verb introduces ("sai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -41,7 +41,8 @@ _BY_EN = re.compile(r"^\s*(?:by|from)\s", re.IGNORECASE)
 _BY_AR = re.compile(r"(?:على\s+يد|علي\s+يد|من\s+قبل|بواسطه|بواسطة)\s*$")
 _OF_EN = re.compile(r"^\s*(?:of|from|by|for)\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
-_RELATIVE_AR = re.compile(r"(?:الذي|التي|الذين|اللذين)\s*(?:[^\s]+\s*){0,1}$")
+_RELATIVE_AR = re.compile(r"(?:الذي|التي|الذين|اللذين)\s*(?:(?:سبق|قد|كان|كانت|ان|أن)\s+){0,2}(?:[^\s]+\s*){0,1}$")
+_PREPOSITION_AR = re.compile(r"(?<![\u0621-\u064a])(?:إلى|الى|على|عن|حول|بشأن|بشان|ضد)(?![\u0621-\u064a])")
 _TITLE = re.compile(
     r"(?:entitled|titled|called|named|بعنوان|تحت\s+عنوان|عنوانه|حمل\s+عنوان|حملت\s+عنوان)\s*[:،,]?\s*"
     r"(?:[\"“«”]([^\"“”«»]{2,120})[\"”»“]|\(([^()]{2,120})\))"
@@ -70,6 +71,8 @@ class Reading:
     voice: str = "active"
     lang: str = "en"
     participle: bool = False  # "saying", "adding", «معلناً»: goes on from the statement before it
+    reduced: bool = False  # "a statement posted on July 26": a participle that describes a noun, not a clause
+    bound: bool = False  # its subject is in the clause («الذين سبق أن أعلنت»), named or not: no one else's speech
 
     @property
     def principal(self) -> Participant | None:
@@ -121,11 +124,12 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
                 Reading(_APPOINTED, r.at, r.at_end, r.sentence, r.clause, {"patient": named}, modality=r.modality,
                         cue=r.cue, embedded_in=r, voice="passive", lang=r.lang)
             )  # fmt: skip
-    _nest(readings)
+    _nest(readings, text)
     return readings
 
 
 _APPOINTED = Pred("appointed", "event", "patient")
+_RELEASED_NOUNS = frozenset("statements messages videos recordings speeches issues communique".split())
 PARTICIPLES = frozenset(
     fold(w)
     for w in "saying adding announcing confirming claiming stating noting warning urging calling "
@@ -158,11 +162,53 @@ def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | N
             return None  # "the U.S.-led Coalition", "IS-claimed attacks": an adjective, not a predicate
         if pred.nominal and w.text[:1].isupper() and i > 0 and ws[i - 1].text[:1].isupper():
             return None  # "Islamic State Statement": a title, not a statement
+        if w.key in _NOUN_OR_VERB and not _verb_slot(text, ws, i):
+            return None  # "the group's attacks", "claimed attacks", "efforts and attacks": a noun, no one event
         return pred, None
     found = _arabic_predicate(w.key)
     if found is None or (found[2] is None and nxt in NOT_AFTER_AR.get(found[1], ())):
         return None
     return found[0], found[2]
+
+
+# English words that are a plural noun as often as a verb: a verb only right after its subject
+_NOUN_OR_VERB = frozenset("attacks targets kills strikes raids names posts airs releases issues calls claims".split())
+_SUBJECT_WORDS = frozenset("it he she they group organization organisation who which also now then later".split())
+
+
+_PREPOSITION_NEXT = re.compile(
+    r"\s+(?:in|on|at|by|during|as|near|from|with|under|since|last|earlier|inside|outside|across|throughout)\b"
+)
+
+
+def _phrase_end(ws: list[Word], i: int) -> int:
+    """The end of the predicate at i, with the particle of a phrasal verb ("carried out")."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if nxt is not None and (ws[i].key, nxt.key) in PHRASES_EN:
+        return nxt.end
+    return ws[i].end
+
+
+def _verb_slot(text: str, ws: list[Word], i: int) -> bool:
+    """Does the word at i stand where a verb does: right after a name ("IS attacks"), a pronoun or "the group"?"""
+    if i == 0:
+        return False
+    prev = ws[i - 1]
+    if re.search(r"['’]s?$", prev.text) or text[prev.end : ws[i].start].strip(" ") not in ("", ","):
+        return False  # "the group's attacks", "(IS) attacks": a possessive or punctuation between
+    if prev.key in _SUBJECT_WORDS:
+        return True
+    before = ws[i - 2] if i > 1 else None
+    if before is not None and (before.key in _GOVERNS_NOUN or (before.key.endswith("ed") and before.text.islower())):
+        return False  # "described IS attacks", "against IS targets": a name before a noun, inside a noun phrase
+    return prev.text[:1].isupper() and prev.key not in _DETERMINER_CAPS
+
+
+_GOVERNS_NOUN = frozenset(
+    "of on against by about for from with and or the its their his her mentions mention describes reports "
+    "claims".split()
+)
+_DETERMINER_CAPS = frozenset("the its their his her these those such many some several".split())
 
 
 @lru_cache(maxsize=100_000)
@@ -230,6 +276,27 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     s1 = r.sentence[1]
     prev = [w.text for w in ws[max(0, i - 3) : i]]  # as written: "IS" (the group) is not "is"
     passive = not r.pred.nominal and any(k in _BE for k in prev[-2:]) and ws[i].key.endswith(("ed", "en", "ain", "ck"))
+    if (
+        r.pred.frame == "release"
+        and not r.pred.nominal
+        and not passive
+        and i > 0
+        and (ws[i - 1].key in MEDIA_EN or ws[i - 1].key in _RELEASED_NOUNS)
+        and ws[i].key.endswith(("ed", "st", "ut"))
+    ):  # "the new video released by the group", "a statement posted on July 26": the media noun's participle
+        passive = r.reduced = True
+    elif (
+        not r.pred.nominal
+        and not passive
+        and r.pred.frame != "speech"
+        and i > 0
+        and ws[i - 1].text.isalpha()
+        and ws[i - 1].text.islower()
+        and ws[i - 1].key not in _SUBJECT_WORDS
+        and ws[i].key.endswith(("ed", "en", "out"))
+        and _PREPOSITION_NEXT.match(text, _phrase_end(ws, i))
+    ):  # "attacks carried out as part of the campaign", "fighters killed in the raid": a participle after a noun
+        passive = r.reduced = True
     r.voice = "nominal" if r.pred.nominal else ("passive" if passive else "active")
     before = _before(parts, c0, r.at)
     after = _after(parts, r.at_end, c1)
@@ -243,9 +310,20 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     frame = r.pred.frame
     if frame == "speech":
         speaker = None
+        # "Abu Bakr al-Baghdadi's courier, a man who claims": a possessor is not the one who speaks
+        before = [p for p in before if not _KIN_AFTER.match(text, p.end)]
         if passive:  # "he was announced as the new caliph": an appointment, not his statement
             if by_agent is not None:
                 speaker = by_agent
+        elif (
+            after
+            and after[0].start - r.at_end <= 12
+            and re.search(r"[\"”],?\s*$|,\s*[\"”]\s*$", text[max(c0, r.at - 4) : r.at])
+        ):
+            speaker = after[0]  # '"...," said the spokesman Abu X'
+        elif before and re.search(r"[”\"]", text[before[-1].end : r.at]):
+            # '"... the caliph Abu X ...," al-Muhajir added': a name inside the quotation is not its speaker
+            speaker = _name_before_en(text, r.at)
         elif before and not re.search(r"\b(?:on\s+behalf\s+of|according\s+to)\s", text[before[-1].end : r.at]):
             speaker = _head_of_apposition(text, before, r.at)
         elif after and after[0].start - r.at_end <= 12 and re.search(r"[,\"”]\s*$", text[max(c0, r.at - 3) : r.at]):
@@ -255,7 +333,10 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(r.at_end, speaker.end if speaker and speaker.start > r.at else r.at_end)
-        r.content = (_content_start_en(text, ws, i, content_from, s1), s1)
+        r.content = (_content_start_en(text, ws, i, content_from, s1), _quotation_end(text, r.sentence[0], r.at, s1))
+        quoted = _QUOTE_BEFORE.search(text, r.sentence[0], r.at)
+        if quoted is not None:  # '"We announce ...," he added': what he said is the quotation before the verb
+            r.content = (quoted.start() + 1, quoted.end(1))
         if passive:
             r.voice = "passive"
         return
@@ -335,8 +416,29 @@ _BODY_AR_BEFORE = re.compile(
 _BODY_AR = re.compile(
     r"\s*((?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|الجيش|القياده|قياده|حكومه|الحكومه|البيت\s+الابيض|"
     r"الشرطه|شرطه|مجلس|هيئه|منظمه|مسؤول|مسؤولون|مصادر|مصدر|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس|السلطات|المرصد)"
-    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:)(?![\u0621-\u064a])|$)"
+    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:|وقتها|حينها|انذاك|امس|اليوم|في|خلال)(?![\u0621-\u064a])|$)"
 )
+
+
+# "X's courier said", "al-Baghdadi's widow told": another person, not X (X's media, spokesman or paper speak for X)
+_KIN_AFTER = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+)?(?:courier|wife|wives|widow|son|sons|daughter|brother|sister|father|mother|aide|aides|"
+    r"deputy|driver|friend|bodyguard|rival|rivals|relative|relatives|family|nephew|cousin|lawyer|victims|enemies|critics|"
+    r"opponents|captors|guards|neighbou?rs)\b"
+)
+_QUOTE_BEFORE = re.compile(
+    r"[“\"][^“”\"]{2,}?(,?[”\"])\s*,?\s*(?:(?:al|el|bin|ibn|abu|abd)[\s-]+|[A-Z][\w’'-]*\s+|he\s+|she\s+|it\s+){0,5}$"
+)
+
+
+def _name_before_en(text: str, at: int) -> Participant | None:
+    """The capitalised name right before a verb after a quotation ('," al Muhager added'), as written."""
+    m = re.search(r"[”\"]\s*((?:(?:al|el|bin|ibn|abu|abd)[\s-]+|[A-Z][\w’'-]*\s+){1,5})$", text[max(0, at - 80) : at])
+    if m is None or not re.search(r"[A-Z]", m.group(1)):
+        return None
+    name = m.group(1).strip()
+    start = at - len(m.group(1)) + (len(m.group(1)) - len(m.group(1).lstrip()))
+    return Participant(start, start + len(name), name, PERSON)
 
 
 def _named_body_en(text: str, c0: int, at: int) -> Participant | None:
@@ -361,6 +463,72 @@ def _named_body_ar_before(text: str, c0: int, at: int) -> Participant | None:
     return Participant(lo + a, lo + b, text[lo + a : lo + b].strip(" ،,"), kind)
 
 
+_TITLE_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفل]?ال|لل)?(?:متحدث|ناطق|زعيم|امير|قائد)(?:\s+باسم)?\s*$")
+
+
+def _title_holder_ar(text: str, between: list[Participant], parts: list[Participant]) -> Participant:
+    """«قال متحدث داعش، أبو عمر المهاجر،»: the organisation of a title is not the speaker; the name in apposition
+    is, else the title itself (resolved through the watchlist's roles at the date)."""
+    first = between[0]
+    if first.type != ORG or not _TITLE_AR.search(fold(text[max(0, first.start - 14) : first.start])):
+        return first
+    apposed = next(
+        (
+            p
+            for p in parts
+            if p.type == PERSON
+            and (0 <= p.start - first.end <= 2 or (p.start - first.end <= 4 and "،" in text[first.end : p.start]))
+        ),
+        None,
+    )
+    if apposed is not None:
+        return apposed
+    title = _TITLE_AR.search(fold(text[max(0, first.start - 14) : first.start]))
+    assert title is not None
+    start = first.start - (len(fold(text[max(0, first.start - 14) : first.start])) - title.start())
+    noun = "spokesman" if re.search("متحدث|ناطق", title.group(0)) else "leader"
+    return Participant(start, first.end, text[start : first.end], PERSON, role_noun=noun, of=first.name)
+
+
+# between a media noun and its speaker: an adjective or two, then «من/لـ/بصوت» and at most a title
+# («رسالة مصورة من زعيم التنظيم أبو بكر», «كلمة صوتية للشيخ أبي محمد», «فيديو يظهر فيه X»); «فيديو عن X» is about X
+_SPEAKER_GAP_AR = re.compile(
+    r"^[^،.:؛]{0,25}?(?:(?<![\u0621-\u064a])(?:من|بصوت|يتحدث\s+فيه|يظهر\s+فيه)\s+|(?<![\u0621-\u064a])(?:ل|لل))"
+    r"(?:(?:ال)?(?:زعيم|امير|أمير|قائد|الشيخ|شيخ|المتحدث|متحدث|الناطق|ناطق|خليفة|الخليفة)(?:\s+[\u0621-\u064a]+){0,2}\s+)?$"
+    r"|^[^،.:؛]{0,25}?(?<![\u0621-\u064a])(?:ل|لل)$"
+)
+_KUNYA_BEFORE = re.compile(
+    r"(?:^|[،,:]\s*|\s)((?:أبو|ابو|أبي|ابي)\s+[\u0621-\u064a]{3,}(?:\s+ال[\u0621-\u064a]{3,})?)\s*$"
+)
+_NOT_SUBJECT_AR = frozenset(
+    fold(w)
+    for w in "في على عن من إلى الى مع خلال أمس امس اليوم الخميس الجمعة السبت الأحد الاحد الاثنين الإثنين الثلاثاء "
+    "الأربعاء الاربعاء أيضا ايضا كذلك إن ان أن بأن انه إنه أنه لها له لهم فيه فيها بعد قبل ذلك هذا هذه".split()
+)
+
+
+def _kunya_before_ar(text: str, c0: int, at: int) -> Participant | None:
+    """«أبو عمر أكد»: a kunya right before the verb is its subject, even when the watchlist cannot tell whose."""
+    m = _KUNYA_BEFORE.search(text, max(c0, at - 40), at)
+    if m is None:
+        return None
+    return Participant(m.start(1), m.end(1), m.group(1), PERSON)
+
+
+def _noun_after_ar(text: str, ws: list[Word], i: int, boundary: int) -> Participant | None:
+    """«وقال العراق في كانون الثاني إن»: VSO's subject is the definite noun right after the verb (a country, a body)."""
+    if i + 1 >= len(ws) or ws[i + 1].start >= boundary or text[ws[i].end : ws[i + 1].start].strip():
+        return None
+    w = ws[i + 1]
+    if w.key in _NOT_SUBJECT_AR or not w.key.startswith("ال") or len(w.key) < 5:
+        return None
+    if any(stem in MEDIA_AR for stem in arabic_stems(w.key)):
+        return None  # «وأوضح البيان أن»: a document says it, its author is not named
+    if w.key.endswith(("ه", "ات")) and w.key not in ("الحكومه",):
+        return None  # «قال البيان», «قالت الوكالة» are bodies named by the role nouns; «الجماعة» a role noun
+    return Participant(w.start, w.end, w.text, ORG)
+
+
 def _fold_span(text: str, start: int, end: int) -> Folded:
     return fold_map(text[start:end])
 
@@ -376,6 +544,9 @@ def _named_body_ar(text: str, start: int, boundary: int) -> Participant | None:
     return Participant(start + a, start + b, text[start + a : start + b].strip(" ،,"), kind)
 
 
+# what a work is about stands between it and a name that is not its speaker ("a statement concerning the death
+# of the group's leader")
+_ABOUT_EN = re.compile(r"\b(?:concerning|about|on|regarding|mentioning|announcing|confirming|mourning|death|killing)\b")
 _APPOSITIVE = re.compile(r"^\s*,[^,]{0,80},\s*$")
 _RELATIVE_CLAUSE = re.compile(r"^[^,]{0,30},\s*(?:which|who|that|whose)\b[^;]{0,160},\s*$")
 
@@ -385,6 +556,13 @@ def _head_of_apposition(text: str, before: list[Participant], at: int) -> Partic
     for p in reversed(before):
         if p.type == PERSON and _APPOSITIVE.match(text[p.end : at]):
             return p
+    if (
+        len(before) >= 2
+        and before[-2].role_noun in ("spokesman", "leader")
+        and before[-1].type == ORG
+        and re.fullmatch(r"\s+(?:of|for)\s+(?:the\s+)?", text[before[-2].end : before[-1].start])
+    ):
+        return replace(before[-2], of=before[-1].name)  # "the spokesman of the Islamic State said"
     for p in reversed(before):  # "Al-Furqan, which circulates statements of the Islamic State, released"
         if _RELATIVE_CLAUSE.match(text[p.end : at]):
             return p
@@ -408,7 +586,10 @@ def _release_en(
                 p
                 for p in _after(parts, r.at_end, min(c1, r.at_end + 70))
                 if _OF_EN.match(text[r.at_end : p.start])
-                or re.match(r"^[^.;]{0,40}\b(?:of|from|by)\s", text[r.at_end : p.start])
+                or (
+                    re.match(r"^\W*(?:[\w’'-]+\W+){0,4}?(?:of|from|by)\s", text[r.at_end : p.start])
+                    and not _ABOUT_EN.search(text[r.at_end : p.start])
+                )
             ),
             None,
         )
@@ -492,24 +673,37 @@ def _roles_ar(
         if r.voice != "passive" and after and after[0].start - r.at_end <= 3:
             r.roles["speaker"] = after[0]
         boundary = _content_start(text, ws, i, s1)
-        r.content = (boundary, s1) if "speaker" in r.roles else None
+        r.content = (boundary, _quotation_end(text, r.sentence[0], r.at, s1)) if "speaker" in r.roles else None
         return
     if frame == "speech":
         # VSO: the speaker stands between the verb and what is said («قال المتحدث ... إن», «أعلن التنظيم مقتل»);
         # SVO: right before the verb («داعش يعلن»); after «الذي» only a subject that follows counts
         boundary = _content_start(text, ws, i, s1)
-        between = [p for p in after if p.start < boundary and p.start - r.at_end < 40]
-        relative = _RELATIVE_AR.search(text, max(c0, r.at - 10), r.at) is not None
-        speaker = between[0] if between else None
-        if speaker is None and not relative and before and r.at - before[-1].end <= 3:
+        # VSO's subject follows the verb with at most a time or a «في تسجيل» between, never after «إلى/على/عن»
+        # («يشير إلى قرب إعلان التنظيم»: the organisation is not who points)
+        between = [
+            p
+            for p in after
+            if p.start < boundary and p.start - r.at_end < 40 and not _PREPOSITION_AR.search(text[r.at_end : p.start])
+        ]
+        relative = _RELATIVE_AR.search(text, max(c0, r.at - 24), r.at)
+        r.bound = relative is not None
+        speaker = None
+        if relative is not None:  # «الجماعة التي أعلنت ولاءها لتنظيم داعش»: the noun before «التي» speaks
+            speaker = next((p for p in reversed(all_parts) if 0 <= relative.start() - p.end <= 2), None)
+        elif between:
+            speaker = _title_holder_ar(text, between, all_parts)
+        if speaker is None and relative is None and before and r.at - before[-1].end <= 3:
             speaker = before[-1]
-        if speaker is None and not relative:
+        if speaker is None and relative is None:
             speaker = _named_body_ar(text, r.at_end, boundary) or _named_body_ar_before(text, c0, r.at)
+        if speaker is None and relative is None:  # «أبو عمر أكد ...», «وقال العراق إن»: a subject not on the watchlist
+            speaker = _kunya_before_ar(text, c0, r.at) or _noun_after_ar(text, ws, i, boundary)
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(boundary, speaker.end if speaker is not None and speaker.start > r.at else r.at_end)
         m = _THAT_AR.match(text, content_from, s1)
-        r.content = (m.end() if m else content_from, s1)
+        r.content = (m.end() if m else content_from, _quotation_end(text, r.sentence[0], r.at, s1))
         return
     if frame == "release" and not r.pred.nominal:
         # «نشرت مؤسسة الفرقان», «بثت وكالة أعماق»: the publisher stands right after the verb (not «بُث أمس ... مقتل X»)
@@ -523,10 +717,9 @@ def _roles_ar(
             speaker = next(
                 (
                     p
-                    for p in _after(parts, mw.end, c1, (PERSON,))
-                    if re.search(r"(?:^|\s)(?:ل|لل|بصوت|يتحدث\s+فيه|يظهر\s+فيه|فيه)|ل$|لل$", text[mw.end : p.start])
-                    or text[p.start - 1 : p.start] == "ل"
-                    or text[p.start - 2 : p.start] == "لل"
+                    for p in _after(parts, mw.end, min(c1, mw.end + 60), (PERSON,))
+                    if _SPEAKER_GAP_AR.search(text[mw.end : p.start])
+                    or (p.role_noun is not None and text[p.start : p.start + 2] == "لل" and p.start - mw.end <= 25)
                 ),
                 None,
             )
@@ -590,7 +783,14 @@ def _roles_ar(
         elif before and before[-1].type == PERSON and r.at - before[-1].end < 20:
             r.roles["patient"] = before[-1]  # «أبو بكر البغدادي ظهر»
         return
-    agent = after[0] if after and after[0].start - r.at_end < 30 else None  # agent frame: «شن التنظيم»
+    # agent frame: «شن التنظيم», «نفذ مسلحو التنظيم»; «نفذ العملية، مؤكدا أن التنظيم» has its subject before it
+    agent = (
+        after[0]
+        if after
+        and after[0].start - r.at_end < 30
+        and re.fullmatch(r"\s*(?:[\u0621-\u064a]+\s+)?(?:تنظيم\s+|جماعة\s+)?[«\"“]?", text[r.at_end : after[0].start])
+        else None
+    )
     if agent is not None:
         r.roles["agent"] = agent
         target = next((p for p in after if p.start > agent.end), None)
@@ -613,22 +813,61 @@ def _content_start_en(text: str, ws: list[Word], i: int, pos: int, s1: int) -> i
     return min(pos + m.end() if m else s1, first_event)
 
 
+_SHORT_QUOTE = re.compile(r"[\"“«][^\"“”«»]{1,30}[\"”»]")
+
+
 def _content_start(text: str, ws: list[Word], i: int, s1: int) -> int:
     """Where what a speech verb introduces begins: «أن/إن», a colon or quote, or a reported masdar («مقتل»)."""
-    m = re.search(r"[:\"“«]", text[ws[i].end : s1])
-    quoted = ws[i].end + m.start() if m else s1  # «وأضاف "لقد اجتمع ..."»: a quotation opens what was said
-    for w in ws[i + 1 :]:
+    # «وأضاف "لقد اجتمع ..."»: a quotation opens what was said; «داعش» in guillemets is a name, not a quotation
+    m = next(
+        (
+            q
+            for q in re.finditer(r"[:\"“«]", text[ws[i].end : s1])
+            if q.group(0) == ":" or not _SHORT_QUOTE.match(text, ws[i].end + q.start())
+        ),
+        None,
+    )
+    quoted = ws[i].end + m.start() if m else s1
+    for j, w in enumerate(ws[i + 1 :]):
         if w.start >= min(s1, quoted):
             break
         if w.key in ("ان", "بان", "انه", "انها", "انهم", "عن"):
             return w.start
-        if any(k in arabic() and arabic()[k].nominal and arabic()[k].kind == "event" for k in arabic_stems(w.key)):
+        table = arabic()
+        # «أكد قتل X»: right after a speech verb «قتل» is the masdar of what was said, not a second verb
+        if any(k in table and (table[k].nominal or j == 0) and table[k].kind == "event" for k in arabic_stems(w.key)):
             return w.start
     return quoted
 
 
-def _nest(readings: list[Reading]) -> None:
+def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
+    """Where what a speech verb says ends: the close of the quotation the verb stands in ('"We announce the death
+    of X," he added': "he added" is not part of what was announced), else the sentence's end."""
+    before = text[s0:at]
+    for opener, closer in (("“", "”"), ("«", "»")):
+        if before.rfind(opener) > before.rfind(closer):
+            close = text.find(closer, at, s1)
+            return close if close >= 0 else s1
+    if before.count('"') % 2 == 1:
+        close = text.find('"', at, s1)
+        return close if close >= 0 else s1
+    return s1
+
+
+def _nest(readings: list[Reading], text: str) -> None:
     """A predicate inside what a speech verb introduced is the speaker's claim, not the page's."""
+    for s in readings:  # «أعلن X مقتل Y، كما أعلن اختيار Z»: a second speech verb joined to the first ends what it says
+        if s.content is None or s.pred.frame != "speech":
+            continue
+        for r in readings:
+            if (
+                r is not s
+                and r.pred.frame == "speech"
+                and s.content[0] <= r.at < s.content[1]
+                and r.clause[0] > s.at
+                and not text[r.clause[0] : r.at].strip()
+            ):
+                s.content = (s.content[0], r.clause[0])
     for r in readings:
         for s in readings:
             if s is r or s.content is None or s.pred.frame != "speech":
