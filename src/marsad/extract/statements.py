@@ -30,6 +30,10 @@ from marsad.text.fold import fold_with_offsets
 # a habit or a condition has no one day: the page's or the story's date does not become theirs (a negation holds
 # as of the page: "did not announce a campaign" keeps the page's date)
 _UNDATED_MOODS = frozenset({Modality.HABITUAL, Modality.CONDITIONAL})
+# the statements that make an appointment by announcing it (not "alleged that X had been appointed")
+_MAKES_IT_KNOWN = frozenset(
+    {"announced", "confirmed", "said", "released", "published", "broadcast", "issued_statement"}
+)
 _ANNOUNCED_WITH = frozenset({"appointed", "took_office", "pledged_allegiance", "succeeded", "designated"})
 _CONTINUES = re.compile(
     r"\W*(?:(?:he|she|it|the\s+group|the\s+spokesman)\s+)?(?:also|added|further|continued)\b|\W*(?:كما|وأضاف|واضاف|وتابع|"
@@ -67,13 +71,18 @@ class StatementExtractor:
             page_date = page.at(start).date
             for r in _kept(readings):
                 if r.pred.frame == "speech" and "speaker" not in r.roles and "publisher" not in r.roles and not r.bound:
-                    _inherit_speaker(r, readings, previous, continues)
+                    _inherit_speaker(r, _kept(readings), previous, continues)
                 date, date_from, confidence = own[id(r)], None, 0.75
                 if date is None and r.pred.kind == "statement":
                     # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
                     date = _lead_date(r, readings, own)
                     date_from = "the statement of the sentence it goes on from" if date is not None else None
-                if r.embedded_in is not None and date is None and r.pred.name in _ANNOUNCED_WITH:
+                if (
+                    r.embedded_in is not None
+                    and date is None
+                    and r.pred.name in _ANNOUNCED_WITH
+                    and r.embedded_in.pred.name in _MAKES_IT_KNOWN
+                ):
                     story = stories.get(_speaker_name(r.embedded_in) or "")
                     date = (
                         own.get(id(r.embedded_in))
@@ -107,8 +116,8 @@ class StatementExtractor:
                     continue
                 seen.add(key)
                 out.append(fact)
-                if r.pred.kind == "statement" and r.embedded_in is None:
-                    previous = (r, date)
+                if r.pred.kind == "statement" and r.embedded_in is None and _subordinate_start(r, doc.text) is None:
+                    previous = (r, date)  # ("since Erdogan said in April": no sentence after goes on from it)
         return out
 
     def _read(self, doc: Document, parts: list[Participant], dates: list[Statement]) -> Read:
@@ -136,11 +145,7 @@ class StatementExtractor:
             }
             claimed = {d.value for r in readings if (d := own[id(r)]) is not None and r.principal is not None}
             free = [
-                d
-                for d in in_sentence
-                if d.date is not None
-                and d.date.value not in claimed
-                and not _SINCE.search(doc.text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])
+                d for d in in_sentence if d.date is not None and d.date.value not in claimed and not _since(doc.text, d)
             ]
             for r in _kept(readings):
                 free = [
@@ -289,7 +294,11 @@ def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
     after it (a speech verb's stretch ends where the first thing it reports begins)."""
     # a predicate with no one taking part ("in a recording broadcast yesterday") does not cut the stretch
     positions = sorted(
-        {x.at for x in readings if x is not r and x.at != r.at and x.principal is not None and not x.reduced}
+        {
+            x.at
+            for x in readings
+            if x is not r and x.at != r.at and (x.principal is not None or x.bound) and not x.reduced
+        }
     )
     before = [p for p in positions if p < r.at]
     after = [p for p in positions if p > r.at]
@@ -341,19 +350,32 @@ def _said_from(r: Reading, dates: list[Statement], text: str) -> int:
 _FINITE = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can)\b")
 
 
+_SINCE_PHRASE = re.compile(
+    r"(?:since|منذ)\s+(?:[^\s،,.;]+\s+){0,5}?(?:في\s+|in\s+)?(?:عام\s+|العام\s+)?$", re.IGNORECASE
+)
+
+
+def _since(text: str, d: Statement) -> bool:
+    """A date that says since when ("leader since February 2020", «منذ ظهوره في الموصل عام 2014») dates a state,
+    not the predicate beside it."""
+    at = d.evidence[0].start
+    return bool(_SINCE.search(text[max(0, at - 10) : at]) or _SINCE_PHRASE.search(text[max(0, at - 60) : at]))
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
+    hi = min(hi, r.clause[1])
     sub = _subordinate_start(r, text) if text else None
-    if sub is not None:
-        lo = max(lo, sub)
+    if sub is not None and not any(d.evidence[0].start <= sub < d.evidence[0].end for d in dates):
+        lo = max(lo, sub)  # (unless "after" is a date's own word: "twenty-seven months after he took office")
     if r.content is not None:  # a speech's dates stand before what it reports
         hi = min(hi, _said_from(r, dates, text))
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
     near = [d for d in dates if lo <= d.evidence[0].start < hi]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
-    near = [d for d in near if not _SINCE.search(text[max(0, d.evidence[0].start - 10) : d.evidence[0].start])]
+    near = [d for d in near if not _since(text, d)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's
     near = [
         d

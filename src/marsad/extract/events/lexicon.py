@@ -47,7 +47,7 @@ def english() -> dict[str, Pred]:
     )
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")
-    t |= _table(s, "speech", "claimed", "claimed claims claiming")
+    t |= _table(s, "speech", "claimed", "claimed claims claiming alleged alleges")
     t |= _table(s, "speech", "denied", "denied denies deny denying")
     t |= _table(s, "speech", "called_for", "urged urges called calls")
     t |= _table(s, "speech", "threatened", "threatened threatens vowed vows warned warns")

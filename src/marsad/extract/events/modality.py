@@ -42,8 +42,12 @@ _HABIT = re.compile(
 # a count of many events is a summary over a period, not one event: "claimed 2767 military operations",
 # «تنفيذ 110 عمليات»
 _AGGREGATE = re.compile(
-    r"(?<![\d,.])(?:[1-9]\d{1,2}(?:,\d{3})+|[1-9]\d+)\s+(?:[a-z-]+\s+)?(?:operations|attacks|claims|issues|statements|videos|raids)"
+    r"(?<![\d,./])(?<!september\s)(?<!sept\s)(?:[1-9]\d{1,2}(?:,\d{3})+|[1-9]\d+)\s+(?:[a-z-]+\s+)?(?:operations|attacks|claims|issues|statements|videos|raids)"
     rf"(?![a-z])|(?<![\d٠-٩])[1-9١-٩][\d٠-٩]+\s+(?:عمليه|عمليات|هجوما|هجمات|هجوم|اصدارا|اصدارات|غاره|غارات){_NOT_AR_A}"
+)
+_HABIT_AFTER = re.compile(
+    r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)(?![a-z])|(?<![a-z])(?:weekly|regularly|routinely)$"
+    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|اسبوعيا|بانتظام){_NOT_AR_A}"
 )
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
@@ -68,6 +72,11 @@ def modality(folded: str, clause_start: int, at: int, end: int) -> tuple[Modalit
         m = rx.search(folded, max(clause_start, at - reach), at)
         if m is not None:
             return mood, m.group(0).strip()
+    if folded[clause_start:at].lstrip(" \"“'(").startswith("no "):
+        return Modality.NEGATED, "no"  # "No caliph since al-Badri has made a speech"
+    m = _HABIT_AFTER.search(folded, at, min(end, at + 80))
+    if m is not None:  # "publishes its al-Naba magazine every week"
+        return Modality.HABITUAL, m.group(0).strip()
     m = _AGGREGATE.search(folded, max(clause_start, at - 60), min(end, at + 60))
     if m is not None:
         return Modality.HABITUAL, m.group(0).strip()

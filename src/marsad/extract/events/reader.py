@@ -162,12 +162,20 @@ def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | N
             return None  # "the U.S.-led Coalition", "IS-claimed attacks": an adjective, not a predicate
         if pred.nominal and w.text[:1].isupper() and i > 0 and ws[i - 1].text[:1].isupper():
             return None  # "Islamic State Statement": a title, not a statement
+        if (
+            pred.name == "launched"
+            and w.key.startswith(("start", "begin", "began", "begun"))
+            and (nxt in ("by", "with", "to") or nxt.endswith("ing"))
+        ):
+            return None  # "he begins by denouncing", "started running promos": the start of another act
         if w.key in _NOUN_OR_VERB and not _verb_slot(text, ws, i):
             return None  # "the group's attacks", "claimed attacks", "efforts and attacks": a noun, no one event
         return pred, None
     found = _arabic_predicate(w.key)
     if found is None or (found[2] is None and nxt in NOT_AFTER_AR.get(found[1], ())):
         return None
+    if found[0].kind == "statement" and not found[0].nominal and i > 0 and ws[i - 1].key in _PREPOSITIONS_AR:
+        return None  # «أتى على ذكر»: after a preposition the word is a noun (a mention), not a verb
     return found[0], found[2]
 
 
@@ -209,6 +217,9 @@ _GOVERNS_NOUN = frozenset(
     "claims".split()
 )
 _DETERMINER_CAPS = frozenset("the its their his her these those such many some several".split())
+
+
+_PREPOSITIONS_AR = frozenset(fold(w) for w in "على في من عن إلى الى حول بعد قبل دون عند منذ".split())
 
 
 @lru_cache(maxsize=100_000)
@@ -312,9 +323,17 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         speaker = None
         # "Abu Bakr al-Baghdadi's courier, a man who claims": a possessor is not the one who speaks
         before = [p for p in before if not _KIN_AFTER.match(text, p.end)]
+        own_subject = _OWN_SUBJECT_EN.search(text, max(c0, r.at - 40), r.at)
         if passive:  # "he was announced as the new caliph": an appointment, not his statement
+            r.bound = True
             if by_agent is not None:
                 speaker = by_agent
+        elif own_subject is not None:
+            # "that he claims", "a letter ..., which detailed": the verb's subject is a pronoun or the noun before
+            # "which"; a name further back belongs to another clause
+            r.bound = True
+            if own_subject.group(1).lower() in ("which", "who", "that"):
+                speaker = next((p for p in reversed(before) if 0 <= own_subject.start() - p.end <= 2), None)
         elif (
             after
             and after[0].start - r.at_end <= 12
@@ -365,6 +384,14 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         if by_agent is not None and frame != "agent":
             r.roles["agent"] = by_agent
         return
+    if frame == "subject" and passive and r.pred.name == "succeeded":
+        # "He was replaced by Abu Hamza": the one named after "by" succeeded the subject
+        if by_agent is not None and by_agent.type == PERSON:
+            r.roles["patient"] = by_agent
+            predecessor = next((p for p in reversed(before) if p.type == PERSON), None)
+            if predecessor is not None:
+                r.roles["predecessor"] = predecessor
+        return
     if frame == "subject":
         subject = (
             next((p for p in reversed(before) if p.type == PERSON), None)
@@ -387,6 +414,10 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     # patient frame: "US forces killed X" / "X was killed (by Y)"
     if passive:
         patient = next((p for p in reversed(before) if p.type == PERSON), None)
+        if r.reduced and patient is not None and r.at - patient.end > 2:
+            patient = (
+                None  # "the many fighters killed in 2020": the noun before the participle, not a name further back
+            )
         if patient is not None:
             r.roles["patient"] = patient
         if by_agent is not None and by_agent is not patient:
@@ -416,7 +447,7 @@ _BODY_AR_BEFORE = re.compile(
 _BODY_AR = re.compile(
     r"\s*((?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|الجيش|القياده|قياده|حكومه|الحكومه|البيت\s+الابيض|"
     r"الشرطه|شرطه|مجلس|هيئه|منظمه|مسؤول|مسؤولون|مصادر|مصدر|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس|السلطات|المرصد)"
-    r"(?:\s+[\u0621-\u064a]+){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:|وقتها|حينها|انذاك|امس|اليوم|في|خلال)(?![\u0621-\u064a])|$)"
+    r"(?:\s+[\"«“]?[\u0621-\u064a]+[\"»”]?){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:|وقتها|حينها|انذاك|امس|اليوم|في|خلال)(?![\u0621-\u064a])|$)"
 )
 
 
@@ -425,6 +456,11 @@ _KIN_AFTER = re.compile(
     r"['’]s?\s+(?:[a-z-]+\s+)?(?:courier|wife|wives|widow|son|sons|daughter|brother|sister|father|mother|aide|aides|"
     r"deputy|driver|friend|bodyguard|rival|rivals|relative|relatives|family|nephew|cousin|lawyer|victims|enemies|critics|"
     r"opponents|captors|guards|neighbou?rs)\b"
+)
+_OWN_SUBJECT_EN = re.compile(
+    r"(?:^|[\s,])(he|she|they|it|we|i|which|who|that)\s+(?:(?:also|then|later|now|only|has|have|had|had\s+been|"
+    r"reportedly|previously|first|once|never|not|did|does)\s+){0,2}$",
+    re.IGNORECASE,
 )
 _QUOTE_BEFORE = re.compile(
     r"[“\"][^“”\"]{2,}?(,?[”\"])\s*,?\s*(?:(?:al|el|bin|ibn|abu|abd)[\s-]+|[A-Z][\w’'-]*\s+|he\s+|she\s+|it\s+){0,5}$"
@@ -493,10 +529,12 @@ def _title_holder_ar(text: str, between: list[Participant], parts: list[Particip
 # between a media noun and its speaker: an adjective or two, then «من/لـ/بصوت» and at most a title
 # («رسالة مصورة من زعيم التنظيم أبو بكر», «كلمة صوتية للشيخ أبي محمد», «فيديو يظهر فيه X»); «فيديو عن X» is about X
 _SPEAKER_GAP_AR = re.compile(
-    r"^[^،.:؛]{0,25}?(?:(?<![\u0621-\u064a])(?:من|بصوت|يتحدث\s+فيه|يظهر\s+فيه)\s+|(?<![\u0621-\u064a])(?:ل|لل))"
-    r"(?:(?:ال)?(?:زعيم|امير|أمير|قائد|الشيخ|شيخ|المتحدث|متحدث|الناطق|ناطق|خليفة|الخليفة)(?:\s+[\u0621-\u064a]+){0,2}\s+)?$"
+    r"^[^،.:؛]{0,25}?(?:(?<![\u0621-\u064a])(?:من|بصوت|على\s+لسان|يتحدث\s+فيه|يظهر\s+فيه)\s+|(?<![\u0621-\u064a])(?:ل|لل))"
+    r"(?:(?:ال)?(?:زعيم|امير|أمير|قائد|القيادي|قيادي|الشيخ|شيخ|المتحدث|متحدث|الناطق|ناطق|خليفة|الخليفة)"
+    r"(?:\s+[\u0621-\u064a]+){0,4}\s+)?$"
     r"|^[^،.:؛]{0,25}?(?<![\u0621-\u064a])(?:ل|لل)$"
 )
+_ROLE_ACCUSATIVE = re.compile(r"\s*(?:متحدثا|ناطقا|خليفه|اميرا|زعيما|قائدا|واليا)(?![\u0621-\u064a])")
 _KUNYA_BEFORE = re.compile(
     r"(?:^|[،,:]\s*|\s)((?:أبو|ابو|أبي|ابي)\s+[\u0621-\u064a]{3,}(?:\s+ال[\u0621-\u064a]{3,})?)\s*$"
 )
@@ -541,7 +579,8 @@ def _named_body_ar(text: str, start: int, boundary: int) -> Participant | None:
         return None
     a, b = folded.original_span(m.start(1), m.end(1))
     kind = PERSON if re.match(r"(?:ال)?(?:وزير|مسؤول|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس)", m.group(1)) else ORG
-    return Participant(start + a, start + b, text[start + a : start + b].strip(" ،,"), kind)
+    name = re.sub(r"[\"«»“”]", "", text[start + a : start + b]).strip(" ،,")
+    return Participant(start + a, start + b, name, kind)
 
 
 # what a work is about stands between it and a name that is not its speaker ("a statement concerning the death
@@ -587,8 +626,9 @@ def _release_en(
                 for p in _after(parts, r.at_end, min(c1, r.at_end + 70))
                 if _OF_EN.match(text[r.at_end : p.start])
                 or (
-                    re.match(r"^\W*(?:[\w’'-]+\W+){0,4}?(?:of|from|by)\s", text[r.at_end : p.start])
+                    re.match(r"^[^\S,]*(?:[\w’'-]+[^\w,]+){0,4}?(?:of|from|by)\s", text[r.at_end : p.start])
                     and not _ABOUT_EN.search(text[r.at_end : p.start])
+                    and "," not in text[r.at_end : p.start]
                 )
             ),
             None,
@@ -689,16 +729,30 @@ def _roles_ar(
         relative = _RELATIVE_AR.search(text, max(c0, r.at - 24), r.at)
         r.bound = relative is not None
         speaker = None
-        if relative is not None:  # «الجماعة التي أعلنت ولاءها لتنظيم داعش»: the noun before «التي» speaks
-            speaker = next((p for p in reversed(all_parts) if 0 <= relative.start() - p.end <= 2), None)
-        elif between:
+        if between and (relative is None or between[0].start - r.at_end <= 3):
+            # «الذي أعلن الرئيس الأميركي أنه ...»: a subject right after the verb speaks, even in a relative clause
             speaker = _title_holder_ar(text, between, all_parts)
-        if speaker is None and relative is None and before and r.at - before[-1].end <= 3:
-            speaker = before[-1]
+        elif relative is not None:
+            # «الجماعة التي أعلنت ولاءها»: an organisation before «التي» speaks; after a person «الذي أعلن
+            # متحدثا» is as often «أُعلن» (was announced), so no one does
+            speaker = next(
+                (p for p in reversed(all_parts) if 0 <= relative.start() - p.end <= 2 and p.type != PERSON), None
+            )
+        if speaker is None and relative is not None:
+            speaker = _named_body_ar(text, r.at_end, boundary)  # «الذي أعلن الرئيس الأميركي أنه»
+        if speaker is None and relative is None and before and not text[before[-1].end : r.at].strip():
+            speaker = before[-1]  # SVO: «داعش يعلن»; not «في تنظيم القاعدة، تقول مصادر»
         if speaker is None and relative is None:
             speaker = _named_body_ar(text, r.at_end, boundary) or _named_body_ar_before(text, c0, r.at)
         if speaker is None and relative is None:  # «أبو عمر أكد ...», «وقال العراق إن»: a subject not on the watchlist
             speaker = _kunya_before_ar(text, c0, r.at) or _noun_after_ar(text, ws, i, boundary)
+        if r.pred.name == "announced" and _ROLE_ACCUSATIVE.match(fold(text[r.at_end : r.at_end + 20])):
+            # «الذي أعلن متحدثاً باسم التنظيم», «أُعلن خليفة»: announced as the spokesman, the caliph: appointed
+            subject = speaker or next((p for p in reversed(before) if p.type == PERSON), None)
+            r.pred = _APPOINTED
+            if subject is not None and subject.type == PERSON:
+                r.roles["patient"] = subject
+            return
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(boundary, speaker.end if speaker is not None and speaker.start > r.at else r.at_end)
@@ -736,8 +790,11 @@ def _roles_ar(
             (
                 p
                 for p in _after(parts, r.at_end, c1, (PERSON,))
-                if re.search(r"(?:بصوت|لل|ل)\s*$", text[max(r.at_end, p.start - 6) : p.start])
-                or text[p.start - 1 : p.start] == "ل"
+                if re.search(
+                    r"(?<![\u0621-\u064a])[وف]?بصوت\s*$|(?<![\u0621-\u064a])[وف]?لل?$",
+                    text[max(r.at_end, p.start - 6) : p.start],
+                )
+                or (p.role_noun is not None and text[p.start : p.start + 2] == "لل")
             ),
             None,
         )
