@@ -68,3 +68,39 @@ def test_an_unknown_campaign_keeps_its_title() -> None:
 )
 def test_quotes_that_are_not_campaigns(text: str) -> None:
     assert campaigns(text) == []
+
+
+def titles(text: str, published: str = "2019-04-14") -> list[tuple[str, str | None, str | None]]:
+    doc = Document("e" * 64, "s", "text/plain", text, 0, published=PartialDate(published))
+    return [
+        (s.detail["title"], s.date.value if s.date else None, s.date.end if s.date else None) for s in EX.extract(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the campaign word after the quoted name
+        ("Observers noted a revival of the “Harvest of Walls” campaign in 2022.", [("Harvest of Walls", "2022", None)]),
+        # the campaign word inside the quoted name, its date before it in the sentence
+        (
+            "On April 8, the group began what it called “the Campaign of Revenge for the Province,” in many places.",
+            [("the Campaign of Revenge for the Province", "2019-04-08", None)],
+        ),
+        # a campaign named only by the man it honours
+        (
+            "The newsletter announced a new offensive named after its late spokesman Abu Muhammad al-Adnani.",
+            [("campaign named after Abu Muhammad al-Adnani", None, None)],
+        ),
+        # transliterated ghazwa names: an ʿayn or hamza mark is not a quotation mark (ran: the past, so 2018)
+        (
+            "The group ran ghazwat al-‘Istinzâf (April 24-May 27) and ghazwat Labbû al-Nidâ’ (October 19-29).",
+            [
+                ("ghazwat al-‘Istinzâf", "2018-04-24", "2018-05-27"),
+                ("ghazwat Labbû al-Nidâ", "2018-10-19", "2018-10-29"),
+            ],
+        ),
+    ],
+)
+def test_campaign_title_constructions(text: str, wanted: list[tuple[str, str | None, str | None]]) -> None:
+    assert titles(text) == wanted

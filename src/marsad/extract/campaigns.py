@@ -12,16 +12,30 @@ from functools import cache
 
 from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
-from marsad.extract.dates.near import following_date
+from marsad.extract.dates.near import following_date, preceding_date
 from marsad.kb.names import name_key
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
 
-_QUOTED = re.compile(r"[\"“”«‘']\s*([^\"“”«»‘’'\n]{3,90}?)\s*[,،]?\s*[\"“”»’']")
-_CUE = re.compile(r"(?<![a-z])(?:campaigns?|offensive|operations?\s+series)(?![a-z])|حمله|غزوه|حملات")
-_INTRO = re.compile(
-    r"(?:titled|entitled|called|named|dubbed|under\s+the\s+(?:title|banner|name)|بعنوان|تحت\s+عنوان|باسم|اسم)\s*[:,،]?\s*$"
+# a quote mark glued to a letter is an apostrophe or an ʿayn ("al-‘Istinzâf", "Nidâ’"), not a quotation
+_QUOTED = re.compile(r"(?<![\w-])[\"“”«‘']\s*([^\"“”«»‘’'\n]{3,90}?)\s*[,،]?\s*[\"“”»’'](?!\w)")
+# a campaign named in transliteration: "ghazwat al-‘Istinzâf", "ghazwat Labbû al-Nidâ’"
+_GHAZWA = re.compile(
+    r"(?<![a-z])(ghazwat?\s+(?:(?:al|ad|as|an|ash|at|ar)-)?[\w‘’ʿʾ'-]+(?:\s+(?:(?:al|ad|as|an|ash|at|ar)-)[\w‘’ʿʾ'-]+)?)"
 )
+_CUE = re.compile(r"(?<![a-z])(?:campaigns?|offensive|operations?\s+series|ghazwat?)(?![a-z])|حمله|غزوه|حملات")
+_INTRO = re.compile(
+    r"(?:titled|entitled|called|named|dubbed|brands?\s+[^.]{0,40}?\s+as|under\s+the\s+(?:title|banner|name)(?:\s+of)?|"
+    r"the\s+name|بعنوان|تحت\s+عنوان|باسم|اسم)\s*[:,،]?\s*(?:the\s+)?$"
+)
+# a campaign named only by the man it honours: "a military campaign named after Abu Muhammad al-Adnani"
+_NAMED_AFTER = re.compile(
+    r"(?<![a-z])((?:military\s+|media\s+|new\s+)?(?:campaign|offensive)\s+named\s+(?:after|for)\s+"
+    r"(?:(?:their|its|the|his)\s+)?(?:(?:former|late|slain)\s+)?(?:spokesman\s+|leader\s+|caliph\s+)?"
+    r"((?:abu|umm|abd)\s+[a-z][\w’'-]+(?:\s+(?:al|el|ad|as|an|ar|at)[\s-][a-z][\w’'-]+)?|[a-z][\w’'-]+\s+(?:al|el|bin|ibn)[\s-]"
+    r"[a-z][\w’'-]+))",
+)
+_CUE_AFTER = re.compile(r"\s*(?:campaigns?|offensive|ghazwat?)(?![a-z])|\s*(?:حمله|غزوه)(?![\u0621-\u064a])")
 _LOOKBACK = 90
 _MAX_DATE_GAP = 140
 
@@ -46,7 +60,7 @@ def display_title(entity: Entity) -> str:
 
 class CampaignExtractor:
     NAME = "campaigns"
-    VERSION = "0.1"
+    VERSION = "0.2"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -58,11 +72,22 @@ class CampaignExtractor:
         for m in _QUOTED.finditer(text):
             before = text[max(0, m.start() - _LOOKBACK) : m.start()]
             before = re.split(r"[.!?؟\n]", before)[-1]
-            cue = _CUE.search(before) or _CUE.match(text, m.end(), m.end() + 15)
-            if not cue or not (_INTRO.search(before) or _CUE.search(before[-12:])):
+            cue_after = _CUE_AFTER.match(text, m.end(), m.end() + 15) is not None  # 'the "Breaking the Walls" campaign'
+            cue_inside = _CUE.search(m.group(1)[:16]) is not None  # 'what it called "the Campaign of Vengeance ..."'
+            cue = _CUE.search(before) or cue_after or cue_inside
+            if not cue or not (_INTRO.search(before) or _CUE.search(before[-12:]) or cue_after):
                 continue
             start, end = folded.original_span(m.start(1), m.end(1))
             found.append((start, end, doc.text[start:end]))
+        for m in _NAMED_AFTER.finditer(text):
+            start, end = folded.original_span(m.start(1), m.end(1))
+            a, b = folded.original_span(m.start(2), m.end(2))
+            found.append((start, end, f"campaign named after {doc.text[a:b]}"))
+        for m in _GHAZWA.finditer(text):
+            if any(a <= folded.original_span(m.start(1), m.end(1))[0] < b for a, b, _ in found):
+                continue
+            start, end = folded.original_span(m.start(1), m.end(1))
+            found.append((start, end, doc.text[start:end].rstrip("’'")))
         if not found:
             return []
         dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
@@ -74,7 +99,9 @@ class CampaignExtractor:
             (e for e, keys in _campaigns() if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)),
             None,
         )
-        dated = following_date(dates, doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]")
+        dated = following_date(dates, doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]") or preceding_date(
+            dates, doc.text, start, _LOOKBACK, r"[.!?؟\n]"
+        )
         date: PartialDate | None = dated.date if dated else None
         detail = {"title": display_title(entity) if entity else title, "quoted": title}
         if entity:
