@@ -72,37 +72,52 @@ def verdict_figures(
     rows: list[dict[str, Any]], verdicts_file: Path, kinds: tuple[str, ...], extractor: str
 ) -> dict[str, Any]:
     """Precision read by hand: each fact the extractor yields now, matched to its verdict by page, span and value
-    (tests/eval/verdicts_*.jsonl: spans and verdicts only, no page text). Facts with no verdict are counted apart:
-    the verdicts must be renewed when the output changes."""
+    (and, for statements and events, predicate and actor) in tests/eval/verdicts_*.jsonl (spans and verdicts only,
+    no page text). Facts with no verdict are counted apart: the verdicts must be renewed when the output changes.
+    Figures overall, per language and per kind and language ("statement/en")."""
     verdicts = {}
     for line in verdicts_file.read_text(encoding="utf-8").splitlines():
         if line.strip():
             v = json.loads(line)
-            verdicts[(v["doc"], v["kind"], v["start"], v["end"], v.get("date"), v.get("date_end"))] = v["verdict"]
-    tally: dict[str, int] = {"right": 0, "wrong": 0, "unsure": 0, "unjudged": 0}
+            verdicts[_verdict_key(v, v["doc"])] = v["verdict"]
+    empty = {"right": 0, "wrong": 0, "unsure": 0, "unjudged": 0}
+    tally: dict[str, int] = dict(empty)
     by_lang: dict[str, dict[str, int]] = {}
+    by_kind: dict[str, dict[str, int]] = {}
     for f in rows:
         if f["kind"] not in kinds or not f["extractor"].startswith(extractor + "/"):
             continue
-        key = (doc_key(f), f["kind"], f["start"], f["end"], f.get("date"), f.get("date_end"))
-        verdict = verdicts.get(key)
+        page = doc_key(f)
+        verdict = verdicts.get(_verdict_key(f, page))
         label = (
             "unjudged"
             if verdict is None
             else ("right" if verdict == "right" else "unsure" if verdict == "unsure" else "wrong")
         )
         tally[label] += 1
-        lang = "en" if key[0].startswith("e") or key[0] in ("02", "06", "11", "12") else "ar"
-        by_lang.setdefault(lang, {"right": 0, "wrong": 0, "unsure": 0, "unjudged": 0})[label] += 1
-    judged = tally["right"] + tally["wrong"]
+        lang = "en" if page.startswith("e") or page in ("02", "06", "11", "12") else "ar"
+        by_lang.setdefault(lang, dict(empty))[label] += 1
+        by_kind.setdefault(f"{f['kind']}/{lang}", dict(empty))[label] += 1
+
+    def share(t: dict[str, int]) -> float:
+        return round(t["right"] / (t["right"] + t["wrong"]), 3) if t["right"] + t["wrong"] else 0.0
+
     return {
         **tally,
-        "precision": round(tally["right"] / judged, 3) if judged else 0.0,
-        "by_lang": {
-            lang: round(t["right"] / (t["right"] + t["wrong"]), 3) if t["right"] + t["wrong"] else 0.0
-            for lang, t in by_lang.items()
-        },
+        "precision": share(tally),
+        "by_lang": {lang: share(t) for lang, t in by_lang.items()},
+        "by_kind": {kind: share(t) for kind, t in sorted(by_kind.items())},
+        "counts_by_kind": by_kind,
     }
+
+
+def _verdict_key(row: dict[str, Any], page: str) -> tuple[Any, ...]:
+    """A fact's identity for its verdict: page, kind, span and dates; statements and events also by what was done
+    and by whom (a new reading of the same sentence needs a new verdict)."""
+    key: tuple[Any, ...] = (page, row["kind"], row["start"], row["end"], row.get("date"), row.get("date_end"))
+    if row["kind"] in ("statement", "event"):
+        key += (row.get("predicate"), row.get("actor"))
+    return key
 
 
 def timeml_figures() -> dict[str, Any]:
@@ -132,6 +147,14 @@ def main() -> None:
         f"({dates['right']} right, {dates['wrong']} wrong, {dates['unsure']} unsure, "
         f"{dates['unjudged']} not yet judged); "
         f"by language {dates['by_lang']}"
+    )
+    said = verdict_figures(
+        pages["facts_rows"], HERE / "verdicts_statements.jsonl", ("statement", "event"), "statements"
+    )
+    print(
+        f"  statements and events read by hand (tests/eval/verdicts_statements.jsonl): fully right {said['precision']} "
+        f"({said['right']} right, {said['wrong']} wrong, {said['unsure']} unsure, {said['unjudged']} not yet judged); "
+        f"by kind and language {said['by_kind']}"
     )
     if TIMEML.is_dir():
         t = timeml_figures()

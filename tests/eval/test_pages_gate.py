@@ -59,3 +59,16 @@ def test_dates_read_by_hand(pages: dict[str, Any]) -> None:
         assert precision >= floor["precision"], (lang, got)
     total = got["right"] + got["wrong"] + got["unsure"] + got["unjudged"]
     assert got["unjudged"] <= floor["unjudged_share"] * total, got
+
+
+@needs_dev
+def test_statements_and_events_read_by_hand(pages: dict[str, Any]) -> None:
+    """Every statement and event the dev pages yield was read and judged (verdicts_statements.jsonl: actor,
+    predicate, modality and date each right); fully-right precision holds its floor per kind and language, and the
+    verdicts cover what is extracted now."""
+    got = verdict_figures(pages["facts_rows"], HERE / "verdicts_statements.jsonl", ("statement", "event"), "statements")
+    floor = FLOORS["verdicts"]["statements"]
+    for kind, precision in got["by_kind"].items():
+        assert precision >= floor["precision"][kind], (kind, got["by_kind"], got["counts_by_kind"])
+    total = got["right"] + got["wrong"] + got["unsure"] + got["unjudged"]
+    assert got["unjudged"] <= floor["unjudged_share"] * total, got

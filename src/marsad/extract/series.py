@@ -29,7 +29,33 @@ _AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العدد
 _ORDINAL = re.compile(
     r"(?<![\w])(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:weekly\s+)?(?:issue|edition|number)(?![a-z])|(?<![\u0621-\u064a])العدد\s+ال\s*(?P<n_ar>\d{1,4})(?!\d)"
 )
-_FIRST = re.compile(r"(?<![a-z])(?:the\s+)?first\s+(?:issue|edition)(?!s)|العدد\s+الاول(?![\u0621-\u064a])")
+_ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_NUMBER_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+# "the first issue", "the inaugural issue", "its fifteenth edition", «العدد الأول»
+_FIRST = re.compile(
+    r"(?<![a-z])(?P<w>inaugural|" + "|".join(_ORDINAL_WORDS) + r")\s+(?:weekly\s+)?(?:issue|edition)(?!s)"
+    r"|(?P<ar>العدد\s+الاول)(?![\u0621-\u064a])"
+)
+# "issues eight and nine", "issue fifteen"
+_SPELLED = re.compile(
+    r"(?<![a-z])(?:issues?|editions?)\s+(?P<a>"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:\s+(?:and|&|to)\s+(?P<b>"
+    + "|".join(_NUMBER_WORDS)
+    + r"))?(?![a-z])"
+)
 _TAIL = re.compile(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}")  # "al-Naba 413", "(No.49"
 _AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
 _MAX_DATE_GAP = 90  # characters between an issue and the date that belongs to it
@@ -61,7 +87,7 @@ on_configure(_series.cache_clear)
 
 class SeriesExtractor:
     NAME = "series"
-    VERSION = "0.2"
+    VERSION = "0.3"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -69,7 +95,7 @@ class SeriesExtractor:
     def extract(self, doc: Document) -> list[Statement]:
         folded = fold_with_offsets(doc.text)
         text = folded.text
-        mentions = self._series_mentions(text)
+        mentions = self._series_mentions(text, doc.text, folded)
         if not mentions:
             return []
         issues = self._issue_mentions(text)
@@ -83,13 +109,16 @@ class SeriesExtractor:
                 out.append(self._statement(doc, folded, start, end, number, series, dates))
         return out
 
-    def _series_mentions(self, text: str) -> list[tuple[int, int, Entity]]:
+    def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:
         found = []
         for series in _series():
             for pat in series.patterns:
                 for m in pat.finditer(text):
                     if has_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
                         continue  # «النبأ» alone is "the news"
+                    where = folded.original_span(m.start(), m.end())
+                    if not has_arabic(m.group(0)) and not _capitalised(original, *where):
+                        continue  # "to inspire attacks" is not Inspire magazine
                     found.append((m.start(), m.end(), series.entity))
         return found
 
@@ -103,7 +132,11 @@ class SeriesExtractor:
                     numbers = list(range(first, int(second) + 1))
                 out.append((m.start(), m.end(), numbers))
         for m in _FIRST.finditer(text):
-            out.append((m.start(), m.end(), [1]))
+            word = m.group("w")
+            out.append((m.start(), m.end(), [_ORDINAL_WORDS.get(word, 1) if word else 1]))
+        for m in _SPELLED.finditer(text):
+            a, b = _NUMBER_WORDS[m.group("a")], _NUMBER_WORDS.get(m.group("b") or "")
+            out.append((m.start(), m.end(), list(range(a, b + 1)) if b and a < b <= a + 10 else [a]))
         for m in _ORDINAL.finditer(text):
             out.append((m.start(), m.end(), [int(m.group("n") or m.group("n_ar"))]))
         for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
@@ -153,6 +186,12 @@ class SeriesExtractor:
             confidence=0.85,
             detail=detail,
         )
+
+
+def _capitalised(text: str, start: int, end: int) -> bool:
+    """A periodical's Latin name is written as a name: "Inspire", "al-Naba", "Dabiq" (the article may be lower case)."""
+    name = re.sub(r"^(?:al|el|an|ad|as)[-\s]", "", text[start:end], flags=re.IGNORECASE)
+    return name[:1].isupper()
 
 
 def _publication_context(text: str, start: int, end: int) -> bool:
