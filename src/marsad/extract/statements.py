@@ -64,6 +64,9 @@ class StatementExtractor:
         about = [a for a in mentions if a.subject]
         read = self._read(doc, parts, dates)
         stories = _story_dates(read, page.day())
+        # the news the page reports: its first dated statement in the ten days before the page's date, whoever said it
+        # («أعلن تنظيم القاعدة مقتل زعيمه» beside «أكد في تسجيل بث أمس الأحد»: the same Sunday)
+        news = next(iter(stories.values()), None) if page.day() is not None else None
         out: list[Statement] = []
         previous: tuple[Reading, PartialDate | None] | None = None
         seen: set[tuple[Any, ...]] = set()
@@ -83,7 +86,7 @@ class StatementExtractor:
                     and r.pred.name in _ANNOUNCED_WITH
                     and r.embedded_in.pred.name in _MAKES_IT_KNOWN
                 ):
-                    story = stories.get(_speaker_name(r.embedded_in) or "")
+                    story = stories.get(_speaker_name(r.embedded_in) or "", news)
                     date = (
                         own.get(id(r.embedded_in))
                         or _lead_date(r.embedded_in, readings, own)
@@ -97,7 +100,9 @@ class StatementExtractor:
                     and r.modality not in _UNDATED_MOODS
                 ):
                     # (a statement in an "after ..." or "who ..." clause is not dated by the page or the story)
-                    date, date_from = _fallback(previous, continues, stories.get(_speaker_name(r) or ""), page_date)
+                    date, date_from = _fallback(
+                        previous, continues, stories.get(_speaker_name(r) or "", news), page_date
+                    )
                     confidence = 0.5
                 when = date.value if date is not None else (page_date.value if page_date is not None else None)
                 if (
@@ -145,27 +150,30 @@ class StatementExtractor:
             }
             claimed = {d.value for r in readings if (d := own[id(r)]) is not None and r.principal is not None}
             free = [
-                d for d in in_sentence if d.date is not None and d.date.value not in claimed and not _since(doc.text, d)
+                d
+                for d in in_sentence
+                if d.date is not None
+                and d.date.value not in claimed
+                and not _since(doc.text, d)
+                and not _issue_date(doc.text, d)
             ]
             for r in _kept(readings):
-                free = [
-                    d
-                    for d in free
-                    if r.clause[0] <= d.evidence[0].start < r.clause[1] and abs(d.evidence[0].start - r.at) < 120
-                ]
+                if own[id(r)] is not None or r.pred.kind != "statement" or r.embedded_in is not None:
+                    continue
                 sub = _subordinate_start(r, doc.text)
-                free = [
+                said_from = _said_from(r, in_sentence, doc.text)
+                next_at = _window(r, readings)[1]  # a date after the next predicate is that one's
+                candidates = [
                     d
                     for d in free
-                    if (sub is None or d.evidence[0].start >= sub)
-                    and (
-                        r.content is None
-                        or not _said_from(r, in_sentence, doc.text) <= d.evidence[0].start < r.content[1]
-                    )
+                    if r.clause[0] <= d.evidence[0].start < min(r.clause[1], next_at if next_at > r.at else r.clause[1])
+                    and abs(d.evidence[0].start - r.at) < 120
+                    and (sub is None or d.evidence[0].start >= sub)
+                    and (r.content is None or not said_from <= d.evidence[0].start < r.content[1])
                 ]
-                if own[id(r)] is None and r.pred.kind == "statement" and r.embedded_in is None and free:
+                if candidates:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
-                    own[id(r)] = min(free, key=lambda d: abs(d.evidence[0].start - r.at)).date
+                    own[id(r)] = min(candidates, key=lambda d: abs(d.evidence[0].start - r.at)).date
                     free = []
             continues = bool(_CONTINUES.match(doc.text, start, end)) or _starts_with_conjoined_statement(
                 readings, doc.text, start
@@ -211,7 +219,15 @@ class StatementExtractor:
         if r.obj.get("title"):
             detail["title"] = r.obj["title"]
         mood = r.modality
-        if r.embedded_in is not None and mood is Modality.ASSERTED:
+        outer_speaker = _resolve(r.embedded_in.principal, parts, when) if r.embedded_in is not None else None
+        if (
+            r.embedded_in is not None
+            and r.pred.kind == "statement"
+            and outer_speaker is not None
+            and outer_speaker.name == principal.name
+        ):
+            pass  # «أعلن التنظيم أن ... وقال إن»: the speaker's own second statement, not a claim about himself
+        elif r.embedded_in is not None and mood is Modality.ASSERTED:
             # what a denial denies is denied; what a doubtful or negated speech says is not asserted either
             # what a call or a threat asks for has not happened ("called for attacks", «توعد بشن هجمات»)
             outer = r.embedded_in.modality
@@ -297,7 +313,10 @@ def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
         {
             x.at
             for x in readings
-            if x is not r and x.at != r.at and (x.principal is not None or x.bound) and not x.reduced
+            if x is not r
+            and x.at != r.at
+            and (x.principal is not None or x.bound or (x.reduced and x.pred.kind == "event"))
+            and not (x.reduced and x.pred.kind == "statement")
         }
     )
     before = [p for p in positions if p < r.at]
@@ -355,11 +374,30 @@ _SINCE_PHRASE = re.compile(
 )
 
 
-def _since(text: str, d: Statement) -> bool:
+def _since(text: str, d: Statement, pred_at: int = -1) -> bool:
     """A date that says since when ("leader since February 2020", «منذ ظهوره في الموصل عام 2014») dates a state,
-    not the predicate beside it."""
+    not the predicate beside it — unless the predicate stands between "since" and the date ("since he was announced
+    in December 2016": the date is the announcement's)."""
     at = d.evidence[0].start
-    return bool(_SINCE.search(text[max(0, at - 10) : at]) or _SINCE_PHRASE.search(text[max(0, at - 60) : at]))
+    if _SINCE.search(text[max(0, at - 10) : at]):
+        return True
+    m = _SINCE_PHRASE.search(text, max(0, at - 60), at)
+    return m is not None and not (m.start() < pred_at < at)
+
+
+# a date in the parentheses of an issue ("Al-Naba 476 (2 January) claimed", «العدد 112 الصادر يوم الخميس») is the
+# issue's, not the date of what the issue reports
+_ISSUE_PAREN = re.compile(
+    r"(?:issue|edition|no\.?|#|naba['’]?|\d)\s*\(\s*(?:published\s+(?:on\s+)?|dated\s+)?$"
+    r"|\(\s*(?:العدد|عدد)\s+[\d٠-٩]+\s+(?:الصادر|الصادره)?\s*(?:يوم|في|بتاريخ)?\s*(?:الخميس|الاثنين|الإثنين|الثلاثاء|"
+    r"الأربعاء|الاربعاء|الجمعة|السبت|الأحد|الاحد)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _issue_date(text: str, d: Statement) -> bool:
+    at = d.evidence[0].start
+    return bool(_ISSUE_PAREN.search(text, max(0, at - 48), at))
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
@@ -373,9 +411,9 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         hi = min(hi, _said_from(r, dates, text))
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
-    near = [d for d in dates if lo <= d.evidence[0].start < hi]
+    near = [d for d in dates if lo <= d.evidence[0].start < hi and not _issue_date(text, d)]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
-    near = [d for d in near if not _since(text, d)]
+    near = [d for d in near if not _since(text, d, r.at)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's
     near = [
         d

@@ -47,6 +47,7 @@ _AGGREGATE = re.compile(
 )
 _HABIT_AFTER = re.compile(
     r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)(?![a-z])|(?<![a-z])(?:weekly|regularly|routinely)$"
+    r"|(?<![a-z])(?:widely|generally|mostly|usually|on\s+average|per\s+(?:week|month|day))(?![a-z])"
     rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|اسبوعيا|بانتظام){_NOT_AR_A}"
 )
 _CONDITION = re.compile(

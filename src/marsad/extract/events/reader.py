@@ -168,6 +168,10 @@ def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | N
             and (nxt in ("by", "with", "to") or nxt.endswith("ing"))
         ):
             return None  # "he begins by denouncing", "started running promos": the start of another act
+        after2 = ws[i + 2].key if i + 2 < len(ws) else ""
+        plural_noun = i + 1 < len(ws) and ws[i + 1].text.islower() and len(nxt) > 3 and nxt.endswith("s")
+        if pred.name == "claimed" and plural_noun and after2 in ("were", "are", "have", "had", "was"):
+            return None  # "IS claimed attacks were generally low-scale": IS-claimed attacks, an adjective
         if w.key in _NOUN_OR_VERB and not _verb_slot(text, ws, i):
             return None  # "the group's attacks", "claimed attacks", "efforts and attacks": a noun, no one event
         return pred, None
@@ -315,6 +319,7 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         p
         for p in _after(parts, r.at_end, min(c1, r.at_end + 90))
         if re.search(r"\bby\s+(?:the\s+|its\s+|his\s+)?(?:[\w'’-]+\s+){0,5}$", text[r.at_end : p.start])
+        and not re.search(r"\bthat\b|[,;]", text[r.at_end : text.rfind(" by ", r.at_end, p.start) + 1 or p.start])
     ]
     # "by Islamic State's official spokesman Abu Umar": the person the title belongs to, not the group of the title
     by_agent = next((p for p in by_phrase if p.type == PERSON), by_phrase[0] if by_phrase else None)
@@ -322,7 +327,10 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     if frame == "speech":
         speaker = None
         # "Abu Bakr al-Baghdadi's courier, a man who claims": a possessor is not the one who speaks
-        before = [p for p in before if not _KIN_AFTER.match(text, p.end)]
+        before = [
+            p for p in before if not _KIN_AFTER.match(text, p.end) and not _MODIFIER_OF.search(text, 0, p.start + 1)
+        ]
+        before = [p for p in before if not _OTHER_VOICE.match(text[p.end : r.at])]
         own_subject = _OWN_SUBJECT_EN.search(text, max(c0, r.at - 40), r.at)
         if passive:  # "he was announced as the new caliph": an appointment, not his statement
             r.bound = True
@@ -451,6 +459,13 @@ _BODY_AR = re.compile(
 )
 
 
+# "an anti-IS channel alleged", "pro-IS accounts said": the actor qualifies another voice
+_MODIFIER_OF = re.compile(r"(?<![a-z])(?:anti|pro|non|post|ex)[-‐]\w?$", re.IGNORECASE)
+_OTHER_VOICE = re.compile(
+    r"['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:channels?|accounts?|supporters?|sympathi[sz]ers?|critics?|opponents?|dissidents?|"
+    r"rivals?|experts?|analysts?|researchers?|observers?|watchers?|monitors?|defectors?|detainees?|prisoners?|victims?|"
+    r"enemies|members?\s+of\s+parliament)\s+(?:\w+\s+)?$"
+)
 # "X's courier said", "al-Baghdadi's widow told": another person, not X (X's media, spokesman or paper speak for X)
 _KIN_AFTER = re.compile(
     r"['’]s?\s+(?:[a-z-]+\s+)?(?:courier|wife|wives|widow|son|sons|daughter|brother|sister|father|mother|aide|aides|"
@@ -740,12 +755,23 @@ def _roles_ar(
             )
         if speaker is None and relative is not None:
             speaker = _named_body_ar(text, r.at_end, boundary)  # «الذي أعلن الرئيس الأميركي أنه»
-        if speaker is None and relative is None and before and not text[before[-1].end : r.at].strip():
-            speaker = before[-1]  # SVO: «داعش يعلن»; not «في تنظيم القاعدة، تقول مصادر»
+        conjoined = ws[i].key[:1] in ("و", "ف") and ws[i].key[1:] in arabic_stems(ws[i].key)
+        if (
+            speaker is None
+            and relative is None
+            and before
+            and not conjoined
+            and not text[before[-1].end : r.at].strip()
+        ):
+            # SVO: «داعش يعلن»; not «في تنظيم القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on
+            # with the subject of the clause before)
+            speaker = before[-1]
         if speaker is None and relative is None:
-            speaker = _named_body_ar(text, r.at_end, boundary) or _named_body_ar_before(text, c0, r.at)
+            speaker = _named_body_ar(text, r.at_end, boundary) or (
+                None if conjoined else _named_body_ar_before(text, c0, r.at)
+            )
         if speaker is None and relative is None:  # «أبو عمر أكد ...», «وقال العراق إن»: a subject not on the watchlist
-            speaker = _kunya_before_ar(text, c0, r.at) or _noun_after_ar(text, ws, i, boundary)
+            speaker = (None if conjoined else _kunya_before_ar(text, c0, r.at)) or _noun_after_ar(text, ws, i, boundary)
         if r.pred.name == "announced" and _ROLE_ACCUSATIVE.match(fold(text[r.at_end : r.at_end + 20])):
             # «الذي أعلن متحدثاً باسم التنظيم», «أُعلن خليفة»: announced as the spokesman, the caliph: appointed
             subject = speaker or next((p for p in reversed(before) if p.type == PERSON), None)
@@ -862,8 +888,16 @@ def _content_start_en(text: str, ws: list[Word], i: int, pos: int, s1: int) -> i
     first_event = next(
         (
             w.start
-            for w in ws[i + 1 :]
-            if w.start >= pos and (p := english().get(w.key)) is not None and p.kind == "event"
+            for j, w in enumerate(ws[i + 1 :], start=i + 1)
+            if w.start >= pos
+            and (
+                ((p := english().get(w.key)) is not None and p.kind == "event")
+                or (
+                    j + 1 < len(ws)
+                    and PHRASES_EN.get((w.key, ws[j + 1].key), _APPOINTED).kind == "event"
+                    and (w.key, ws[j + 1].key) in PHRASES_EN
+                )
+            )
         ),
         s1,
     )
@@ -895,6 +929,13 @@ def _content_start(text: str, ws: list[Word], i: int, s1: int) -> int:
         if any(k in table and (table[k].nominal or j == 0) and table[k].kind == "event" for k in arabic_stems(w.key)):
             return w.start
     return quoted
+
+
+# a relative clause inside what was said gives the page's background, not the speaker's claim
+_BACKGROUND = re.compile(
+    r"(?:,\s*(?:who|which)\s+(?:had\s+)?(?:been\s+)?|(?<![\u0621-\u064a])(?:الذي|التي)\s+(?:تم|كان|قد)?\s*)"
+    r"(?:[^\s,،]+\s+){0,6}$"
+)
 
 
 def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
@@ -929,6 +970,8 @@ def _nest(readings: list[Reading], text: str) -> None:
         for s in readings:
             if s is r or s.content is None or s.pred.frame != "speech":
                 continue
+            if r.pred.kind == "event" and _BACKGROUND.search(text, max(s.content[0], r.at - 70), r.at):
+                continue  # "confirmed the death of X, who had been appointed in March": the page's background
             inside = s.content[0] <= r.at < s.content[1]
             if inside and (r.embedded_in is None or r.embedded_in.at < s.at):
                 r.embedded_in = s
