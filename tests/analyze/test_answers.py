@@ -138,3 +138,36 @@ def test_a_row_dated_only_by_its_pages_says_so() -> None:
     assert row.page_dated and row.dating == "day, page date"
     (sure,) = merge([_fact("2024-01-04", None, "d2", "day")])
     assert not sure.page_dated and sure.dating == "day"
+
+
+UNASSERTED_NOTES = {
+    "u1-denied.md": (
+        "# Denial\n\nAnalyst note, 12 December 2023.\n\nOn 10 December 2023 the Islamic State denied that Abu Hudhayfa"
+        " al-Ansari had been killed in Gaza on 8 December 2023.\n"
+    ),
+    "u2-negated.md": (
+        "# Silence\n\nAnalyst note, 20 November 2023.\n\nOn 16 November 2023 Abu Hudhayfa al-Ansari did not announce"
+        " a campaign for Gaza in his speech.\n"
+    ),
+}
+
+
+def test_what_is_not_asserted_stays_out_of_the_answers_unless_asked(marsad: Marsad, tmp_path: Path) -> None:
+    """A negation, a denied or rumoured event are stored with their modality and never become a first mention, a
+    latency's answer or a timeline row unless asked (`timeline --unasserted`); the denial itself is a statement."""
+    notes = tmp_path / "u"
+    notes.mkdir()
+    for name, text in UNASSERTED_NOTES.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    assert marsad("ingest", str(notes)).exit_code == 0
+    moods = {f["modality"] for f in _json(marsad, "facts", "--kind", "statement")} | {
+        f["modality"] for f in _json(marsad, "facts", "--kind", "event")
+    }
+    assert {"negated", "denied"} <= moods
+    (first,) = _json(marsad, "first-mention", "Gaza", "--actor", "Islamic State")
+    # "did not announce a campaign for Gaza" (16 Nov) is no statement on Gaza; the denial (10 Dec) is one
+    assert first["date"] == "2023-12-10"
+    asserted = _json(marsad, "timeline")
+    everything = _json(marsad, "timeline", "--unasserted")
+    assert not any("killed" in r["what"] for r in asserted)
+    assert any(r["what"].endswith("killed") for r in everything) and len(everything) > len(asserted)

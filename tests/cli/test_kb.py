@@ -88,7 +88,7 @@ def test_add_a_user_watchlist_and_list(tmp_path: Path, marsad: Marsad) -> None:
     )
     assert "1 entities added" in marsad("kb", "add", str(mine)).stdout
     rows = [json.loads(x) for x in marsad("kb", "list", "--type", "media_outlet", "-f", "jsonl").stdout.splitlines()]
-    assert "Test Outlet Name" in {r["name"] for r in rows} and "Amaq" in {r["name"] for r in rows}
+    assert "Test Outlet Name" in {r["name"] for r in rows} and "Amaq News Agency" in {r["name"] for r in rows}
     assert marsad("kb", "show", "nobody here").exit_code == 1
 
 

@@ -112,11 +112,11 @@ def verdict_figures(
 
 
 def _verdict_key(row: dict[str, Any], page: str) -> tuple[Any, ...]:
-    """A fact's identity for its verdict: page, kind, span and dates; statements and events also by what was done
-    and by whom (a new reading of the same sentence needs a new verdict)."""
+    """A fact's identity for its verdict: page, kind, span and dates; statements and events also by what was done,
+    by whom and in which mood (a new reading of the same sentence needs a new verdict)."""
     key: tuple[Any, ...] = (page, row["kind"], row["start"], row["end"], row.get("date"), row.get("date_end"))
     if row["kind"] in ("statement", "event"):
-        key += (row.get("predicate"), row.get("actor"))
+        key += (row.get("predicate"), row.get("actor"), row.get("modality"))
     return key
 
 

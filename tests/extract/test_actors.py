@@ -44,7 +44,7 @@ def mentions(text: str) -> list[tuple[str, str, str | None]]:
         ("Daesh and ISIS both appear.", "Daesh", "Islamic State"),
         ("أعلن تنظيم الدولة الإسلامية ذلك", "تنظيم الدولة الإسلامية", "Islamic State"),
         ("وقال داعش في بيان", "داعش", "Islamic State"),
-        ("A video from Amaq followed.", "Amaq", "Amaq"),
+        ("A video from Amaq followed.", "Amaq", "Amaq News Agency"),
         ("Hamas did not comment.", "Hamas", "Hamas"),
         ("ولم تعلق حماس", "حماس", "Hamas"),
         ("Coverage of Gaza grew.", "Gaza", "Gaza"),
@@ -69,7 +69,9 @@ def test_no_mentions_in_ordinary_text(text: str) -> None:
 
 
 def test_evidence_takes_a_joined_article_only() -> None:
-    assert ("actor", "al-Furqan Media", "Al-Furqan") in mentions("It came from al-Furqan Media on Friday.")
+    assert ("actor", "al-Furqan Media", "Al-Furqan Media Foundation") in mentions(
+        "It came from al-Furqan Media on Friday."
+    )
     got = mentions("Native Name Lang: ar\nAbu Hafs al-Hashimi al-Qurashi")
     assert ("actor", "Abu Hafs al-Hashimi al-Qurashi", "Abu Hafs al-Hashimi al-Qurashi") in got
 

@@ -109,13 +109,13 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         " on 28 May 2020.",
         None,
         [("statement", "published", "Abu Hamza al-Qurashi", "2020-05-28", "asserted")],
-        [("statement", "published", "Al-Furqan")],
+        [("statement", "published", "Al-Furqan Media Foundation")],
     ),
     (
         "نشرت مؤسسة الفرقان يوم 4 يناير 2024 تسجيلاً صوتياً للمتحدث أبي حذيفة الأنصاري.",
         None,
         [("statement", "published", "Abu Hudhayfa al-Ansari", "2024-01-04", "asserted")],
-        [("statement", "published", "Al-Furqan")],
+        [("statement", "published", "Al-Furqan Media Foundation")],
     ),
     (
         "جاءت الكلمة الصوتية بصوت أبي عمر المهاجر.",
@@ -308,6 +308,71 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
         [("event", "attacked", "Islamic State")],
     ),
+    # -- SVO before VSO: the name after the verb of a subject-first sentence is its object
+    (
+        "تنظيم القاعدة في جزيرة العرب ينعى في 10 مارس 2024 خالد باطرفي ويعلن عن زعيم جديد",
+        None,
+        [
+            ("statement", "mourned", "al-Qaeda in the Arabian Peninsula", "2024-03-10", "asserted"),
+            ("statement", "announced", "al-Qaeda in the Arabian Peninsula", "2024-03-10", "asserted"),
+        ],
+        [("statement", "mourned", "Khalid Batarfi")],
+    ),
+    # -- a pronoun-suffixed masdar opening the sentence points to the main clause's subject
+    (
+        "تولى قاسم الريمي القيادة عام 2015. وقبل توليه قيادة التنظيم عام 2020، كان خالد باطرفي قاضيا شرعيا.",
+        None,
+        [("event", "took_office", "Khalid Batarfi", "2020", "asserted")],
+        [],
+    ),
+    # -- «بعد مقتل X»: the masdar after «بعد» is not dated by the main clause
+    (
+        "وتولى خالد باطرفي قيادة التنظيم في فبراير 2020 بعد مقتل قائده قاسم الريمي.",
+        None,
+        [
+            ("event", "took_office", "Khalid Batarfi", "2020-02", "asserted"),
+            ("event", "killed", "Qasim al-Raymi", None, "asserted"),
+        ],
+        [],
+    ),
+    # -- «الذي تولى» is the verb, not the masdar «تولي»
+    (
+        "لم يكشف التنظيم عن وفاة خالد باطرفي، الذي تولى قيادة التنظيم في يناير 2020.",
+        None,
+        [
+            ("event", "took_office", "Khalid Batarfi", "2020-01", "asserted"),
+            ("event", "died", "Khalid Batarfi", None, "asserted"),
+        ],
+        [],
+    ),
+    # -- a cue inside an apposition qualifies the apposition, not the verb
+    (
+        "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",
+        None,
+        [("event", "killed", "Samir Khan", "2011-09", "asserted")],
+        [],
+    ),
+    # -- a date right after an event's participle is that event's; a date later in the clause is the verb's
+    (
+        "A video of Ayman al-Zawahiri was released in which he praised the fighters killed in 2020.",
+        "2021-09-12",
+        [("statement", "released", "Ayman al-Zawahiri", "2021-09-12", "asserted")],
+        [],
+    ),
+    (
+        "The group issued the first statements claiming attacks carried out as part of the new campaign on April 9.",
+        "2019-04-14",
+        [],
+        [("event", "attacked", "Islamic State")],
+    ),
+    # -- the voice of another party is not the actor's: a critic's channel, kin
+    (
+        "In January 2023 an anti-IS channel alleged that Abu al-Husayn al-Husayni al-Qurashi was appointed by"
+        " a council.",
+        None,
+        [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", None, "speculated")],
+        [("statement", "claimed", "Islamic State")],
+    ),
 ]
 
 
@@ -331,7 +396,11 @@ def test_roles_of_a_release() -> None:
         )
         if r[0] == "published"
     ]
-    assert release[1] == {"speaker": "Abu Hamza al-Qurashi", "publisher": "Al-Furqan", "object": "audio"}
+    assert release[1] == {
+        "speaker": "Abu Hamza al-Qurashi",
+        "publisher": "Al-Furqan Media Foundation",
+        "object": "audio",
+    }
 
 
 def test_a_title_is_kept_with_the_object() -> None:

@@ -97,10 +97,28 @@ def test_the_migration_links_versions_archived_before_it(
     con.execute("DROP INDEX documents_superseded")
     for column in ("version_of", "version_at", "superseded_by"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
-    assert [m.version for m in migrate(con)] == [6] == [m.version for m in migrations()][-1:]
+    assert [m.version for m in migrate(con)] == [6] and 6 in [m.version for m in migrations()]
     con.close()
     store = open_store(marsad.db)
     assert store.versions(old.id) == (new.id, []) and store.versions(new.id) == (None, [old.id])
     store.close()
     assert _jsonl(marsad, "facts", "--document", old.id) == []
     _check_counted_once(marsad)
+
+
+def test_the_modality_migration_fills_the_column_of_facts_stored_before_it(tmp_path: Path, marsad: Marsad) -> None:
+    """An archive made before 0007 has no modality column: migrating fills it from each fact's detail, so a denial
+    stored then is kept out of answers too."""
+    note = tmp_path / "d.md"
+    note.write_text(
+        "On 10 December 2023 the Islamic State denied that Abu Hudhayfa al-Ansari had been killed.\n", encoding="utf-8"
+    )
+    assert marsad("ingest", str(note)).exit_code == 0
+    con = sqlite3.connect(marsad.db, isolation_level=None)
+    con.execute("DELETE FROM schema_migrations WHERE version = 7")  # the schema before 0007
+    con.execute("DROP INDEX facts_group")
+    con.execute("ALTER TABLE facts DROP COLUMN modality")
+    assert [m.version for m in migrate(con)] == [7]
+    stored = dict(con.execute("SELECT json_extract(detail, '$.modality'), modality FROM facts WHERE kind = 'event'"))
+    con.close()
+    assert stored == {"denied": "denied"}

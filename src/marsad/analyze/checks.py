@@ -398,6 +398,7 @@ def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
             VERSION,
             0.8,
             json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            None,  # modality: a finding is asserted
         )
         out.append((src.doc_id, row))
     return out

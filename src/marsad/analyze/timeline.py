@@ -140,9 +140,11 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     min_confidence: float = 0.0,
+    unasserted: bool = False,
 ) -> list[Row]:
     """Rows in time order. --actor keeps its statements and events (an organisation's people included),
     --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
+    What is denied, negated, rumoured, habitual, conditional or only called for is left out unless `unasserted`.
 
     Facts are counted in SQL (fact_groups); the sources of each row are read in one pass when the facts
     are few for their rows, else row by row, up to MAX_SOURCES each."""
@@ -163,7 +165,7 @@ def timeline(
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
     names = {e.id: display_title(e) if e.type is EntityType.CAMPAIGN else e.name for e in watchlist.entities}
     build = _Builder(names)
-    where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence)
+    where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence, unasserted=unasserted)
     groups = store.fact_groups(where)
     for g in groups:
         build.group(*g)
@@ -175,7 +177,7 @@ def timeline(
             build.source(r[:7], source_of_row(r))
     else:  # many facts per row: a few indexed reads per row beat reading them all
         for g in groups:
-            for r in store.group_sources(g, MAX_SOURCES, about):
+            for r in store.group_sources(g, MAX_SOURCES, about, unasserted):
                 build.source(r[:7], source_of_row(r))
     if "publication_issue" in kinds and not about:
         for f in _issue_documents(store, watchlist, subjects, date_from, date_to):

@@ -94,6 +94,11 @@ def print_findings(findings: list[Finding], fmt: str) -> None:
 @click.option("--from", "date_from", metavar="DATE", help="From this ISO date (prefix: 2023, 2023-10).")
 @click.option("--to", "date_to", metavar="DATE", help="Up to this ISO date (prefix).")
 @click.option("--limit", type=click.IntRange(0), default=None, help="Print only the first N rows.")
+@click.option(
+    "--unasserted",
+    is_flag=True,
+    help="Also what is denied, negated, rumoured, habitual, conditional or only called for (left out by default).",
+)
 @format_option(*ANSWER_FORMATS)
 @click.pass_context
 @handle_errors
@@ -106,6 +111,7 @@ def timeline_command(
     date_from: str | None,
     date_to: str | None,
     limit: int | None,
+    unasserted: bool,
     fmt: str,
 ) -> None:
     """Statements, events, series issues and campaigns in time order, one row per thing, all its sources.
@@ -114,7 +120,9 @@ def timeline_command(
     differently is one row with each date (`marsad check` says which is right).
     """
     store = store_from(ctx)
-    rows = timeline(store, archive_watchlist(store), actor, series, topic, campaign, date_from, date_to)
+    rows = timeline(
+        store, archive_watchlist(store), actor, series, topic, campaign, date_from, date_to, unasserted=unasserted
+    )
     print_timeline(rows, fmt, limit)
 
 

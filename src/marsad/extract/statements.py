@@ -163,10 +163,20 @@ class StatementExtractor:
                 sub = _subordinate_start(r, doc.text)
                 said_from = _said_from(r, in_sentence, doc.text)
                 next_at = _window(r, readings)[1]  # a date after the next predicate is that one's
+                after_participle = {
+                    id(d)
+                    for x in readings
+                    if x.reduced and x.pred.kind == "event"
+                    for d in free
+                    if 0 <= d.evidence[0].start - x.at_end <= 12
+                }
                 candidates = [
                     d
                     for d in free
-                    if r.clause[0] <= d.evidence[0].start < min(r.clause[1], next_at if next_at > r.at else r.clause[1])
+                    if id(d) not in after_participle
+                    and r.clause[0]
+                    <= d.evidence[0].start
+                    < min(r.clause[1], next_at if next_at > r.at else r.clause[1])
                     and abs(d.evidence[0].start - r.at) < 120
                     and (sub is None or d.evidence[0].start >= sub)
                     and (r.content is None or not said_from <= d.evidence[0].start < r.content[1])
@@ -313,10 +323,7 @@ def _window(r: Reading, readings: list[Reading]) -> tuple[int, int]:
         {
             x.at
             for x in readings
-            if x is not r
-            and x.at != r.at
-            and (x.principal is not None or x.bound or (x.reduced and x.pred.kind == "event"))
-            and not (x.reduced and x.pred.kind == "statement")
+            if x is not r and x.at != r.at and (x.principal is not None or x.bound) and not x.reduced
         }
     )
     before = [p for p in positions if p < r.at]
@@ -337,7 +344,8 @@ _SINCE = re.compile(r"(?:since|منذ|من\s+عام)\s*$", re.IGNORECASE)
 # "when" / «عندما» joins two things of one time («في 3 أغسطس عندما أفادت»): its clause keeps the sentence's date
 _SUBORDINATE = re.compile(
     r"(?:(?<![a-z])(?:after|before|until|since|who|which)|(?<![\u0621-\u064a])(?:بعدما|بعد\s+ان|بعد\s+أن|قبل\s+ان|"
-    r"قبل\s+أن|منذ\s+ان|منذ\s+أن|الذي|التي|الذين))\s+(?:[\w’'-]+\s+){0,4}$",
+    r"قبل\s+أن|منذ\s+ان|منذ\s+أن|الذي|التي|الذين))\s+(?:[\w’'-]+\s+){0,4}$"
+    r"|(?<![\u0621-\u064a])(?:بعد|قبل|اثر|إثر|عقب)\s+$",  # «تولى في فبراير 2020 بعد مقتل الريمي»: the masdar's own time
     re.IGNORECASE,
 )
 
@@ -411,7 +419,18 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         hi = min(hi, _said_from(r, dates, text))
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
-    near = [d for d in dates if lo <= d.evidence[0].start < hi and not _issue_date(text, d)]
+    participle_dates = {
+        id(d)
+        for x in readings
+        if x.reduced and x.pred.kind == "event" and x is not r
+        for d in dates
+        if 0 <= d.evidence[0].start - x.at_end <= 12
+    }  # "the fighters killed in 2020": the date right after an event's participle is that event's
+    near = [
+        d
+        for d in dates
+        if lo <= d.evidence[0].start < hi and not _issue_date(text, d) and id(d) not in participle_dates
+    ]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
     near = [d for d in near if not _since(text, d, r.at)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's

@@ -47,6 +47,7 @@ class FactFilter:
     on: str | None = None  # exactly this date, no range
     predicates: Sequence[str] | None = None
     not_extractor: str | None = None  # leave out what this extractor found (check: its own findings)
+    unasserted: bool = False  # also what is denied, negated, rumoured, habitual, conditional or only called for
 
 
 class Store(Protocol):

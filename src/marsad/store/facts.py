@@ -28,7 +28,11 @@ FACT_COLUMNS = (
     "version",
     "confidence",
     "detail",
+    "modality",
 )
+# the moods that state something happened or was said: the rest (denied, negated, speculated, habitual,
+# conditional, intended) are stored with their modality and left out of answers unless asked for
+ASSERTING = frozenset({"asserted", "reported"})
 
 
 def precision_of(date: PartialDate) -> str:
@@ -68,6 +72,7 @@ def fact_row(statement: Statement, text: str, evidence_text: str | None = None) 
         statement.extractor_version,
         statement.confidence,
         json.dumps(detail, ensure_ascii=False, sort_keys=True),
+        mood if (mood := detail.get("modality")) and mood not in ASSERTING else None,
     )
 
 

@@ -239,12 +239,17 @@ class SQLiteStore:
         clause, args = _fact_filter(where)
         yield from self._con.execute(self._SOURCE + clause, args)
 
-    def group_sources(self, key: tuple[Any, ...], limit: int, about: str | None = None) -> list[tuple[Any, ...]]:
+    def group_sources(
+        self, key: tuple[Any, ...], limit: int, about: str | None = None, unasserted: bool = False
+    ) -> list[tuple[Any, ...]]:
         """Up to `limit` facts of one fact_groups key, as fact_sources gives them."""
         kind, subject, predicate, value, date, date_end, precision = key[:7]
         sql = self._SOURCE + (
             "f.kind = ? AND f.subject IS ? AND f.predicate = ? AND f.value IS ? AND f.date = ? AND f.date_end IS ? "
-            "AND f.precision IS ?" + (" AND f.detail LIKE ?" if about else "") + " LIMIT ?"
+            "AND f.precision IS ?"
+            + (" AND f.detail LIKE ?" if about else "")
+            + ("" if unasserted else " AND f.modality IS NULL")
+            + " LIMIT ?"
         )
         args = [kind, subject, predicate, value, date, date_end, precision] + ([f'%"{about}"%'] if about else [])
         return [tuple(r) for r in self._con.execute(sql, [*args, limit])]
@@ -468,6 +473,8 @@ def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
             args += list(wanted)
     if where.dated:
         clause.append("f.date IS NOT NULL")
+    if not where.unasserted:
+        clause.append("f.modality IS NULL")
     if where.not_extractor:
         clause.append("f.extractor != ?")
         args.append(where.not_extractor)

@@ -43,7 +43,7 @@ def english() -> dict[str, Pred]:
         s,
         "speech",
         "said",
-        "said says saying told tells stated added adds noted indicated described documented detailed",
+        "said says saying told tells stated added adds noted indicated described",
     )
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")

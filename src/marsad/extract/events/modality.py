@@ -50,6 +50,7 @@ _HABIT_AFTER = re.compile(
     r"|(?<![a-z])(?:widely|generally|mostly|usually|on\s+average|per\s+(?:week|month|day))(?![a-z])"
     rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|اسبوعيا|بانتظام){_NOT_AR_A}"
 )
+_APPOSITIVE = re.compile(r",\s*$")
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
 )
@@ -60,17 +61,25 @@ _AFTER = re.compile(
 )
 
 
-def modality(folded: str, clause_start: int, at: int, end: int) -> tuple[Modality, str | None]:
-    """The modality of the predicate at `at` (folded offsets) in the clause [clause_start, end), and its cue."""
+def modality(folded: str, clause_start: int, at: int, end: int, nominal: bool = False) -> tuple[Modality, str | None]:
+    """The modality of the predicate at `at` (folded offsets) in the clause [clause_start, end), and its cue.
+    A noun ("the death of", «وفاة») is negated only by a negation right before it: «لم يكشف التنظيم عن ملابسات
+    وفاة X» denies a disclosure, not the death."""
     after = folded[at : min(end, at + 80)]
     for rx, mood, reach in (
         (_DENIAL, Modality.DENIED, 60),
-        (_NEGATION, Modality.NEGATED, 28),  # "did not mention", "has not been confirmed", «لم يعلن»
+        (_NEGATION, Modality.NEGATED, 8 if nominal else 28),  # "did not mention", "has not been confirmed", «لم يعلن»
         (_CONDITION, Modality.CONDITIONAL, 120),
         (_HABIT, Modality.HABITUAL, 120),
         (_SPECULATION, Modality.SPECULATED, 60),
     ):
         m = rx.search(folded, max(clause_start, at - reach), at)
+        if (
+            m is not None
+            and _APPOSITIVE.search(folded, max(clause_start, m.start() - 3), m.start())
+            and "," in folded[m.end() : at]
+        ):
+            m = None  # "Samir Khan, believed to be its author, was killed": the cue qualifies the apposition
         if m is not None:
             return mood, m.group(0).strip()
     if folded[clause_start:at].lstrip(" \"“'(").startswith("no "):

@@ -132,15 +132,21 @@ _TANZIM_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?تنظيم\s*[«\"“]?
 def _introduced_as(text: str, taken: list[Participant], at: int) -> str | None:
     """«التنظيم» is the organisation the text last introduced as «تنظيم X» («تنظيم «داعش»»), not the last one
     named («هيئة تحرير الشام»)."""
-    for p in reversed(taken):
-        if (
-            p.start < at
-            and p.type == ORG
-            and p.entity_id
-            and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
-        ):
-            return p.name
-    return None
+    introduced = [
+        p
+        for p in taken
+        if p.start < at
+        and p.type == ORG
+        and p.entity_id
+        and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
+    ]
+    if not introduced:
+        return None
+    last = introduced[-1]
+    # «تنظيم القاعدة في جزيرة العرب ... القيادي في تنظيم القاعدة ... التنظيم»: the branch the text is about, not its
+    # parent named in passing
+    branch = next((p for p in introduced if p.name != last.name and p.name.startswith(last.name + " ")), None)
+    return (branch or last).name
 
 
 def resolve_role(p: Participant, context: list[Participant], when: str | None, watchlist: Watchlist) -> Participant:

@@ -9,6 +9,7 @@ pronouns glued to a masdar: «مقتله»). What a speech verb introduces ("sai
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -116,7 +117,7 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
         if w.key in PARTICIPLES:  # "..., saying that", «معلناً أن»: the speaker is the one of the verb before
             r.roles.pop("speaker", None)
             r.participle = True
-        r.modality, r.cue = modality(fold(text[: r.clause[1]]), r.clause[0], r.at, r.clause[1])
+        r.modality, r.cue = _modality_of(r, text)
         readings.append(r)
         named = _announced_person(r, inside)
         if named is not None:  # "X was announced (as caliph) by the spokesman": X is appointed, on that day
@@ -126,6 +127,15 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             )  # fmt: skip
     _nest(readings, text)
     return readings
+
+
+def _modality_of(r: Reading, text: str) -> tuple[Modality, str | None]:
+    """The modality of r's predicate from its clause, folded on its own (folding drops harakat and tatweel: an
+    offset in the page is not an offset in a fold of the page)."""
+    c0, c1 = r.clause
+    folded = fold_map(text[c0:c1])
+    at = bisect.bisect_left(folded.offsets, r.at - c0)
+    return modality(folded.text, 0, at, len(folded.text), nominal=r.pred.nominal)
 
 
 _APPOINTED = Pred("appointed", "event", "patient")
@@ -534,9 +544,11 @@ def _title_holder_ar(text: str, between: list[Participant], parts: list[Particip
     )
     if apposed is not None:
         return apposed
-    title = _TITLE_AR.search(fold(text[max(0, first.start - 14) : first.start]))
+    lo = max(0, first.start - 14)
+    folded = _fold_span(text, lo, first.start)
+    title = _TITLE_AR.search(folded.text)
     assert title is not None
-    start = first.start - (len(fold(text[max(0, first.start - 14) : first.start])) - title.start())
+    start = lo + folded.original_span(title.start(), title.end())[0]
     noun = "spokesman" if re.search("متحدث|ناطق", title.group(0)) else "leader"
     return Participant(start, first.end, text[start : first.end], PERSON, role_noun=noun, of=first.name)
 
@@ -544,7 +556,7 @@ def _title_holder_ar(text: str, between: list[Participant], parts: list[Particip
 # between a media noun and its speaker: an adjective or two, then «من/لـ/بصوت» and at most a title
 # («رسالة مصورة من زعيم التنظيم أبو بكر», «كلمة صوتية للشيخ أبي محمد», «فيديو يظهر فيه X»); «فيديو عن X» is about X
 _SPEAKER_GAP_AR = re.compile(
-    r"^[^،.:؛]{0,25}?(?:(?<![\u0621-\u064a])(?:من|بصوت|على\s+لسان|يتحدث\s+فيه|يظهر\s+فيه)\s+|(?<![\u0621-\u064a])(?:ل|لل))"
+    r"^[^،.:؛]{0,30}?(?:(?<![\u0621-\u064a])(?:من|بصوت|على\s+لسان|يتحدث\s+فيه|يظهر\s+فيه)\s+|(?<![\u0621-\u064a])(?:ل|لل))"
     r"(?:(?:ال)?(?:زعيم|امير|أمير|قائد|القيادي|قيادي|الشيخ|شيخ|المتحدث|متحدث|الناطق|ناطق|خليفة|الخليفة)"
     r"(?:\s+[\u0621-\u064a]+){0,4}\s+)?$"
     r"|^[^،.:؛]{0,25}?(?<![\u0621-\u064a])(?:ل|لل)$"
@@ -721,7 +733,14 @@ def _roles_ar(
         r.voice = "passive"
     if suffix is not None:  # «مقتله», «تعيينه»: the person the pronoun stands for (the last person named)
         earlier = [p for p in all_parts if p.end <= r.at and p.type == PERSON]
-        if earlier and frame != "agent":
+        # «وقبل توليه قيادة التنظيم، كان باطرفي ...»: a phrase opening the sentence points to the main clause's subject
+        opening = (
+            re.fullmatch(r"\W*(?:و|ف)?(?:قبل|بعد|منذ|عند|اثر|إثر|عقب)?\s*", text[r.sentence[0] : r.at]) is not None
+        )
+        later = [p for p in parts if p.start > r.at and p.type == PERSON and "،" in text[r.at : p.start]]
+        if opening and later and frame != "agent":
+            r.roles["patient"] = later[0]
+        elif earlier and frame != "agent":
             r.roles["patient"] = earlier[-1]
         return
     if frame == "speech" and r.pred.nominal:  # «إعلان الولايات المتحدة مقتل X»; «تم إعلان X خليفة»
@@ -744,7 +763,12 @@ def _roles_ar(
         relative = _RELATIVE_AR.search(text, max(c0, r.at - 24), r.at)
         r.bound = relative is not None
         speaker = None
-        if between and (relative is None or between[0].start - r.at_end <= 3):
+        conjoined = ws[i].key[:1] in ("و", "ف") and ws[i].key[1:] in arabic_stems(ws[i].key)
+        if relative is None and before and not conjoined and not text[before[-1].end : r.at].strip():
+            # SVO first: «تنظيم القاعدة ينعى خالد باطرفي» (the name after the verb is its object); not «في تنظيم
+            # القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on with the clause's subject)
+            speaker = before[-1]
+        elif between and (relative is None or between[0].start - r.at_end <= 3):
             # «الذي أعلن الرئيس الأميركي أنه ...»: a subject right after the verb speaks, even in a relative clause
             speaker = _title_holder_ar(text, between, all_parts)
         elif relative is not None:
@@ -755,17 +779,6 @@ def _roles_ar(
             )
         if speaker is None and relative is not None:
             speaker = _named_body_ar(text, r.at_end, boundary)  # «الذي أعلن الرئيس الأميركي أنه»
-        conjoined = ws[i].key[:1] in ("و", "ف") and ws[i].key[1:] in arabic_stems(ws[i].key)
-        if (
-            speaker is None
-            and relative is None
-            and before
-            and not conjoined
-            and not text[before[-1].end : r.at].strip()
-        ):
-            # SVO: «داعش يعلن»; not «في تنظيم القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on
-            # with the subject of the clause before)
-            speaker = before[-1]
         if speaker is None and relative is None:
             speaker = _named_body_ar(text, r.at_end, boundary) or (
                 None if conjoined else _named_body_ar_before(text, c0, r.at)
@@ -787,7 +800,14 @@ def _roles_ar(
         return
     if frame == "release" and not r.pred.nominal:
         # «نشرت مؤسسة الفرقان», «بثت وكالة أعماق»: the publisher stands right after the verb (not «بُث أمس ... مقتل X»)
-        publisher = after[0] if after and after[0].start - r.at_end <= 12 else None
+        publisher = (
+            after[0]
+            if after
+            and after[0].start - r.at_end <= 12
+            and re.fullmatch(r"\s*(?:[\u0621-\u064a]+\s+)?[«\"“]?", text[r.at_end : after[0].start])
+            and _media(ws, r.at_end, after[0].start, arabic_text=True) is None
+            else None
+        )  # «نشرت مؤسسة الفرقان», «بثت أمس وكالة أعماق»; not «نشر صوراً لجثة باطرفي» (the photos are of him)
         if publisher is not None:
             r.roles["publisher"] = publisher
         media = _media(ws, r.at_end, c1, arabic_text=True)
@@ -797,7 +817,7 @@ def _roles_ar(
             speaker = next(
                 (
                     p
-                    for p in _after(parts, mw.end, min(c1, mw.end + 60), (PERSON,))
+                    for p in _after(parts, mw.end, min(c1, mw.end + 100), (PERSON,))
                     if _SPEAKER_GAP_AR.search(text[mw.end : p.start])
                     or (p.role_noun is not None and text[p.start : p.start + 2] == "لل" and p.start - mw.end <= 25)
                 ),
@@ -828,7 +848,9 @@ def _roles_ar(
             r.roles["speaker"] = owner
         r.obj = {"type": next((MEDIA_AR[k] for k in arabic_stems(ws[i].key) if k in MEDIA_AR), "statement")}
         return
-    if r.pred.nominal:  # «مقتل X», «تعيين X»: the genitive that follows is the person
+    if r.pred.nominal and _RELATIVE_AR.search(text, max(c0, r.at - 16), r.at):
+        r.voice = "active"  # «الذي تولى»: after a relative pronoun «تولى/تولي» is the verb, never the masdar
+    elif r.pred.nominal:  # «مقتل X», «تعيين X»: the genitive that follows is the person
         nxt = next((p for p in after if p.start - r.at_end <= 25), None)
         if nxt is not None and (nxt.type == PERSON or frame == "agent"):
             r.roles["patient" if frame != "agent" else "agent"] = nxt
