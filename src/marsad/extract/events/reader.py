@@ -703,11 +703,23 @@ def _release_en(
                 ),
                 None,
             )
-        if speaker is not None and speaker is not publisher:
-            r.roles["speaker"] = speaker
-        title = _title(text, mw.end, c1)
-        if title:
-            r.obj["title"] = title
+        _speaker_and_title(r, text, speaker, publisher, mw.end, c1)
+    _publisher_speaks(r, publisher)
+
+
+def _speaker_and_title(
+    r: Reading, text: str, speaker: Participant | None, publisher: Participant | None, lo: int, hi: int
+) -> None:
+    """A released work's voice (when it is not its publisher) and its title after the media noun."""
+    if speaker is not None and speaker is not publisher:
+        r.roles["speaker"] = speaker
+    title = _title(text, lo, hi)
+    if title:
+        r.obj["title"] = title
+
+
+def _publisher_speaks(r: Reading, publisher: Participant | None) -> None:
+    """A person who releases his own work ("al-Baghdadi released a speech") is its speaker too."""
     if "speaker" not in r.roles and publisher is not None and publisher.type == PERSON:
         r.roles["speaker"] = publisher
 
@@ -823,13 +835,8 @@ def _roles_ar(
                 ),
                 None,
             )
-            if speaker is not None and speaker is not publisher:
-                r.roles["speaker"] = speaker
-            title = _title(text, mw.end, c1)
-            if title:
-                r.obj["title"] = title
-        if "speaker" not in r.roles and publisher is not None and publisher.type == PERSON:
-            r.roles["speaker"] = publisher
+            _speaker_and_title(r, text, speaker, publisher, mw.end, c1)
+        _publisher_speaks(r, publisher)
         return
     if r.pred.nominal and frame == "release":  # «الكلمة الصوتية ... بصوت أبي عمر المهاجر»
         owner = next(
