@@ -40,9 +40,12 @@ class Source:
     date_end: str | None
     fact_id: str
     confidence: float
+    work: str | None = None  # what a statement released: audio, video, speech ...
+    work_title: str | None = None
 
     @classmethod
     def of(cls, f: dict[str, Any]) -> Source:
+        work = (f.get("roles") or {}).get("object") or {}
         return cls(
             f["document"]["id"],
             f["document"]["source"],
@@ -55,6 +58,8 @@ class Source:
             f["date_end"],
             f["id"],
             f["confidence"],
+            work.get("type"),
+            work.get("title"),
         )
 
     @classmethod
@@ -197,7 +202,8 @@ def timeline(
 
 def source_of_row(r: tuple[Any, ...]) -> Source:
     """A Source from a store.fact_sources / group_sources row."""
-    return Source(r[12], r[13], r[14], r[15], r[10], r[8], r[9], r[4], r[5], r[7], r[11])
+    work, title = (r[16], r[17]) if len(r) > 17 else (None, None)
+    return Source(r[12], r[13], r[14], r[15], r[10], r[8], r[9], r[4], r[5], r[7], r[11], work, title)
 
 
 def merge(facts: list[dict[str, Any]]) -> list[Row]:
@@ -271,7 +277,7 @@ class _Builder:
     def rows(self) -> list[Row]:
         for key, row in self._rows.items():
             if row.kind == "statement":
-                row.what = f"{row.actor}: {', '.join(sorted(self._verbs[key]))}"
+                row.what = f"{row.actor}: {', '.join(sorted(self._verbs[key]))}{_work(row.sources)}"
             counts = self._dates[key]
             # the date most facts give; on a tie the more precise, then the earlier
             (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
@@ -280,6 +286,16 @@ class _Builder:
             row.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
         rows = _fold_coarse(list(self._rows.values()))
         return sorted(rows, key=lambda r: (sort_key(r.date, r.date_end), r.kind, r.what))
+
+
+def _work(sources: list[Source]) -> str:
+    """What the row's statement released, as its sources name it: " audio «title»" (the most given title)."""
+    titles = Counter(s.work_title for s in sources if s.work_title)
+    works = Counter(s.work for s in sources if s.work)
+    if not titles and not works:
+        return ""
+    work = f" {works.most_common(1)[0][0]}" if works else ""
+    return work + (f" «{titles.most_common(1)[0][0]}»" if titles else "")
 
 
 def _issue_documents(

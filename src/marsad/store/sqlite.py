@@ -229,13 +229,14 @@ class SQLiteStore:
 
     _SOURCE = (
         "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, f.id, f.span_start, "
-        "f.span_end, f.text, f.confidence, d.id, d.source, d.url, d.title FROM facts f JOIN documents d "
-        "ON d.rowid = f.doc WHERE "
+        "f.span_end, f.text, f.confidence, d.id, d.source, d.url, d.title, "
+        "json_extract(f.detail, '$.roles.object.type'), json_extract(f.detail, '$.roles.object.title') "
+        "FROM facts f JOIN documents d ON d.rowid = f.doc WHERE "
     )
 
     def fact_sources(self, where: FactFilter) -> Iterator[tuple[Any, ...]]:
-        """Every fact of the filter, light: the group key (as fact_groups), then id, span, text, confidence
-        and the document's id, source, url and title."""
+        """Every fact of the filter, light: the group key (as fact_groups), then id, span, text, confidence,
+        the document's id, source, url and title, and what a statement released (its type and title)."""
         clause, args = _fact_filter(where)
         yield from self._con.execute(self._SOURCE + clause, args)
 

@@ -43,6 +43,16 @@ _BY_AR = re.compile(r"(?:على\s+يد|علي\s+يد|من\s+قبل|بواسطه|
 _OF_EN = re.compile(r"^\s*(?:of|from|by|for)\s+(?:the\s+)?", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
 _RELATIVE_AR = re.compile(r"(?:الذي|التي|الذين|اللذين)\s*(?:(?:سبق|قد|كان|كانت|ان|أن)\s+){0,2}(?:[^\s]+\s*){0,1}$")
+# what may stand between a verb and its subject: a time («الخميس»، «أمس الأحد»، «يوم 3 أغسطس 2023»), a medium
+# («في بيان»، «عبر تسجيل صوتي»), punctuation, the word «تنظيم» — not a noun of its own («وأعلنت اسم الزعيم «X»»:
+# X is what was announced)
+_VSO_GAP = re.compile(
+    r"[\s،,«\"“()-]*(?:(?:يوم|اليوم|امس|مساء|صباح|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الماضي|"
+    r"\d+|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"(?:في|عبر|خلال)\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?|(?:ال)?(?:تنظيم|جماعه|حركه)|"
+    r"(?:ال)?(?:متحدث|ناطق|زعيم|امير|قائد|مؤسسه|وكاله|صحيفه)"
+    r"(?:\s+(?:الرسمي|الجديد|باسم(?:\s+(?:ال)?(?:تنظيم|جماعه|مجموعه))?))*|المسمي|المدعو|واسمه|ويدعي)[\s،,«\"“()-]*)*"
+)
 _PREPOSITION_AR = re.compile(r"(?<![\u0621-\u064a])(?:إلى|الى|على|عن|حول|بشأن|بشان|ضد)(?![\u0621-\u064a])")
 _TITLE = re.compile(
     r"(?:entitled|titled|called|named|بعنوان|تحت\s+عنوان|عنوانه|حمل\s+عنوان|حملت\s+عنوان)\s*[:،,]?\s*"
@@ -770,7 +780,10 @@ def _roles_ar(
         between = [
             p
             for p in after
-            if p.start < boundary and p.start - r.at_end < 40 and not _PREPOSITION_AR.search(text[r.at_end : p.start])
+            if p.start < boundary
+            and p.start - r.at_end < 40
+            and not _PREPOSITION_AR.search(text[r.at_end : p.start])
+            and _VSO_GAP.fullmatch(fold(text[r.at_end : p.start]))
         ]
         relative = _RELATIVE_AR.search(text, max(c0, r.at - 24), r.at)
         r.bound = relative is not None
