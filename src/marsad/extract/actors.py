@@ -11,6 +11,7 @@ as ambiguous with its candidates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -229,11 +230,12 @@ class ActorExtractor:
             if found:
                 matches.append((ki, ki, tuple(sorted(found)), token))
         out = []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # in start order: a match is checked against its neighbours only
         for first, last, ids, alias in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
-            if any(first <= b and a <= last for a, b in taken):
+            i = bisect.bisect_left(taken, (first, -1))
+            if (i > 0 and taken[i - 1][1] >= first) or (i < len(taken) and taken[i][0] <= last):
                 continue
-            taken.append((first, last))
+            taken.insert(i, (first, last))
             start = _with_article(doc.text, tokens, kept[first][0])
             end = tokens[kept[last][0]][2]
             if (first, last) in shared:

@@ -13,6 +13,7 @@ words with the article that are not function words — a bare «أبو ظبي» 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -70,7 +71,7 @@ class NameExtractor:
 
     def _extract(self, doc: Document) -> list[Statement]:
         text = doc.text
-        known = [a.evidence[0] for a in self._actors.extract(doc) if a.kind == "actor"]
+        known = sorted((a.evidence[0].start, a.evidence[0].end) for a in self._actors.extract(doc) if a.kind == "actor")
         tokens = [_unpossessed(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[Statement] = []
         seen: set[tuple[int, int]] = set()
@@ -93,7 +94,7 @@ class NameExtractor:
             found = _person(text, tokens, i, j)
             if found is not None:
                 start, end, name = found
-                if (start, end) not in seen and not any(k.start < end and start < k.end for k in known):
+                if (start, end) not in seen and not _overlaps(known, start, end):
                     seen.add((start, end))
                     out.append(self._fact(doc, start, end, name))
             i = j + 1
@@ -107,7 +108,7 @@ class NameExtractor:
                 continue
             start = m.start("k")
             end = m.start("nisba") + m.group("nisba").index(nisba[-1]) + len(nisba[-1])
-            if (start, end) in seen or any(k.start < end and start < k.end for k in known):
+            if (start, end) in seen or _overlaps(known, start, end):
                 continue
             seen.add((start, end))
             out.append(self._fact(doc, start, end, " ".join(["أبو", m.group("n"), *nisba])))
@@ -202,3 +203,10 @@ def _person(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> tu
         else:
             parts.append(w)
     return start, end, " ".join(parts)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of `spans` (in start order)? Actor mentions never overlap one another, so
+    the neighbours of its place are enough."""
+    i = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, i - 1) : i + 1])

@@ -9,6 +9,7 @@ alone it is the ordinary word "the news".
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -103,8 +104,10 @@ class SeriesExtractor:
             return []
         dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
         out = []
+        mentions.sort(key=lambda m: m[0])
+        starts = [m[0] for m in mentions]
         for start, end, numbers in issues:
-            series = min(mentions, key=lambda m: abs(m[0] - start))[2]
+            series = _nearest(mentions, starts, start)
             for number in numbers:
                 out.append(self._statement(doc, folded, start, end, number, series, dates))
         return out
@@ -186,6 +189,13 @@ class SeriesExtractor:
             confidence=0.85,
             detail=detail,
         )
+
+
+def _nearest(mentions: list[tuple[int, int, Entity]], starts: list[int], at: int) -> Entity:
+    """The series named nearest to `at` (mentions in start order; the earlier one on a tie, as min() chose)."""
+    i = bisect.bisect_left(starts, at)
+    near = mentions[max(0, i - 1) : i + 1]
+    return min(near, key=lambda m: (abs(m[0] - at), m[0]))[2]
 
 
 def _capitalised(text: str, start: int, end: int) -> bool:

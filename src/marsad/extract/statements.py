@@ -130,6 +130,8 @@ class StatementExtractor:
         out: Read = []
         last_person: Participant | None = None
         starts = [p.start for p in parts]
+        dates = sorted(dates, key=lambda d: d.evidence[0].start)
+        date_starts = [d.evidence[0].start for d in dates]
         for start, end in sentences(doc.text):
             lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
             if lo == hi and not (last_person is not None and _PRONOUN.match(doc.text, start, end)):
@@ -144,7 +146,7 @@ class StatementExtractor:
                 )
                 sentence_parts = sorted([*parts, he_part], key=lambda p: p.start)
             readings = read_sentence(doc.text, start, end, sentence_parts)
-            in_sentence = [d for d in dates if start <= d.evidence[0].start < end]
+            in_sentence = dates[bisect.bisect_left(date_starts, start) : bisect.bisect_left(date_starts, end)]
             own: dict[int, PartialDate | None] = {
                 id(r): _own_date(r, readings, in_sentence, doc.text) for r in readings
             }
@@ -189,7 +191,7 @@ class StatementExtractor:
                 readings, doc.text, start
             )
             out.append((start, sentence_parts, readings, own, continues))
-            people = [p for p in sentence_parts if p.type == PERSON and start <= p.start < end and p.resolved]
+            people = [p for p in parts[lo:hi] if p.type == PERSON and p.resolved]
             subjects = [
                 r.principal
                 for r in readings

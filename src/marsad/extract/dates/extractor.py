@@ -8,6 +8,7 @@ the document's date or the date just given -> the checks of stated intervals, le
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -146,12 +147,17 @@ def _label_before(original: str, pos: int) -> bool:
 
 
 def _select(cands: list[tuple[int, Mention]]) -> list[Mention]:
-    """Longest first, then the more specific form; no two selected mentions overlap."""
+    """Longest first, then the more specific form; no two selected mentions overlap. The chosen ones are kept in
+    start order, so each candidate is checked against its two neighbours only (linear in a long document)."""
+    starts: list[int] = []
     chosen: list[Mention] = []
     for _, m in sorted(cands, key=lambda pm: (-(pm[1].end - pm[1].start), pm[0])):
-        if not any(m.overlaps(c) for c in chosen):
-            chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect.bisect_left(starts, m.start)
+        if (i > 0 and chosen[i - 1].end > m.start) or (i < len(chosen) and chosen[i].start < m.end):
+            continue
+        starts.insert(i, m.start)
+        chosen.insert(i, m)
+    return chosen
 
 
 def _link_ranges(mentions: list[Mention], folded: Folded, original: str) -> list[Mention]:

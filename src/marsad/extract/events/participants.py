@@ -5,6 +5,7 @@ watchlist does not know), and the role nouns that stand for one ("the spokesman"
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -95,21 +96,26 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
     """The role nouns of the text that no actor mention already covers ("the spokesman, Abu X," is Abu X)."""
     out: list[Participant] = []
     covered: list[tuple[int, int]] = []  # a role noun's words are its own: «المتحدث باسم التنظيم» holds «التنظيم»
+    taken = sorted(taken, key=lambda p: p.start)
+    starts = [p.start for p in taken]
+    introductions = _introductions(text, taken)
+    introduced_at = [p.start for p in introductions]
     for rx, noun in _ROLE_RX:
         for m in rx.finditer(folded.text):
             start, end = folded.original_span(m.start(), m.end())
-            if any(p.start < end and start < p.end for p in taken) or any(a < end and start < b for a, b in covered):
+            near = taken[max(0, bisect.bisect_left(starts, start) - 8) : bisect.bisect_left(starts, end + 17)]
+            if any(p.start < end and start < p.end for p in near) or _overlaps_any(covered, start, end):
                 continue
-            covered.append((start, end))
+            bisect.insort(covered, (start, end))
             named = [
                 p
-                for p in taken
+                for p in near
                 if p.type == PERSON and 0 <= p.start - end <= 16 and _NAMED_AS.fullmatch(text[end : p.start])
             ]
             if noun != "group" and named:
                 continue  # "the spokesman, Abu Hamza," / «المتحدث "أبو عمر"»: the name that follows is the actor
             if noun == "group" and any(
-                p.type == ORG and 0 <= p.start - end <= 3 and not text[end : p.start].strip(' «"“') for p in taken
+                p.type == ORG and 0 <= p.start - end <= 3 and not text[end : p.start].strip(' «"“') for p in near
             ):
                 continue  # «تنظيم «داعش»», "the group al-Shabaab": the word is part of the name that follows
             apposed = _APPOSED_TO_NAME.search(text[max(0, start - 40) : start])
@@ -118,7 +124,7 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
 
             kind = ORG if noun == "group" else (OUTLET if noun == "outlet" else PERSON)
             of = (
-                _introduced_as(text, taken, start)
+                _introduced_as(introductions, introduced_at, start)
                 if noun == "group" and "تنظيم" in folded.text[m.start() : m.end()]
                 else None
             )
@@ -129,17 +135,25 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
 _TANZIM_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?تنظيم\s*[«\"“]?\s*$")
 
 
-def _introduced_as(text: str, taken: list[Participant], at: int) -> str | None:
-    """«التنظيم» is the organisation the text last introduced as «تنظيم X» («تنظيم «داعش»»), not the last one
-    named («هيئة تحرير الشام»)."""
-    introduced = [
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of `spans` (sorted, not overlapping each other)?"""
+    i = bisect.bisect_left(spans, (start, start))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
+
+
+def _introductions(text: str, taken: list[Participant]) -> list[Participant]:
+    """The organisations the text introduces as «تنظيم X», in start order."""
+    return [
         p
         for p in taken
-        if p.start < at
-        and p.type == ORG
-        and p.entity_id
-        and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
+        if p.type == ORG and p.entity_id and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
     ]
+
+
+def _introduced_as(introductions: list[Participant], starts: list[int], at: int) -> str | None:
+    """«التنظيم» is the organisation the text last introduced as «تنظيم X» («تنظيم «داعش»»), not the last one
+    named («هيئة تحرير الشام»)."""
+    introduced = introductions[: bisect.bisect_left(starts, at)]
     if not introduced:
         return None
     last = introduced[-1]

@@ -109,7 +109,8 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
     if _title_case(text, start, end):
         return []
     ws = words(text, start, end)
-    inside = [p for p in parts if start <= p.start < end]
+    # parts are in start order (the statement extractor sorts them): the sentence's own by bisection
+    inside = parts[bisect.bisect_left(parts, start, key=_start) : bisect.bisect_left(parts, end, key=_start)]
     readings: list[Reading] = []
     for i, w in enumerate(ws):
         found = _predicate(text, ws, i)
@@ -137,6 +138,10 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             )  # fmt: skip
     _nest(readings, text)
     return readings
+
+
+def _start(p: Participant) -> int:
+    return p.start
 
 
 def _modality_of(r: Reading, text: str) -> tuple[Modality, str | None]:
@@ -348,7 +353,9 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         speaker = None
         # "Abu Bakr al-Baghdadi's courier, a man who claims": a possessor is not the one who speaks
         before = [
-            p for p in before if not _KIN_AFTER.match(text, p.end) and not _MODIFIER_OF.search(text, 0, p.start + 1)
+            p
+            for p in before
+            if not _KIN_AFTER.match(text, p.end) and not _MODIFIER_OF.search(text, max(0, p.start - 6), p.start + 1)
         ]
         before = [p for p in before if not _OTHER_VOICE.match(text[p.end : r.at])]
         own_subject = _OWN_SUBJECT_EN.search(text, max(c0, r.at - 40), r.at)
