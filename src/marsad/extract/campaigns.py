@@ -12,7 +12,7 @@ from functools import cache
 
 from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
-from marsad.extract.dates.near import following_date, preceding_date
+from marsad.extract.dates.near import NearDates
 from marsad.kb.names import name_key
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
@@ -90,17 +90,17 @@ class CampaignExtractor:
             found.append((start, end, doc.text[start:end].rstrip("’'")))
         if not found:
             return []
-        dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
+        dates = NearDates([s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None])
         return [self._statement(doc, start, end, title, dates) for start, end, title in found]
 
-    def _statement(self, doc: Document, start: int, end: int, title: str, dates: list[Statement]) -> Statement:
+    def _statement(self, doc: Document, start: int, end: int, title: str, dates: NearDates) -> Statement:
         key = name_key(title)
         entity = next(
             (e for e, keys in _campaigns() if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)),
             None,
         )
-        dated = following_date(dates, doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]") or preceding_date(
-            dates, doc.text, start, _LOOKBACK, r"[.!?؟\n]"
+        dated = dates.following(doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]") or dates.preceding(
+            doc.text, start, _LOOKBACK, r"[.!?؟\n]"
         )
         date: PartialDate | None = dated.date if dated else None
         detail = {"title": display_title(entity) if entity else title, "quoted": title}

@@ -17,7 +17,7 @@ from typing import Any
 
 from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
-from marsad.extract.dates.near import following_date
+from marsad.extract.dates.near import NearDates
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
 from marsad.text.script import has_arabic
@@ -102,7 +102,7 @@ class SeriesExtractor:
         issues = self._issue_mentions(text)
         if not issues:
             return []
-        dates = [s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None]
+        dates = NearDates([s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None])
         out = []
         mentions.sort(key=lambda m: m[0])
         starts = [m[0] for m in mentions]
@@ -166,11 +166,11 @@ class SeriesExtractor:
         end: int,
         number: int,
         series: Entity,
-        dates: list[Statement],
+        dates: NearDates,
     ) -> Statement:
         o_start, o_end = folded.original_span(start, end)
         date: PartialDate | None = None
-        chosen = following_date(dates, doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
+        chosen = dates.following(doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
         if chosen is not None:
             date = chosen.date
             o_end = chosen.evidence[0].end

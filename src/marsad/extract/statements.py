@@ -72,9 +72,11 @@ class StatementExtractor:
         seen: set[tuple[Any, ...]] = set()
         for start, sentence_parts, readings, own, continues in read:
             page_date = page.at(start).date
-            for r in _kept(readings):
+            kept = _kept(readings)
+            for r in kept:
+                sub = _subordinate_start(r, doc.text)
                 if r.pred.frame == "speech" and "speaker" not in r.roles and "publisher" not in r.roles and not r.bound:
-                    _inherit_speaker(r, _kept(readings), previous, continues)
+                    _inherit_speaker(r, kept, previous, continues)
                 date, date_from, confidence = own[id(r)], None, 0.75
                 if date is None and r.pred.kind == "statement":
                     # «أكد في تسجيل بث أمس الأحد مقتل باطرفي، معلناً أن ...»: the date of the one it goes on from
@@ -93,12 +95,7 @@ class StatementExtractor:
                         or _fallback(previous, continues, story, page_date)[0]
                     )
                     date_from = "the date of the announcement that reports it"
-                if (
-                    date is None
-                    and r.pred.kind == "statement"
-                    and _subordinate_start(r, doc.text) is None
-                    and r.modality not in _UNDATED_MOODS
-                ):
+                if date is None and r.pred.kind == "statement" and sub is None and r.modality not in _UNDATED_MOODS:
                     # (a statement in an "after ..." or "who ..." clause is not dated by the page or the story)
                     date, date_from = _fallback(
                         previous, continues, stories.get(_speaker_name(r) or "", news), page_date
@@ -121,7 +118,7 @@ class StatementExtractor:
                     continue
                 seen.add(key)
                 out.append(fact)
-                if r.pred.kind == "statement" and r.embedded_in is None and _subordinate_start(r, doc.text) is None:
+                if r.pred.kind == "statement" and r.embedded_in is None and sub is None:
                     previous = (r, date)  # ("since Erdogan said in April": no sentence after goes on from it)
         return out
 
@@ -159,19 +156,13 @@ class StatementExtractor:
                 and not _since(doc.text, d)
                 and not _issue_date(doc.text, d)
             ]
+            after_participle = _participle_dates(readings, in_sentence)
             for r in _kept(readings):
                 if own[id(r)] is not None or r.pred.kind != "statement" or r.embedded_in is not None:
                     continue
                 sub = _subordinate_start(r, doc.text)
                 said_from = _said_from(r, in_sentence, doc.text)
                 next_at = _window(r, readings)[1]  # a date after the next predicate is that one's
-                after_participle = {
-                    id(d)
-                    for x in readings
-                    if x.reduced and x.pred.kind == "event"
-                    for d in free
-                    if 0 <= d.evidence[0].start - x.at_end <= 12
-                }
                 candidates = [
                     d
                     for d in free
@@ -410,6 +401,18 @@ def _issue_date(text: str, d: Statement) -> bool:
     return bool(_ISSUE_PAREN.search(text, max(0, at - 48), at))
 
 
+def _participle_dates(readings: list[Reading], dates: list[Statement], but: Reading | None = None) -> set[int]:
+    """The dates right after an event's participle ("the fighters killed in 2020"): that event's, not the
+    sentence's (ids of the date facts; `but` is the reading asking, whose own participle does not count)."""
+    return {
+        id(d)
+        for x in readings
+        if x.reduced and x.pred.kind == "event" and x is not but
+        for d in dates
+        if 0 <= d.evidence[0].start - x.at_end <= 12
+    }
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
@@ -421,13 +424,7 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         hi = min(hi, _said_from(r, dates, text))
     if r.embedded_in is not None and r.embedded_in.content is not None:
         lo = max(lo, r.embedded_in.content[0])
-    participle_dates = {
-        id(d)
-        for x in readings
-        if x.reduced and x.pred.kind == "event" and x is not r
-        for d in dates
-        if 0 <= d.evidence[0].start - x.at_end <= 12
-    }  # "the fighters killed in 2020": the date right after an event's participle is that event's
+    participle_dates = _participle_dates(readings, dates, but=r)
     near = [
         d
         for d in dates

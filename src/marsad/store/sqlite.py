@@ -230,7 +230,9 @@ class SQLiteStore:
     _SOURCE = (
         "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, f.id, f.span_start, "
         "f.span_end, f.text, f.confidence, d.id, d.source, d.url, d.title, "
-        "json_extract(f.detail, '$.roles.object.type'), json_extract(f.detail, '$.roles.object.title') "
+        # what a statement released; other kinds have no object, so their detail is not parsed
+        "CASE f.kind WHEN 'statement' THEN json_extract(f.detail, '$.roles.object.type') END, "
+        "CASE f.kind WHEN 'statement' THEN json_extract(f.detail, '$.roles.object.title') END "
         "FROM facts f JOIN documents d ON d.rowid = f.doc WHERE "
     )
 
