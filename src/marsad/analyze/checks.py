@@ -7,8 +7,9 @@
 (b) stated arithmetic, (c) Hijri/Gregorian pairs, (e) weekdays: found by the date extractor in each sentence
     (`inconsistency` facts), gathered here.
 (d) the same issue dated differently by different sources (or passages): by how much, and who says what.
+(f) deaths and appointments against the reference chronology (analyze/reference.py).
 
-Findings of (a) and (d) are stored as `inconsistency` facts of the extractor "check" (replaced on each run),
+Findings of (a), (d) and (f) are stored as `inconsistency` facts of the extractor "check" (replaced on each run),
 so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
@@ -19,11 +20,13 @@ import itertools
 import json
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
+from marsad.analyze.finding import Finding
 from marsad.analyze.issues import series_issue_documents
+from marsad.analyze.reference import reference_findings
 from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
 from marsad.model import EntityType
@@ -33,27 +36,6 @@ from marsad.store import FactFilter, SQLiteStore
 NAME = "check"
 VERSION = "0.1"
 MIN_LEARNED = 4  # distinct day-dated issues needed to learn a cadence from the archive
-
-
-@dataclass
-class Finding:
-    check: str
-    summary: str
-    reasoning: str
-    evidence: list[Source] = field(default_factory=list)
-    expected: str | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
-    flagged: list[Source] | None = None  # the evidence stored as inconsistency facts (None: all of it)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "check": self.check,
-            "summary": self.summary,
-            "reasoning": self.reasoning,
-            "expected": self.expected,
-            "evidence": [vars(s) for s in self.evidence],
-            "detail": self.detail,
-        }
 
 
 @dataclass(frozen=True)
@@ -106,6 +88,7 @@ def _day(value: Any) -> dt.date:
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
     findings = _extractor_findings(store)
     series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
+    series_findings += reference_findings(store, watchlist)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
     return series_findings + findings

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.analyze.checks import Finding
 from marsad.analyze.dating import bounds
+from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency
 from marsad.analyze.mentions import Absence, FirstMention
 from marsad.analyze.timeline import Row, Source

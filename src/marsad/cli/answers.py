@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from marsad.analyze.checks import Finding, check
+from marsad.analyze.checks import check
+from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency, latency
 from marsad.analyze.mentions import Absence, FirstMention, absence, first_mention
 from marsad.analyze.timeline import Row, timeline

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from marsad.extract.dates.calendar import tabular_hijri_to_gregorian
 from marsad.extract.dates.mention import Found
 from marsad.model import Calendar, PartialDate
 from marsad.text.fold import Folded
@@ -42,23 +43,53 @@ def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[di
                 )
                 detail = {"dual": True, "hijri_as_gregorian": hijri.date.value, "days_apart": gap}
                 out[-1] = Found(prev.start, f.end, merged, min(prev.confidence, f.confidence), "dual", f.lang, detail)
-                if abs(gap) > 1:
-                    problems.append(
-                        {
-                            "check": "hijri_gregorian_disagree",
-                            "start": prev.start,
-                            "end": f.end,
-                            "hijri": hijri.date.hijri,
-                            "hijri_as_gregorian": hijri.date.value,
-                            "gregorian": greg.date.value,
-                            "days_apart": gap,
-                            "why": f"the Hijri date is {hijri.date.value} by Umm al-Qura, {abs(gap)} days from the "
-                            f"Gregorian date given beside it (tolerance 1 day)",
-                        }
-                    )
+                if gap:
+                    problems.append({"start": prev.start, "end": f.end, **_dual_problem(hijri, greg, gap)})
                 continue
         out.append(f)
     return out, problems
+
+
+def _dual_problem(hijri: Found, greg: Found, gap: int) -> dict[str, Any]:
+    """A pair written as one day is a claim that they are the same day. Umm al-Qura is the reference. Two days
+    or more apart is an error. One day apart is flagged too, as minor (confidence 0.5): the pair names no day
+    that Umm al-Qura gives; if the arithmetical (tabular) calendar gives it, the pair was computed by a
+    date widget or a program, otherwise the month was begun by local sighting — either way the two dates
+    are not the one day they are written as, and an anniversary reckoned from either is a day out."""
+    problem: dict[str, Any] = {
+        "check": "hijri_gregorian_disagree",
+        "hijri": hijri.date.hijri,
+        "hijri_as_gregorian": hijri.date.value,
+        "gregorian": greg.date.value,
+        "days_apart": gap,
+    }
+    if abs(gap) > 1:
+        problem["why"] = (
+            f"the Hijri date is {hijri.date.value} by Umm al-Qura, {abs(gap)} days from the Gregorian date given "
+            f"beside it (tolerance 1 day)"
+        )
+        return problem
+    tabular = _tabular(hijri.date.hijri)
+    follows = (
+        f"the arithmetical (tabular) calendar, which date widgets compute, gives {tabular}: the pair follows it"
+        if tabular == greg.date.value
+        else "the pair may follow a month begun by local sighting"
+    )
+    problem |= {
+        "severity": "minor",
+        "confidence": 0.5,
+        "hijri_tabular": tabular,
+        "why": f"the Hijri date is {hijri.date.value} by Umm al-Qura, one day {'before' if gap > 0 else 'after'} "
+        f"the Gregorian date given beside it; {follows}",
+    }
+    return problem
+
+
+def _tabular(hijri: str | None) -> str | None:
+    if not hijri or len(hijri) != 10:
+        return None
+    y, m, d = (int(x) for x in hijri.split("-"))
+    return tabular_hijri_to_gregorian(y, m, d).isoformat()
 
 
 def check_interval(amount: int, unit: str, stated: Found, computed: Found) -> dict[str, Any] | None:

@@ -36,7 +36,7 @@ _LAST: list[Any] = []  # [document, its facts, its DocumentDate]: the last docum
 
 class DateExtractor:
     NAME = "dates"
-    VERSION = "2.0"
+    VERSION = "2.1"
 
     def extract(self, doc: Document) -> list[Statement]:
         # The series, campaign and statement extractors date what they find with this one: the same
@@ -112,7 +112,7 @@ class DateExtractor:
             evidence=(Span(doc.id, start, end),),
             extractor=self.NAME,
             extractor_version=self.VERSION,
-            confidence=0.9,
+            confidence=p.pop("confidence", 0.9),
             detail=p,
         )
 

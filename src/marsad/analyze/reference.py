@@ -1,0 +1,103 @@
+"""(f) Events against the reference chronology: a death or an appointment a page dates differently from the record.
+
+Each dated event about a person the chronology knows (kb/chronology.py) is compared with every date recorded
+for that person and event; it holds when it can mean one of them. Tolerances, by what each side can mean:
+- a month (or year) covers its days: "in January 2020" holds for a record of 2020-01-14, not of 2020-02;
+- a day-precise side may be a day off (a raid after midnight, a release read in another time zone): ±1 day;
+- a date read from a Hijri date may be a day further off (the month begun by local moon sighting): ±1 more.
+A took_office date further than REACH_DAYS from every recorded start is left alone: a man holds several
+posts, and the chronology may not record the one the page speaks of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from marsad.analyze.dating import bounds, label
+from marsad.analyze.finding import Finding
+from marsad.analyze.timeline import Source
+from marsad.kb import Watchlist
+from marsad.kb.chronology import Chronology, Reference, load_chronology
+from marsad.store import FactFilter, SQLiteStore
+
+PREDICATES = {"died": "died", "killed": "died", "appointed": "took_office", "took_office": "took_office",
+              "succeeded": "took_office"}  # fmt: skip
+SURE = 0.6  # below this an event is dated by its page, not by its sentence
+DAY_SLACK = 1
+HIJRI_SLACK = 1
+REACH_DAYS = 800
+
+
+def reference_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
+    chronology = chronology or load_chronology(watchlist)
+    if not chronology.entity_ids:
+        return []
+    where = FactFilter(("event",), subjects=sorted(chronology.entity_ids), predicates=sorted(PREDICATES),
+                       min_confidence=SURE)  # fmt: skip
+    out = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for f in store.select_facts(where):
+        event = PREDICATES[str(f["predicate"])]
+        key = (f["document"]["id"], f["start"], f["end"], event)
+        if key in seen:
+            continue
+        seen.add(key)
+        finding = _compare(f, event, chronology.about(f["entity_id"], event))
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | None:
+    if not refs:
+        return None
+    first, last = bounds(f["date"], f["date_end"])
+    day_precise = f["precision"] == "day"
+    hijri = HIJRI_SLACK if f.get("calendar") == "hijri" else 0
+    offs = []  # (days off, recorded date, reference)
+    for ref in refs:
+        for recorded in ref.dates:
+            lo, hi = bounds(recorded)
+            slack = (DAY_SLACK if day_precise or len(recorded) == 10 else 0) + hijri
+            if first - dt.timedelta(days=slack) <= hi and lo <= last + dt.timedelta(days=slack):
+                return None
+            offs.append((_days_off(first, last, lo, hi), recorded, ref))
+    off, recorded, ref = min(offs, key=lambda o: (abs(o[0]), o[1]))
+    if event == "took_office" and abs(off) > REACH_DAYS:
+        return None
+    what = "took office" if event == "took_office" else "died"
+    stated = label(f["date"], f["date_end"])
+    records = sorted({(d, r.source) for r in refs for d in r.dates})
+    return Finding(
+        "reference_chronology",
+        f"{ref.subject} {what}: dated {stated}; the record gives {recorded}",
+        f"the page dates when {ref.subject} {what} to {stated}; the reference chronology records "
+        + "; ".join(f"{d} ({s})" for d, s in records)
+        + f". The nearest, {recorded}, is {_distance(off, f['precision'], recorded)} "
+        f"{'before' if off > 0 else 'after'} what the page says"
+        + (f" ({ref.describe()}; {ref.via})" if ref.via else ""),
+        [Source.of(f)],
+        recorded,
+        {
+            "actor": ref.subject,
+            "event": event,
+            "date": f["date"],
+            "date_end": f["date_end"],
+            "days_off": off,
+            "reference": [{"date": d, "source": s} for d, s in records],
+        },
+    )
+
+
+def _days_off(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
+    """Positive when the page's date is later than the record's."""
+    return (first - hi).days if first > hi else (last - lo).days
+
+
+def _distance(off: int, precision: str | None, recorded: str) -> str:
+    """'a month' between two months, not the day between the last of one and the first of the next."""
+    if precision in ("month", "year") and len(recorded) < 10:
+        months = max(1, round(abs(off) / 30.4))
+        return "a month" if months == 1 else f"{months} months"
+    return f"{abs(off)} day{'s' if abs(off) != 1 else ''}"
