@@ -49,6 +49,11 @@ def mentions(text: str) -> list[tuple[str, str, str | None]]:
         ("ولم تعلق حماس", "حماس", "Hamas"),
         ("Coverage of Gaza grew.", "Gaza", "Gaza"),
         ("تغطية الحرب على غزة", "غزة", "Gaza"),
+        # a conjunction or preposition glued to a name without the article: the evidence is the name
+        ("الخلايا التابعة لداعش في المدينة", "داعش", "Islamic State"),
+        ("وداعش لم يعلق", "داعش", "Islamic State"),
+        ("بيان لولاية خراسان", "ولاية خراسان", "Islamic State Khorasan"),
+        ("وحماس نفت", "حماس", "Hamas"),
     ],
 )
 def test_mentions_across_spellings(text: str, evidence: str, actor: str) -> None:
@@ -62,6 +67,7 @@ def test_mentions_across_spellings(text: str, evidence: str, actor: str) -> None
         "He was at the border by noon.",
         "A famous father (أب) and a son.",
         "The Abu Dhabi meeting ended.",
+        "استقبلوه بحماس كبير",  # «بحماس»: "with zeal"; «ب» is not a name's proclitic
     ],
 )
 def test_no_mentions_in_ordinary_text(text: str) -> None:

@@ -96,11 +96,62 @@ def titles(text: str, published: str = "2019-04-14") -> list[tuple[str, str | No
         (
             "The group ran ghazwat al-‘Istinzâf (April 24-May 27) and ghazwat Labbû al-Nidâ’ (October 19-29).",
             [
-                ("ghazwat al-‘Istinzâf", "2018-04-24", "2018-05-27"),
-                ("ghazwat Labbû al-Nidâ", "2018-10-19", "2018-10-29"),
+                ("Battle of Attrition (ghazwat al-‘Istinzâf)", "2018-04-24", "2018-05-27"),
+                ("ghazwat Labbu al-Nida (Answering the Call)", "2018-10-19", "2018-10-29"),
             ],
         ),
     ],
 )
 def test_campaign_title_constructions(text: str, wanted: list[tuple[str, str | None, str | None]]) -> None:
     assert titles(text) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the recorded name first, then the form the page wrote when it differs
+        (
+            "Analysts counted attacks of the group's ghazwat al-Istinzâf campaign.",
+            "Battle of Attrition (ghazwat al-Istinzâf)",
+        ),
+        (
+            "It started what it called “the Campaign of Vengeance for the Blessed Province of al-Sham”.",
+            "Vengeance for Sham (Campaign of Vengeance for the Blessed Province of al-Sham)",
+        ),
+        # written as recorded: an English name stands alone, another name with its English rendering
+        ("Observers recalled the “Vengeance for Sham” campaign.", "Vengeance for Sham"),
+        ("أطلق التنظيم حملة بعنوان «هدم الأسوار» في صيف 2012", "Breaking the Walls (هدم الأسوار)"),
+        ("أطلق المناصرون حملة بعنوان «واقتلوهم حيث ثقفتموهم»", f"{CAMPAIGN} (And Kill Them Wherever You Find Them)"),
+    ],
+)
+def test_a_known_campaign_is_titled_by_its_record_and_the_page(text: str, title: str) -> None:
+    assert [t for t, _, _ in titles(text)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "أطلق الإعلام المركزي حملة إعلامية واسعة، تضم إصدارات مرئية، دعماً لولاية سيناء في أيار 2016.",
+            "media campaign in support of Islamic State Sinai Province",
+        ),
+        (
+            "Supporters began a media campaign in support of Sinai Province on 3 May 2016.",
+            "media campaign in support of Islamic State Sinai Province",
+        ),
+        ("بدأت حملة عسكرية نصرةً لولاية خراسان.", "military campaign in support of Islamic State Khorasan"),
+    ],
+)
+def test_a_campaign_described_by_whom_it_supports(text: str, title: str) -> None:
+    assert [t for t, _, _ in titles(text)] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army began a campaign in support of the farmers on 3 May 2016.",  # no watchlist actor supported
+        "أطلقت الوزارة حملة توعية دعماً للمزارعين.",
+    ],
+)
+def test_a_campaign_in_support_of_no_one_known_is_not_titled(text: str) -> None:
+    assert titles(text) == []

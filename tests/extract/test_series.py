@@ -54,3 +54,57 @@ def test_naba_meaning_news_is_not_the_series() -> None:
 def test_date_of_a_following_sentence_is_not_taken() -> None:
     (got,) = issues("Al-Naba issue 412 was short. On 12 October 2023 the group spoke.")
     assert got[2] is None
+
+
+def test_a_magazine_infobox_row_gives_the_final_number_and_its_date() -> None:
+    text = "Rumiyah\nPublisher Al Hayat\nFinal issue\n— Number\n9 September 2017\n13\nCountry Syria"
+    assert ("Final issue\n— Number\n9 September 2017\n13", 13, "2017-09-09", "Rumiyah") in issues(text)
+
+
+def test_a_day_of_a_date_after_number_is_not_an_issue() -> None:
+    # "Number / 9 September 2017": the 9 is the day; "issue 9, September 2017" keeps its comma and its issue
+    assert [n for _, n, _, _ in issues("Rumiyah, number\n9 September 2017.")] == []
+    assert [n for _, n, _, _ in issues("Rumiyah issue 9, September 2017.")] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        (
+            "Inspire issues eleven and twelve came out. These issues, released in June 2013, sold.",
+            [11, 12, 11, 12],
+        ),
+        ("صدر العددان 40 و41 من صحيفة النبأ. وقد نُشر هذان العددان في يوم واحد.", [40, 41, 40, 41]),
+        # a single issue before: "these issues" is not it
+        ("Inspire issue 11 came out. These issues are hard to find.", [11]),
+    ],
+)
+def test_these_issues_are_the_issues_just_listed(text: str, numbers: list[int]) -> None:
+    assert [n for _, n, _, _ in issues(text)] == numbers
+
+
+def test_these_issues_take_the_date_they_are_given() -> None:
+    got = issues("Inspire issues eleven and twelve came out. These issues, released on 3 June 2013, were thin.")
+    assert [(n, d) for e, n, d, _ in got if e.startswith("These")] == [(11, "2013-06-03"), (12, "2013-06-03")]
+
+
+def test_an_article_of_the_one_issue_a_page_discusses() -> None:
+    text = (
+        "حلل الباحثون العدد 200 من صحيفة النبأ الصادر في 20 سبتمبر 2019. "
+        'وقد نشرت صحيفة النبأ مقالا تحت عنوان "رسالة إلى الأنصار" في صفحتها الأخيرة.'
+    )
+    got = [x for x in issues(text) if "عنوان" in x[0]]
+    assert got == [('مقالا تحت عنوان "رسالة إلى الأنصار"', 200, "2019-09-20", "al-Naba")]
+    twin = 'قارن الباحثون العدد 200 والعدد 201 من صحيفة النبأ. ونشرت صحيفة النبأ مقالا بعنوان "رسالة إلى الأنصار".'
+    assert [x for x in issues(twin) if "عنوان" in x[0]] == []
+
+
+def test_an_english_editorial_of_the_issue_under_review() -> None:
+    text = "Issue 450 of al-Naba appeared on 21 July 2024. Its editorial titled 'The Long Road' blamed rivals."
+    got = [x for x in issues(text) if "editorial" in x[0]]
+    assert got == [("editorial titled 'The Long Road'", 450, "2024-07-21", "al-Naba")]
+
+
+def test_the_first_broadcast_of_a_news_channel() -> None:
+    text = "Al-Shabaab announced the al-Kataib News Channel; it aired its first broadcast a week later."
+    assert [(n, s) for _, n, _, s in issues(text)] == [(1, "al-Kataib News Channel")]

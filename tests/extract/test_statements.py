@@ -345,6 +345,23 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         ],
         [],
     ),
+    # -- «تنظيم ما يسمى X»: the group is the one named after it, not the one named before
+    (
+        "قال تنظيم داعش في بيان إنه صامد، وأعلن تنظيم ما يُسمى، ولاية ديالى، إصداراً جديداً.",
+        None,
+        [("statement", "announced", "ولاية ديالى", None, "asserted")],
+        [("statement", "announced", "Islamic State")],
+    ),
+    # -- a name with a glued preposition is still the name («خلفاً لقاسم الريمي»)
+    (
+        "تولى خالد باطرفي القيادة في فبراير 2020 خلفاً لقاسم الريمي الذي قُتل في غارة جوية.",
+        None,
+        [
+            ("event", "took_office", "Khalid Batarfi", "2020-02", "asserted"),
+            ("event", "killed", "Qasim al-Raymi", None, "asserted"),
+        ],
+        [("event", "killed", "Khalid Batarfi")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
-from marsad.extract.actors import active_watchlist, on_configure
+from marsad.extract.actors import ActorExtractor, active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.near import NearDates
 from marsad.kb.names import name_key
@@ -35,6 +36,15 @@ _NAMED_AFTER = re.compile(
     r"((?:abu|umm|abd)\s+[a-z][\w’'-]+(?:\s+(?:al|el|ad|as|an|ar|at)[\s-][a-z][\w’'-]+)?|[a-z][\w’'-]+\s+(?:al|el|bin|ibn)[\s-]"
     r"[a-z][\w’'-]+))",
 )
+# a campaign described by whom it supports, with no title: "a media campaign in support of X",
+# «حملة إعلامية ضخمة، تشمل عدداً من الإصدارات دعماً لـX»; X must be a watchlist actor named right after the cue
+_IN_SUPPORT = re.compile(
+    r"(?<![a-z])(?P<kind>(?:(?P<medium>media|military|online|propaganda)\s+)?campaign)\s+(?:[^.;!?\n]{0,40}?\s)?"
+    r"(?:in\s+support\s+of|in\s+solidarity\s+with|supporting)\s+(?:the\s+)?"
+    r"|(?<![\u0621-\u064a])(?P<kind_ar>حمله(?:\s+(?P<medium_ar>اعلاميه|عسكريه|الكترونيه|دعائيه))?)(?![\u0621-\u064a])"
+    r"[^.;!?؟\n]{0,60}?\s(?:دعما|نصره|تضامنا|مؤازره)\s+(?:مع\s+)?(?:ل|لـ)?"
+)
+_MEDIUM_AR = {"اعلاميه": "media", "عسكريه": "military", "الكترونيه": "online", "دعائيه": "propaganda"}
 _CUE_AFTER = re.compile(r"\s*(?:campaigns?|offensive|ghazwat?)(?![a-z])|\s*(?:حمله|غزوه)(?![\u0621-\u064a])")
 _LOOKBACK = 90
 _MAX_DATE_GAP = 140
@@ -52,15 +62,26 @@ def _campaigns() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
 on_configure(_campaigns.cache_clear)
 
 
-def display_title(entity: Entity) -> str:
-    """The original title, with its English rendering beside it when the watchlist gives one."""
-    english = next((a.name for a in entity.aliases if a.script == "latin"), None)
-    return f"{entity.name} ({english})" if english and english != entity.name else entity.name
+def display_title(entity: Entity, written: str | None = None) -> str:
+    """A known campaign's title: its recorded name, then in brackets the form the page wrote when that differs
+    ("Battle of Attrition (ghazwat al-‘Istinzâf)"), else its English rendering when the name is not English
+    ("واقتلوهم حيث ثقفتموهم (And Kill Them Wherever You Find Them)")."""
+    if written:
+        written = re.sub(r"^(?:the|al)\s+(?=[A-Z])", "", written.strip(" \"“”«»'’"))
+        if name_key(written) != name_key(entity.name):
+            return f"{entity.name} ({written})"
+    own = entity.aliases[0].language if entity.aliases else None
+    english = next(
+        (a.name for a in entity.aliases[1:] if a.language == "en" or (own is None and a.script == "latin")), None
+    )
+    if own == "en" or not english or name_key(english) == name_key(entity.name):
+        return entity.name
+    return f"{entity.name} ({english})"
 
 
 class CampaignExtractor:
     NAME = "campaigns"
-    VERSION = "0.2"
+    VERSION = "0.3"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -88,10 +109,34 @@ class CampaignExtractor:
                 continue
             start, end = folded.original_span(m.start(1), m.end(1))
             found.append((start, end, doc.text[start:end].rstrip("’'")))
+        found += self._in_support(doc, folded)
         if not found:
             return []
         dates = NearDates([s for s in self._dates.extract(doc) if s.kind == "date" and s.date is not None])
         return [self._statement(doc, start, end, title, dates) for start, end, title in found]
+
+    def _in_support(self, doc: Document, folded: Any) -> list[tuple[int, int, str]]:
+        """'a media campaign in support of Sinai Province' -> its title in English, from the actor named."""
+        cues = list(_IN_SUPPORT.finditer(folded.text))
+        if not cues:
+            return []
+        actors = sorted(
+            (s for s in ActorExtractor().extract(doc) if s.kind == "actor" and s.detail.get("actor")),
+            key=lambda s: s.evidence[0].start,
+        )
+        out = []
+        for m in cues:
+            start, end = folded.original_span(m.start(), m.end())
+            named = next((a for a in actors if end <= a.evidence[0].start <= end + 3), None)
+            if named is None:
+                continue
+            if m.group("kind"):
+                kind = doc.text[slice(*folded.original_span(m.start("kind"), m.end("kind")))].lower()
+            else:
+                medium = _MEDIUM_AR.get(m.group("medium_ar") or "")
+                kind = f"{medium} campaign" if medium else "campaign"
+            out.append((start, named.evidence[0].end, f"{kind} in support of {named.detail['actor']}"))
+        return out
 
     def _statement(self, doc: Document, start: int, end: int, title: str, dates: NearDates) -> Statement:
         key = name_key(title)
@@ -103,7 +148,7 @@ class CampaignExtractor:
             doc.text, start, _LOOKBACK, r"[.!?؟\n]"
         )
         date: PartialDate | None = dated.date if dated else None
-        detail = {"title": display_title(entity) if entity else title, "quoted": title}
+        detail = {"title": display_title(entity, title) if entity else title, "quoted": title}
         if entity:
             detail["campaign"] = entity.name
         return Statement(

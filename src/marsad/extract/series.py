@@ -17,14 +17,15 @@ from typing import Any
 
 from marsad.extract.actors import active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
+from marsad.extract.dates.lexicon import AR_MONTHS, EN_MONTHS
 from marsad.extract.dates.near import NearDates
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
-from marsad.text.fold import fold_with_offsets
+from marsad.text.fold import fold, fold_with_offsets
 from marsad.text.script import has_arabic
 
 _NUM = r"(?P<n>\d{1,4})(?:\s*(?:-|–|and|&|و)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
 _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
-_AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
+_AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|العددان|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
 # no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
 # "the 317th edition of al-Naba", «العدد الـ317»
 _ORDINAL = re.compile(
@@ -44,9 +45,11 @@ _NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-# "the first issue", "the inaugural issue", "its fifteenth edition", «العدد الأول»
+# "the first issue", "the inaugural issue", "its fifteenth edition", "its first broadcast", «العدد الأول»
 _FIRST = re.compile(
-    r"(?<![a-z])(?P<w>inaugural|" + "|".join(_ORDINAL_WORDS) + r")\s+(?:weekly\s+)?(?:issue|edition)(?!s)"
+    r"(?<![a-z])(?P<w>inaugural|"
+    + "|".join(_ORDINAL_WORDS)
+    + r")\s+(?:weekly\s+)?(?:issue|edition|broadcast|episode)(?!s)"
     r"|(?P<ar>العدد\s+الاول)(?![\u0621-\u064a])"
 )
 # "issues eight and nine", "issue fifteen"
@@ -56,6 +59,30 @@ _SPELLED = re.compile(
     + r")(?:\s+(?:and|&|to)\s+(?P<b>"
     + "|".join(_NUMBER_WORDS)
     + r"))?(?![a-z])"
+)
+# an issue named by reference to the issues just listed: "These issues, released on May 2", «هذان العددان»
+_THESE = re.compile(
+    r"(?<![a-z])(?:these|those|both|the\s+two|the\s+three)\s+(?:new\s+)?(?:issues|editions|numbers)(?![a-z])"
+    r"|(?<![\u0621-\u064a])(?:هذان\s+العددان|هذين\s+العددين|العددان|هذه\s+الاعداد)(?![\u0621-\u064a])"
+)
+_ANTECEDENT_REACH = 400  # characters back to the issues "these issues" refers to
+# a magazine's infobox as pages print it: "Final issue — Number / 31 July 2016 / 15" (date line, then the number)
+_INFOBOX = re.compile(
+    r"(?<![a-z])(?:first|final|last)\s+issue\s*[—–-]*\s*numbers?\s*\n\s*[^\n]{4,40}\n\s*(?P<n>\d{1,4})[ \t]*(?=\n|$)"
+)
+# a day-month-year after a number is a date, not an issue: "— Number\n31 July 2016" is the 31st of July
+_MONTH_AFTER = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted({re.escape(fold(m)) for m in (*EN_MONTHS, *AR_MONTHS)}, key=len, reverse=True))
+    + r")[\s,]+\d{4}(?!\d)"
+)
+# an article, editorial or page of an issue, by its quoted title: 'an article titled "X"', «مقال تحت عنوان "X"»
+_ARTICLE = re.compile(
+    r"(?:(?<![a-z])(?:(?:lead|main|front-page|full-page)\s+)?(?:article|editorial|op-ed)\s+"
+    r"(?:titled|entitled|headlined|called)\s*:?\s*"
+    r"|(?<![\u0621-\u064a])[لب]?(?:مقال|مقالا|مقاله|افتتاحيه|افتتاحيتها)\s+(?:[\u0621-\u064a]+\s+){0,2}?"
+    r"(?:تحت\s+عنوان|بعنوان)\s*:?\s*)"
+    r"[\"“«']\s*(?P<title>[^\"“”«»'\n]{3,90}?)\s*[\"”»']"
 )
 _TAIL = re.compile(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}")  # "al-Naba 413", "(No.49"
 _AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
@@ -70,8 +97,6 @@ class _Series:
 
 @cache
 def _series() -> tuple[_Series, ...]:
-    from marsad.text.fold import fold
-
     out = []
     for e in active_watchlist().entities:
         if e.type is not EntityType.SERIES:
@@ -88,7 +113,7 @@ on_configure(_series.cache_clear)
 
 class SeriesExtractor:
     NAME = "series"
-    VERSION = "0.3"
+    VERSION = "0.4"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -110,6 +135,46 @@ class SeriesExtractor:
             series = _nearest(mentions, starts, start)
             for number in numbers:
                 out.append(self._statement(doc, folded, start, end, number, series, dates))
+        return out + self._articles(doc, folded, mentions, starts, out)
+
+    def _articles(
+        self,
+        doc: Document,
+        folded: Any,
+        mentions: list[tuple[int, int, Entity]],
+        starts: list[int],
+        issues: list[Statement],
+    ) -> list[Statement]:
+        """An article of the one issue a page discusses: 'al-Naba ran an article titled "X"' on a page whose issue
+        numbers of that series are all one number is an article of that issue, dated as the issue is. A page that
+        names two issues of the series says nothing about which one holds the article: no fact."""
+        numbers: dict[str, set[int]] = {}
+        for s in issues:
+            numbers.setdefault(str(s.subject), set()).add(int(str(s.value)))
+        out = []
+        for m in _ARTICLE.finditer(folded.text):
+            series = _nearest(mentions, starts, m.start())
+            held = numbers.get(series.id, set())
+            if len(held) != 1:
+                continue
+            (number,) = held
+            dated = next((s for s in issues if s.subject == series.id and s.date is not None), None)
+            o_start, o_end = folded.original_span(m.start(), m.end())
+            title = doc.text[slice(*folded.original_span(m.start("title"), m.end("title")))].strip()
+            out.append(
+                Statement(
+                    kind="publication_issue",
+                    predicate="published_issue",
+                    evidence=(Span(doc.id, o_start, o_end),),
+                    extractor=self.NAME,
+                    extractor_version=self.VERSION,
+                    subject=series.id,
+                    value=str(number),
+                    date=dated.date if dated else None,
+                    confidence=0.7,
+                    detail={"series": series.name, "issue": number, "title": series.name, "article": title},
+                )
+            )
         return out
 
     def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:
@@ -130,6 +195,9 @@ class SeriesExtractor:
         for rx in (_EN_ISSUE, _AR_ISSUE):
             for m in rx.finditer(text):
                 first, second = int(m.group("n")), m.group("n2")
+                if not second and first <= 31 and _MONTH_AFTER.match(text, m.end("n")):
+                    continue  # the day of a date
+
                 numbers = [first]
                 if second and first < int(second) <= first + 10:
                     numbers = list(range(first, int(second) + 1))
@@ -142,6 +210,8 @@ class SeriesExtractor:
             out.append((m.start(), m.end(), list(range(a, b + 1)) if b and a < b <= a + 10 else [a]))
         for m in _ORDINAL.finditer(text):
             out.append((m.start(), m.end(), [int(m.group("n") or m.group("n_ar"))]))
+        for m in _INFOBOX.finditer(text):
+            out.append((m.start(), m.end(), [int(m.group("n"))]))
         for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
             for pat in series.patterns:
                 for m in pat.finditer(text):
@@ -156,7 +226,7 @@ class SeriesExtractor:
                     merged[-1] = item
                 continue
             merged.append(item)
-        return merged
+        return _with_references(text, merged)
 
     def _statement(
         self,
@@ -170,12 +240,15 @@ class SeriesExtractor:
     ) -> Statement:
         o_start, o_end = folded.original_span(start, end)
         date: PartialDate | None = None
-        chosen = dates.following(doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
+        chosen = dates.inside(o_start, o_end)
+        if chosen is None:
+            chosen = dates.following(doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
         if chosen is not None:
             date = chosen.date
-            o_end = chosen.evidence[0].end
-            if o_end < len(doc.text) and doc.text[o_end] == ")":
-                o_end += 1
+            if chosen.evidence[0].end > o_end:
+                o_end = chosen.evidence[0].end
+                if o_end < len(doc.text) and doc.text[o_end] == ")":
+                    o_end += 1
         detail = {"series": series.name, "issue": number, "title": series.name}
         return Statement(
             kind="publication_issue",
@@ -189,6 +262,18 @@ class SeriesExtractor:
             confidence=0.85,
             detail=detail,
         )
+
+
+def _with_references(text: str, issues: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """The issues in start order, with "these issues" read as the last mention of two or more issues before it
+    within reach (its own sentence or the one before)."""
+    refs = []
+    for m in _THESE.finditer(text):
+        i = bisect.bisect_left(issues, (m.start(),))
+        listed = [x for x in issues[:i] if len(x[2]) > 1 and m.start() - x[1] <= _ANTECEDENT_REACH]
+        if listed and not any(a <= m.start() < b for a, b, _ in issues):
+            refs.append((m.start(), m.end(), listed[-1][2]))
+    return sorted(issues + refs) if refs else issues
 
 
 def _nearest(mentions: list[tuple[int, int, Entity]], starts: list[int], at: int) -> Entity:

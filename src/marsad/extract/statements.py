@@ -45,7 +45,7 @@ _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentenc
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "1.1"
+    VERSION = "1.2"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()

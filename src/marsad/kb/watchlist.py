@@ -77,13 +77,20 @@ def _entity(raw: dict[str, Any], where: str) -> Entity:
     except (KeyError, ValueError) as exc:
         raise ConfigError(f"{where}: an entity needs a known 'type' and a 'name' ({exc})") from None
     source = raw.get("source")
-    aliases = [Alias(name, "arabic" if has_arabic(name) else "latin", source=source)]
+    language = raw.get("language")  # the name's own language, where it matters (a campaign's title)
+    aliases = [Alias(name, "arabic" if has_arabic(name) else "latin", language=language, source=source)]
     for a in raw.get("aliases") or []:
         text = a["name"] if isinstance(a, dict) else str(a)
         script = a.get("script") if isinstance(a, dict) else None
         common = bool(a.get("common_word")) if isinstance(a, dict) else False
         aliases.append(
-            Alias(text, script or ("arabic" if has_arabic(text) else "latin"), source=source, common_word=common)
+            Alias(
+                text,
+                script or ("arabic" if has_arabic(text) else "latin"),
+                language=a.get("language") if isinstance(a, dict) else None,
+                source=source,
+                common_word=common,
+            )
         )
     roles = tuple(
         Role(r["role"], r.get("of"), _iso(r.get("start")), _iso(r.get("end"))) for r in raw.get("roles") or []

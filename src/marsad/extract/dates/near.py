@@ -27,6 +27,13 @@ class NearDates:
                 return d
         return None
 
+    def inside(self, start: int, end: int) -> Statement | None:
+        """The first date fact lying wholly within [start, end) (an infobox row that holds its own date)."""
+        for i in range(bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)):
+            if self._dates[i].evidence[0].end <= end:
+                return self._dates[i]
+        return None
+
     def preceding(self, text: str, start: int, max_gap: int, barrier: str) -> Statement | None:
         """The last date fact ending within `max_gap` characters before `start`, with no `barrier` between them
         ("On April 8, the group started what it called 'the Campaign of ...'")."""

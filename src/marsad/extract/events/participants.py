@@ -118,6 +118,11 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
                 p.type == ORG and 0 <= p.start - end <= 3 and not text[end : p.start].strip(' «"“') for p in near
             ):
                 continue  # «تنظيم «داعش»», "the group al-Shabaab": the word is part of the name that follows
+            called = _NAME_FOLLOWS_AR.match(folded.text, m.end()) if noun == "group" else None
+            if called is not None:  # «تنظيم ما يسمى "ولاية نينوى"»: the group is the one named, not one named before
+                a, b = folded.original_span(called.start("name"), called.end("name"))
+                out.append(Participant(start, b, text[a:b], ORG))  # the evidence runs from «تنظيم» to the name
+                continue
             apposed = _APPOSED_TO_NAME.search(text[max(0, start - 40) : start])
             if noun in ("spokesman", "leader") and apposed and apposed.group(1) not in _NOT_NAMES:
                 continue  # "Asim Umar, the chief of AQIS,": the role says who the name before it is
@@ -132,6 +137,10 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
     return out
 
 
+_NAME_FOLLOWS_AR = re.compile(
+    r"\s*(?:ما\s+)?(?:يسمي|يسمى|المسمي|المدعو|المعروف\s+(?:باسم|ب))(?![\u0621-\u064a])[\s،,:«\"“]*"
+    r"(?P<name>[\u0621-\u064a]{2,}(?:\s+[\u0621-\u064a]{2,}){0,3}?)(?=\s*[،,»\"”.:؛]|$)"
+)
 _TANZIM_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?تنظيم\s*[«\"“]?\s*$")
 
 
