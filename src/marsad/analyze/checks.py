@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
+from marsad.analyze.explained import gap_explained
 from marsad.analyze.finding import Finding
 from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.reference import reference_findings
@@ -234,6 +235,8 @@ def _disagree(
     gap = (last_lo - first_hi).days
     if gap <= tolerance:
         return []
+    if model is None and gap_explained(sources.store, [s for _, key, _ in ranges for s in sources(sid, issue, *key)]):
+        return []  # one page giving a cover date and a late release, and saying so
     evidence: list[Source] = []
     by_side: dict[str, list[Source]] = {}
     said = []
