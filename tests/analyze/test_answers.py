@@ -178,3 +178,49 @@ def test_a_timeline_row_names_what_was_released(archive: Marsad) -> None:
     rows = _json(archive, "timeline", "--actor", "Abu Hudhayfa al-Ansari")
     spoke = [r for r in rows if r["date"] == "2024-01-04"]
     assert spoke and any("audio" in r["what"] or "speech" in r["what"] for r in spoke), [r["what"] for r in rows]
+
+
+def _event(
+    predicate: str, date: str, end: str | None, doc: str, precision: str, subject: str = "p1"
+) -> dict[str, object]:
+    return {
+        "id": doc + date + predicate, "kind": "event", "document": {"id": doc, "source": doc, "url": None},
+        "text": "t", "start": 0, "end": 1, "date": date, "date_end": end, "precision": precision,
+        "entity_id": subject, "actor": "Abu X", "series": None, "issue": None, "title": None, "confidence": 0.7,
+        "predicate": predicate, "detail": {"predicate": predicate},
+    }  # fmt: skip
+
+
+def test_a_death_is_one_row_across_sources_and_says_when_they_disagree() -> None:
+    facts = [
+        _event("killed", "2022-10-15", None, "d1", "day"),
+        _event("killed", "2022-10-15", None, "d2", "day"),
+        _event("died", "2022-11-30", None, "d3", "day"),
+        _event("killed", "2022-10", None, "d4", "month"),
+    ]
+    (row,) = merge(facts, people={"p1"})
+    assert row.what == "Abu X: died, killed" and row.date == "2022-10-15"  # the date most sources give
+    assert {s.doc_id for s in row.sources} == {"d1", "d2", "d3", "d4"}
+    assert row.disputed and set(row.dates) == {"2022-10", "2022-10-15", "2022-11-30"}
+    # consistent twin: sources that differ only in precision are one undisputed row
+    (twin,) = merge([_event("killed", "2022-10-15", None, "d1", "day"), _event("died", "2022-10", None, "d2", "month")],
+                    people={"p1"})  # fmt: skip
+    assert not twin.disputed and twin.date == "2022-10-15"
+    # an organisation "killed" on two dates is two rows: it is not one event
+    assert len(merge([_event("killed", "2022-10-15", None, "d1", "day", "g1"),
+                      _event("killed", "2023-01-02", None, "d2", "day", "g1")], people={"p1"})) == 2  # fmt: skip
+
+
+def _release(date: str, doc: str, title: str | None) -> dict[str, object]:
+    fact = _fact(date, None, doc, "day")
+    fact["roles"] = {"object": {"type": "audio", **({"title": title} if title else {})}}
+    return fact
+
+
+def test_a_titled_release_is_one_row_across_the_dates_sources_give_it() -> None:
+    (row,) = merge([_release("2024-01-04", "d1", "Title A"), _release("2024-01-05", "d2", "«Title A»")])
+    assert row.disputed and row.dates == {"2024-01-04": 1, "2024-01-05": 1}
+    assert len(merge([_release("2024-01-04", "d1", "Title A"), _release("2024-03-05", "d2", "Title B")])) == 2
+    assert len(merge([_release("2024-01-04", "d1", None), _release("2024-03-05", "d2", None)])) == 2
+    # one page dating the work twice (released, then printed in the weekly) tells of two releases
+    assert len(merge([_release("2024-01-04", "d1", "Title A"), _release("2024-01-06", "d1", "Title A")])) == 2

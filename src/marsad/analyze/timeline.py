@@ -22,8 +22,10 @@ from marsad.extract.campaigns import display_title
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
+from marsad.text.fold import fold
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
+ONCE = frozenset({"killed", "died"})  # what happens to a person once: every source's date is a date of one event
 MAX_SOURCES = 20  # sources kept per row (the count is always exact)
 
 
@@ -169,7 +171,7 @@ def timeline(
         kinds = ("campaign",)
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
     names = {e.id: display_title(e) if e.type is EntityType.CAMPAIGN else e.name for e in watchlist.entities}
-    build = _Builder(names)
+    build = _Builder(names, {e.id for e in watchlist.entities if e.type is EntityType.PERSON})
     where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence, unasserted=unasserted)
     groups = store.fact_groups(where)
     for g in groups:
@@ -206,9 +208,9 @@ def source_of_row(r: tuple[Any, ...]) -> Source:
     return Source(r[12], r[13], r[14], r[15], r[10], r[8], r[9], r[4], r[5], r[7], r[11], work, title)
 
 
-def merge(facts: list[dict[str, Any]]) -> list[Row]:
-    """Rows from facts in the contract (one fact = one mention)."""
-    build = _Builder({})
+def merge(facts: list[dict[str, Any]], people: set[str] | None = None) -> list[Row]:
+    """Rows from facts in the contract (one fact = one mention); `people`: the entity ids that are persons."""
+    build = _Builder({}, people)
     for f in facts:
         name = f["actor"] or f["series"] or f["title"]
         if f["entity_id"] and name:
@@ -234,8 +236,9 @@ def _row_key(
 
 
 class _Builder:
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], people: set[str] | None = None) -> None:
         self.names = names
+        self.people = people or set()
         self._rows: dict[tuple[Any, ...], Row] = {}
         self._dates: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
         self._precision: dict[tuple[str, str | None], str | None] = {}
@@ -285,6 +288,7 @@ class _Builder:
             row.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
             row.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
         rows = _fold_coarse(list(self._rows.values()))
+        rows = _merge_one_event(rows, self.people, {id(r): self._verbs[k] for k, r in self._rows.items()})
         return sorted(rows, key=lambda r: (sort_key(r.date, r.date_end), r.kind, r.what))
 
 
@@ -363,3 +367,55 @@ def _fold_coarse(rows: list[Row]) -> list[Row]:
                     target.dates[d] = target.dates.get(d, 0) + n
                 dropped.add(id(row))
     return [r for r in rows if id(r) not in dropped]
+
+
+def _merge_one_event(rows: list[Row], people: set[str], verbs: dict[int, set[str]]) -> list[Row]:
+    """One real-world event across sources, whatever dates they give: a person's death (killed, died) is one row;
+    a statement releasing a titled work is one row per title, unless one page gives it two dates (the audio and its
+    reprint are two releases). The row keeps every date given with how many facts
+    give it, takes the most given, and is `disputed` when two of them cannot both hold."""
+    groups: dict[tuple[Any, ...], list[Row]] = {}
+    for r in rows:
+        key: tuple[Any, ...] | None = None
+        if r.kind == "event" and r.subject in people and verbs.get(id(r), set()) <= ONCE:
+            key = ("death", r.subject)
+        elif r.kind == "statement" and r.subject:
+            titles = {_title_key(s.work_title) for s in r.sources if s.work_title}
+            if len(titles) == 1:
+                key = ("work", r.subject, titles.pop())
+        if key is not None:
+            groups.setdefault(key, []).append(r)
+    dropped: set[int] = set()
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        if key[0] == "work" and len({s.doc_id for r in group for s in r.sources}) < sum(
+            len({s.doc_id for s in r.sources}) for r in group
+        ):
+            continue  # one page dating a work twice tells of two releases (the audio, then its printing)
+        target = max(group, key=lambda r: (r.mentions, -sort_key(r.date, r.date_end)[1]))
+        for r in group:
+            if r is not target:
+                _absorb(target, r)
+                dropped.add(id(r))
+        if key[0] == "death":
+            said = sorted({v for r in group for v in verbs.get(id(r), set())})
+            target.what = f"{target.actor}: {', '.join(said)}"
+        counts = {_unlabel(d): n for d, n in target.dates.items()}
+        (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
+        precision = next((r.precision for r in group if (r.date, r.date_end) == (date, end)), target.precision)
+        target.date, target.date_end, target.precision = date, end, precision
+        target.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
+        target.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
+    return [r for r in rows if id(r) not in dropped]
+
+
+def _absorb(target: Row, row: Row) -> None:
+    target.sources = (target.sources + row.sources)[:MAX_SOURCES]
+    target.mentions += row.mentions
+    for d, n in row.dates.items():
+        target.dates[d] = target.dates.get(d, 0) + n
+
+
+def _title_key(title: str) -> str:
+    return " ".join(fold(title).strip(" \"'“”«»").split())
