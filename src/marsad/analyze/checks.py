@@ -7,9 +7,10 @@
 (b) stated arithmetic, (c) Hijri/Gregorian pairs, (e) weekdays: found by the date extractor in each sentence
     (`inconsistency` facts), gathered here.
 (d) the same issue dated differently by different sources (or passages): by how much, and who says what.
-(f) deaths and appointments against the reference chronology (analyze/reference.py).
+(f) deaths and appointments against the reference chronology (analyze/reference.py), and (g) tenures given
+    as a range (analyze/tenure.py).
 
-Findings of (a), (d) and (f) are stored as `inconsistency` facts of the extractor "check" (replaced on each run),
+Findings of (a), (d), (f) and (g) are stored as `inconsistency` facts of the extractor "check" (replaced on each run),
 so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
@@ -28,8 +29,10 @@ from marsad.analyze.explained import gap_explained
 from marsad.analyze.finding import Finding
 from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.reference import reference_findings
+from marsad.analyze.tenure import tenure_findings
 from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
+from marsad.kb.chronology import load_chronology
 from marsad.model import EntityType
 from marsad.model.ids import stable_id
 from marsad.store import FactFilter, SQLiteStore
@@ -89,7 +92,8 @@ def _day(value: Any) -> dt.date:
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
     findings = _extractor_findings(store)
     series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
-    series_findings += reference_findings(store, watchlist)
+    chronology = load_chronology(watchlist)
+    series_findings += reference_findings(store, watchlist, chronology) + tenure_findings(store, watchlist, chronology)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
     return series_findings + findings

@@ -53,15 +53,12 @@ def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | 
     if not refs:
         return None
     first, last = bounds(f["date"], f["date_end"])
-    day_precise = f["precision"] == "day"
-    hijri = HIJRI_SLACK if f.get("calendar") == "hijri" else 0
     offs = []  # (days off, recorded date, reference)
     for ref in refs:
         for recorded in ref.dates:
-            lo, hi = bounds(recorded)
-            slack = (DAY_SLACK if day_precise or len(recorded) == 10 else 0) + hijri
-            if first - dt.timedelta(days=slack) <= hi and lo <= last + dt.timedelta(days=slack):
+            if holds(first, last, f["precision"], f.get("calendar"), recorded):
                 return None
+            lo, hi = bounds(recorded)
             offs.append((_days_off(first, last, lo, hi), recorded, ref))
     off, recorded, ref = min(offs, key=lambda o: (abs(o[0]), o[1]))
     if event == "took_office" and abs(off) > REACH_DAYS:
@@ -88,6 +85,14 @@ def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | 
             "reference": [{"date": d, "source": s} for d, s in records],
         },
     )
+
+
+def holds(first: dt.date, last: dt.date, precision: str | None, calendar: str | None, recorded: str) -> bool:
+    """Can a page's date (its first and last day) mean the recorded one, with the tolerances above?"""
+    lo, hi = bounds(recorded)
+    slack = DAY_SLACK if precision == "day" or len(recorded) == 10 else 0
+    slack += HIJRI_SLACK if calendar == "hijri" else 0
+    return first - dt.timedelta(days=slack) <= hi and lo <= last + dt.timedelta(days=slack)
 
 
 def _days_off(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
