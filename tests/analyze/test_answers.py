@@ -224,3 +224,24 @@ def test_a_titled_release_is_one_row_across_the_dates_sources_give_it() -> None:
     assert len(merge([_release("2024-01-04", "d1", None), _release("2024-03-05", "d2", None)])) == 2
     # one page dating the work twice (released, then printed in the weekly) tells of two releases
     assert len(merge([_release("2024-01-04", "d1", "Title A"), _release("2024-01-06", "d1", "Title A")])) == 2
+
+
+def test_absence_reads_what_pages_say_of_issues_not_archived(archive: Marsad, tmp_path: Path) -> None:
+    notes = tmp_path / "reviews"
+    notes.mkdir()
+    (notes / "review-en.md").write_text(
+        "Weekly review, 20 November 2023.\n\nIssue 414 of al-Naba did not mention Gaza at all, we noted.\n",
+        encoding="utf-8",
+    )
+    (notes / "review-ar.md").write_text(
+        "مراجعة أسبوعية.\n\nخصص العدد 415 من صحيفة النبأ افتتاحيته للحرب في غزة.\n", encoding="utf-8"
+    )
+    assert archive("ingest", str(notes)).exit_code == 0
+    (answer,) = _json(archive, "absence", "Gaza", "--series", "al-Naba", "--from-issue", "410", "--to-issue", "416")
+    silent = {d["issue"]: d["reported"] for d in answer["no_mention"]}
+    mention = {d["issue"]: d["reported"] for d in answer["mention"]}
+    assert silent == {411: False, 412: False, 413: False, 414: True}  # 414: a page says so, marked as reported
+    assert mention == {415: True, 416: False}
+    assert answer["not_archived"] == [410]  # no page says anything of 410
+    table = archive("absence", "Gaza", "--series", "al-Naba", "--from-issue", "410", "--to-issue", "416")
+    assert "no mention, a page reports" in table.stdout and "2 of these as pages about the issues report" in table.stdout

@@ -2,8 +2,9 @@
 
 A statement or event "mentions" a topic when its sentence names it (in either language: mentions are
 matched across scripts). A series issue mentions it when an archived document that *is* that issue (a
-JSON Lines record with "series" and "issue") has a mention of it. Issues of the range with no archived
-document are listed apart: absence of evidence is not evidence of absence.
+JSON Lines record with "series" and "issue") has a mention of it; for an issue not archived, what a page
+about it says ("Issue 412 did not mention Gaza", «خصص العدد 416 افتتاحيته لغزة») is reported, marked as such.
+Issues of the range with neither are listed apart: absence of evidence is not evidence of absence.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class IssueDoc:
     source: str
     date: str | None
     mentions: bool
+    # not the issue itself but a page about it: "Issue 412 did not mention Gaza", «خصص العدد 416 افتتاحيته لغزة»
+    reported: bool = False
+    evidence: str | None = None
 
 
 @dataclass
@@ -148,8 +152,32 @@ def absence(
         d = next((d for d in group if d["rowid"] in mentioning), group[0])
         item = IssueDoc(n, d["id"], d["source"], d["published"], d["rowid"] in mentioning)
         (hits if item.mentions else silent).append(item)
-    missing = [n for n in range(from_issue, to_issue + 1) if n not in by_issue]
+    for n, item in sorted(_reported(store, s.id, subject.id, from_issue, to_issue).items()):
+        if n not in by_issue:  # the issue itself, where archived, is the better witness
+            (hits if item.mentions else silent).append(item)
+    silent.sort(key=lambda d: d.issue)
+    hits.sort(key=lambda d: d.issue)
+    known = {d.issue for d in silent} | {d.issue for d in hits}
+    missing = [n for n in range(from_issue, to_issue + 1) if n not in known]
     return Absence(subject.name, s.name, from_issue, to_issue, silent, hits, missing)
+
+
+def _reported(store: SQLiteStore, series: str, topic: str, lo: int, hi: int) -> dict[int, IssueDoc]:
+    """What pages about a series' issues say each issue named or did not name: the topics the series extractor
+    found in an issue's sentence, with the sentence's negation. A page saying it is named wins over one saying
+    it is not (a mention is a positive finding; a page may have missed it)."""
+    out: dict[int, IssueDoc] = {}
+    for f in store.select_facts(FactFilter(("publication_issue",), subjects=[series], dated=False)):
+        n = f.get("issue")
+        said = [t for t in f["detail"].get("topics") or [] if t.get("id") == topic]
+        if n is None or not said or not lo <= int(n) <= hi or f["detail"].get("issue_document"):
+            continue
+        mentioned = any(t.get("mentioned") for t in said)
+        if int(n) in out and (out[int(n)].mentions or not mentioned):
+            continue
+        doc = f["document"]
+        out[int(n)] = IssueDoc(int(n), doc["id"], doc["source"], f.get("date"), mentioned, True, f["text"])
+    return out
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -165,11 +165,21 @@ def first_mention_command(ctx: click.Context, topic: str, series: str | None, ac
 
 def absence_rows(answer: Absence) -> list[dict[str, Any]]:
     rows = [
-        {"issue": d.issue, "status": "mentions it", "date": d.date, "document": _where(d.source)}
+        {
+            "issue": d.issue,
+            "status": "mentions it, a page reports" if d.reported else "mentions it",
+            "date": d.date,
+            "document": _where(d.source),
+        }
         for d in answer.mentioning
     ]
     rows += [
-        {"issue": d.issue, "status": "no mention (EN or AR)", "date": d.date, "document": _where(d.source)}
+        {
+            "issue": d.issue,
+            "status": "no mention, a page reports" if d.reported else "no mention (EN or AR)",
+            "date": d.date,
+            "document": _where(d.source),
+        }
         for d in answer.silent
     ]
     rows += [{"issue": n, "status": "not archived: unknown", "date": None, "document": None} for n in answer.missing]
@@ -197,6 +207,11 @@ def absence_command(ctx: click.Context, topic: str, series: str, from_issue: int
             f"{len(answer.silent)} archived issues never mention it, {len(answer.mentioning)} "
             f"{'does' if len(answer.mentioning) == 1 else 'do'}, "
             f"{len(answer.missing)} are not archived (nothing can be said about them)"
+            + (
+                f"; {reported} of these as pages about the issues report"
+                if (reported := sum(d.reported for d in answer.silent + answer.mentioning))
+                else ""
+            )
         )
     write_rows(absence_rows(answer), ["issue", "status", "date", "document"], fmt, sys.stdout)
 

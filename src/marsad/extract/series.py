@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from marsad.extract.actors import active_watchlist, on_configure
+from marsad.extract.actors import ActorExtractor, active_watchlist, on_configure
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.lexicon import AR_MONTHS, EN_MONTHS
 from marsad.extract.dates.near import NearDates
+from marsad.extract.events.modality import modality
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
+from marsad.model.event import Modality
 from marsad.text.fold import fold, fold_with_offsets
 from marsad.text.script import has_arabic
 
-_NUM = r"(?P<n>\d{1,4})(?:\s*(?:-|–|and|&|و)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
+_NUM = r"(?P<n>\d{1,4})(?:\s*(?P<sep>-|–|and|&|و|or|nor)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
 _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
 _AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|العددان|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
 # no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
@@ -135,7 +137,8 @@ class SeriesExtractor:
             series = _nearest(mentions, starts, start)
             for number in numbers:
                 out.append(self._statement(doc, folded, start, end, number, series, dates))
-        return out + self._articles(doc, folded, mentions, starts, out)
+        out += self._articles(doc, folded, mentions, starts, out)
+        return _with_topics(doc, folded, out)
 
     def _articles(
         self,
@@ -199,8 +202,10 @@ class SeriesExtractor:
                     continue  # the day of a date
 
                 numbers = [first]
-                if second and first < int(second) <= first + 10:
-                    numbers = list(range(first, int(second) + 1))
+                if second and m.group("sep") in ("-", "–") and first < int(second) <= first + 10:
+                    numbers = list(range(first, int(second) + 1))  # "issues 478-479": a run
+                elif second and int(second) != first:
+                    numbers = [first, int(second)]  # "issues 411 and 415", "411 or 412": the two
                 out.append((m.start(), m.end(), numbers))
         for m in _FIRST.finditer(text):
             word = m.group("w")
@@ -262,6 +267,51 @@ class SeriesExtractor:
             confidence=0.85,
             detail=detail,
         )
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# a negated mention, however far the negation stands from the topic in its sentence: "did not mention",
+# "made no reference to", "was silent on", "ignored", «لم يشر/يذكر/يتطرق/يتناول», «خلا من أي ذكر ل», «تجاهل»
+_NOT_MENTIONED = re.compile(
+    r"(?<![a-z])(?:(?:not|never|neither|nor|no|without)\s+(?:[\w'’-]+\s+){0,6}?(?:mention|mentions|mentioned|mentioning|"
+    r"refer|refers|referred|reference|references|cite|cited|name|named|discuss|discussed|address|addressed|cover|covered)|"
+    r"silent\s+(?:on|about)|ignored|ignores|omitted|omits)(?![a-z])"
+    r"|(?<![\u0621-\u064a])(?:(?:لم|لا|ولم|ولا)\s+(?:[\u0621-\u064a\d]+\s+){0,5}?(?:يشر|تشر|يذكر|تذكر|يتطرق|تتطرق|"
+    r"يتناول|تتناول|يات\s+علي\s+ذكر|تات\s+علي\s+ذكر)|خلا\s+من|خلت\s+من|تجاهل|تجاهلت|اغفل|اغفلت)(?![\u0621-\u064a])"
+)
+
+
+def _with_topics(doc: Document, folded: Any, issues: list[Statement]) -> list[Statement]:
+    """Each issue with the topics its sentence names, and whether the sentence says the issue did not name them
+    ("Issue 412 did not mention Gaza", «لم يشر العدد 412 إلى غزة»): what an absence question asks of pages that
+    discuss an issue without being it."""
+    topics = [t for t in ActorExtractor().extract(doc) if t.kind in ("topic", "actor") and t.subject]
+    if not topics or not issues:
+        return issues
+    topics.sort(key=lambda t: t.evidence[0].start)
+    starts = [t.evidence[0].start for t in topics]
+    text = folded.text
+    out = []
+    for s in issues:
+        a, b = s.evidence[0].start, s.evidence[0].end
+        lo = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, a - 400), a)), default=max(0, a - 400))
+        end = _SENTENCE_END.search(doc.text, b)
+        hi = end.start() if end else len(doc.text)
+        named = []
+        for t in topics[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+            f_lo, f_at = folded.folded_offset(lo), folded.folded_offset(t.evidence[0].start)
+            mood, _ = modality(text, f_lo, f_at, folded.folded_offset(hi))
+            if mood in (Modality.SPECULATED, Modality.CONDITIONAL):
+                continue  # "may mention Gaza": neither
+            # the negation of a mention verb in the topic's own clause («لم يشر العدد 412 من صحيفة النبأ إلى غزة»);
+            # "which did not appear on time, covered Gaza" negates another clause
+            negated = any(
+                not re.search(r"[,،;؛]", text[m.end() : f_at]) for m in _NOT_MENTIONED.finditer(text, f_lo, f_at)
+            )
+            name = t.detail.get("topic") or t.detail.get("actor")
+            named.append({"id": t.subject, "name": name, "mentioned": not negated})
+        out.append(replace(s, detail={**s.detail, "topics": named}) if named else s)
+    return out
 
 
 def _with_references(text: str, issues: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:

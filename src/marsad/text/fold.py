@@ -11,6 +11,7 @@ Folding: NFKC (presentation forms, ligatures), Arabic diacritics and tatweel dro
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -110,6 +111,10 @@ class Folded:
 
     text: str
     offsets: list[int]  # len(text) + 1 entries; the last is len(original)
+
+    def folded_offset(self, pos: int) -> int:
+        """The folded offset of the original offset `pos` (the first folded character at or after it)."""
+        return bisect.bisect_left(self.offsets, pos)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the folded text to the original text."""
