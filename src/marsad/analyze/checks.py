@@ -8,9 +8,10 @@
     (`inconsistency` facts), gathered here.
 (d) the same issue dated differently by different sources (or passages): by how much, and who says what.
 (f) deaths and appointments against the reference chronology (analyze/reference.py); (g) tenures given as
-    a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py).
+    a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py);
+    (i) a cause dated after the effect it is said to explain (analyze/cause.py).
 
-Findings of (a), (d), (f), (g) and (h) are stored as `inconsistency` facts of the extractor "check" (replaced
+Findings of (a), (d) and (f)-(i) are stored as `inconsistency` facts of the extractor "check" (replaced
 on each run), so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
@@ -24,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.analyze.cause import cause_findings
 from marsad.analyze.content import content_findings
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.explained import gap_explained
@@ -95,7 +97,7 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
     series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
     chronology = load_chronology(watchlist)
     series_findings += reference_findings(store, watchlist, chronology) + tenure_findings(store, watchlist, chronology)
-    series_findings += content_findings(store)
+    series_findings += content_findings(store) + cause_findings(store)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
     return series_findings + findings
