@@ -6,6 +6,9 @@ from marsad.errors import ConfigError
 from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
 from marsad.extract.campaigns import CampaignExtractor
+from marsad.extract.chunks import CHUNK_CHARS, chunks, shifted
+
+__all__ = ["CHUNK_CHARS", "EXTRACTORS", "extractor_by_name", "run_extractors"]
 from marsad.extract.dates import DateExtractor
 from marsad.extract.names import NameExtractor
 from marsad.extract.series import SeriesExtractor
@@ -29,8 +32,16 @@ def extractor_by_name(name: str) -> Extractor:
     raise ConfigError(f"unknown extractor {name!r}; known: {', '.join(e.NAME for e in EXTRACTORS)}")
 
 
-def run_extractors(doc: Document) -> list[Statement]:
+def run_extractors(
+    doc: Document, extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS, chunk: int = CHUNK_CHARS
+) -> list[Statement]:
+    """Every extractor's facts for `doc`. A document longer than `chunk` characters is read part by part, each part
+    ending at a paragraph break (marsad.extract.chunks), so memory follows the part and not the document."""
     out: list[Statement] = []
-    for ex in EXTRACTORS:
-        out.extend(ex.extract(doc))
+    for part, offset, own in chunks(doc, chunk):
+        for ex in extractors:
+            found = ex.extract(part)
+            if own:  # the lead-in's facts are the previous part's
+                found = [f for f in found if f.evidence[0].start >= own]
+            out.extend(shifted(found, offset) if offset else found)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.registry import EXTRACTORS
+from marsad.extract.registry import EXTRACTORS, run_extractors
 from marsad.store.base import Store
 
 
@@ -28,7 +28,7 @@ def reextract(store: Store, force: bool = False) -> ExtractSummary:
             summary.up_to_date += 1
             continue
         try:
-            statements = [s for e in stale for s in e.extract(doc)]
+            statements = run_extractors(doc, stale)
         except Exception as exc:  # one document's extractor bug must not stop the run
             assert summary.failed is not None
             summary.failed.append((doc.id, f"{type(exc).__name__}: {exc}"))
