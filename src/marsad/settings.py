@@ -35,6 +35,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max-size", "200MB", "Largest input file ingest accepts; larger files are reported and skipped."),
     Setting("batch", "2000", "Documents written per transaction during ingest (each document is atomic)."),
     Setting("workers", "auto", "Processes that parse during ingest: a number, 0 to parse in-process, or auto (cores)."),
+    Setting(
+        "extract-seconds",
+        "600",
+        "Longest one document's extraction may take, in seconds (0: no limit); a document over it is archived "
+        "without facts, reported as over budget, and `marsad extract` tries it again.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -107,3 +113,16 @@ def ingest_settings(
         batch_size(*setting("batch").given(batch)),
         worker_count(*setting("workers").given(workers)),
     )
+
+
+def extract_seconds(text: str | None = None, where: str = "") -> float:
+    """The extraction budget per document in seconds (0: none), from `text`, else MARSAD_EXTRACT_SECONDS, else the
+    default."""
+    text, where = setting("extract-seconds").given(text) if text is None else (text, where)
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**7:
+        raise ConfigError(f"extraction seconds{_of(where)} must be a number from 0 (no limit), not {text!r}")
+    return value

@@ -8,7 +8,7 @@ from marsad.extract.base import Extractor
 from marsad.extract.campaigns import CampaignExtractor
 from marsad.extract.chunks import CHUNK_CHARS, chunks, shifted
 
-__all__ = ["CHUNK_CHARS", "EXTRACTORS", "extractor_by_name", "run_extractors"]
+__all__ = ["CHUNK_CHARS", "EXTRACTORS", "extractor_by_name", "run_extractors", "warm_up"]
 from marsad.extract.dates import DateExtractor
 from marsad.extract.names import NameExtractor
 from marsad.extract.series import SeriesExtractor
@@ -30,6 +30,19 @@ def extractor_by_name(name: str) -> Extractor:
         if name == ex.NAME:
             return ex
     raise ConfigError(f"unknown extractor {name!r}; known: {', '.join(e.NAME for e in EXTRACTORS)}")
+
+
+_WARM: list[bool] = []
+
+
+def warm_up() -> None:
+    """Build what the extractors build on first use (the watchlist's automaton, the date grammar), once per process:
+    a document's time budget is for reading it, not for loading them."""
+    if not _WARM:
+        run_extractors(
+            Document("0" * 64, "warm-up", "text/plain", "On 4 January 2024 the group said so. قال التنظيم.", 0)
+        )
+        _WARM.append(True)
 
 
 def run_extractors(

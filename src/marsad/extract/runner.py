@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.registry import EXTRACTORS, run_extractors
+from marsad import settings
+from marsad.extract.budget import OverBudget, time_budget
+from marsad.extract.registry import EXTRACTORS, run_extractors, warm_up
 from marsad.store.base import Store
 
 
@@ -17,8 +19,11 @@ class ExtractSummary:
     failed: list[tuple[str, str]] | None = None
 
 
-def reextract(store: Store, force: bool = False) -> ExtractSummary:
-    """Each document's facts from each extractor are replaced in one transaction; a re-run is a no-op."""
+def reextract(store: Store, force: bool = False, extract_seconds: float | None = None) -> ExtractSummary:
+    """Each document's facts from each extractor are replaced in one transaction; a re-run is a no-op. A document
+    whose extraction takes longer than `extract_seconds` (default: MARSAD_EXTRACT_SECONDS) keeps what it had and is
+    reported."""
+    budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
     summary = ExtractSummary(failed=[])
     done = {e.NAME: store.extracted_versions(e.NAME) for e in EXTRACTORS}
     for doc in store.iter_documents():
@@ -28,7 +33,13 @@ def reextract(store: Store, force: bool = False) -> ExtractSummary:
             summary.up_to_date += 1
             continue
         try:
-            statements = run_extractors(doc, stale)
+            warm_up()
+            with time_budget(budget):
+                statements = run_extractors(doc, stale)
+        except OverBudget as exc:
+            assert summary.failed is not None
+            summary.failed.append((doc.id, f"{exc} (MARSAD_EXTRACT_SECONDS={budget:g}); its facts are as before"))
+            continue
         except Exception as exc:  # one document's extractor bug must not stop the run
             assert summary.failed is not None
             summary.failed.append((doc.id, f"{type(exc).__name__}: {exc}"))

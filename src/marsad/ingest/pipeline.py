@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TextIO
 
+from marsad import settings
 from marsad.extract import EXTRACTORS
 from marsad.ingest.paths import escape
 from marsad.ingest.prepare import UNSUPPORTED, FileResult, Job, Prepared, prepare_file, prepare_pieces
@@ -113,11 +114,13 @@ def ingest(
     extract: bool = True,
     stdin: TextIO | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    extract_seconds: float | None = None,
 ) -> IngestSummary:
     """Archive every input; never raises for a bad input, which is reported in the summary.
 
     `workers` > 0 parses in that many processes; 0 parses in this one. `extract=False` archives only;
-    `marsad extract` (extract.runner.reextract) extracts later.
+    `marsad extract` (extract.runner.reextract) extracts later. `extract_seconds` bounds one document's extraction
+    (default: MARSAD_EXTRACT_SECONDS); a document over it is archived without facts, with a warning.
     """
     summary = IngestSummary()
     writer = _Writer(store, batch_size)
@@ -132,7 +135,8 @@ def ingest(
         done.clear()
 
     inputs = iter_inputs(paths, stdin)
-    job = Job(max_size, now, store.row_of, store.fact_rows_of, extract)
+    budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
+    job = Job(max_size, now, store.row_of, store.fact_rows_of, extract, budget)
     try:
         for result, prepared, final in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
             for item in prepared:

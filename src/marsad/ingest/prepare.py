@@ -17,7 +17,8 @@ from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
-from marsad.extract import run_extractors
+from marsad.extract import run_extractors, warm_up
+from marsad.extract.budget import OverBudget, time_budget
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported
@@ -55,6 +56,7 @@ class Job:
     row_of: Callable[[Document], tuple[Any, ...]]
     fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
     extract: bool = True
+    extract_seconds: float = 0.0  # one document's extraction budget (0: none)
 
 
 def prepare_file(entry: Input, job: Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
@@ -130,7 +132,18 @@ def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, re
     facts: list[tuple[Any, ...]] | None = None
     try:
         if job.extract:
-            facts = job.fact_rows_of(run_extractors(doc), doc.text)
+            warm_up()
+            with time_budget(job.extract_seconds):
+                statements = run_extractors(doc)
+            facts = job.fact_rows_of(statements, doc.text)
+    except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
+        result.warnings.append(
+            (
+                where,
+                f"extraction skipped: {exc}; archived without facts (raise MARSAD_EXTRACT_SECONDS, then: marsad"
+                " extract)",
+            )
+        )
     except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
         result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
     return doc.id, job.row_of(doc), original, index_text, facts
