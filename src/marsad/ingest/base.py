@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.model import Document, PartialDate
 
@@ -65,3 +66,30 @@ def iso_partial_date(text: str, anchor: str = "absolute") -> PartialDate | None:
 
 def utc_from_timestamp(ts: float) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def without_lone_surrogates(value: Any, raw: bytes) -> tuple[Any, int]:
+    """A decoded JSON value with every lone surrogate ("\\ud800" written alone, which no UTF-8 text can hold) replaced
+    by U+FFFD, and how many were replaced. `raw` is the JSON text: a value without such an escape is returned as is,
+    unwalked."""
+    if not _SURROGATE_ESCAPE.search(raw):
+        return value, 0
+    count = 0
+
+    def scrub(v: Any) -> Any:
+        nonlocal count
+        if isinstance(v, str):
+            fixed, n = _SURROGATE.subn("\ufffd", v)
+            count += n
+            return fixed
+        if isinstance(v, list):
+            return [scrub(x) for x in v]
+        if isinstance(v, dict):
+            return {scrub(k): scrub(x) for k, x in v.items()}
+        return v
+
+    return scrub(value), count

@@ -6,7 +6,15 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from marsad.ingest.base import Format, Item, Parsed, RecordFailure, SourceFile, iso_partial_date
+from marsad.ingest.base import (
+    Format,
+    Item,
+    Parsed,
+    RecordFailure,
+    SourceFile,
+    iso_partial_date,
+    without_lone_surrogates,
+)
 from marsad.model import Document, content_id
 
 RECORD_TYPE = "application/x-jsonl-record"
@@ -26,11 +34,12 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
         except (json.JSONDecodeError, RecursionError) as exc:
             yield RecordFailure(where, f"invalid JSON ({exc})")
             continue
+        record, replaced = without_lone_surrogates(record, line)
         problem = _problem(record)
         if problem:
             yield RecordFailure(where, problem)
             continue
-        yield Item(_document(src, number, line, record), line)
+        yield Item(_document(src, number, line, record, replaced), line)
 
 
 def _problem(record: Any) -> str | None:
@@ -44,8 +53,8 @@ def _problem(record: Any) -> str | None:
     return None
 
 
-def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any]) -> Document:
-    warnings = []
+def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any], replaced: int = 0) -> Document:
+    warnings = [f"{replaced} lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD"] if replaced else []
     published = None
     if record.get("published"):
         published = iso_partial_date(record["published"], anchor="document-metadata")

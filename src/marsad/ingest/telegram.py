@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.errors import IngestError
-from marsad.ingest.base import Format, Item, Parsed, RecordFailure, SourceFile, iso_partial_date
+from marsad.ingest.base import (
+    Format,
+    Item,
+    Parsed,
+    RecordFailure,
+    SourceFile,
+    iso_partial_date,
+    without_lone_surrogates,
+)
 from marsad.model import Document, content_id, stable_id
 
 EXPORT_TYPE = "application/x-telegram-export"
@@ -20,7 +28,7 @@ MESSAGE_TYPE = "text/x-telegram-message"
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
-    data = _load(src)
+    data, replaced = without_lone_surrogates(_load(src), src.data)
     chats = _chats(src.path, data)
     total = sum(len(c.get("messages") or []) for c in chats)
     names = ", ".join(str(c.get("name") or c.get("id")) for c in chats)
@@ -36,6 +44,7 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
             "chats": [{"id": c.get("id"), "name": c.get("name"), "type": c.get("type")} for c in chats],
             "messages": total,
         },
+        warnings=(f"{replaced} lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD",) if replaced else (),
     )
     yield Item(export, src.data, container=True)
     for chat in chats:

@@ -25,6 +25,7 @@ _NON_ARABIC_LETTER = re.compile(r"[^\W\d_\u0621-\u064A\u0660-\u0669\u066E-\u066F
 # "the" beside another English function word: no other language we meet writes both as words.
 _ENGLISH_THE = re.compile(r"\b[Tt]he\b")
 _ENGLISH_OTHER = re.compile(r"\b(?:and|of|was|were|that|with|which|has|have)\b")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _OTHER_ARABIC_SCRIPT = re.compile(r"[\u0679-\u06D3\u06D6-\u06FF\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
 
 
@@ -47,7 +48,8 @@ def detect(text: str) -> tuple[str, float]:
             return "en", 0.99
     elif _ARABIC_LETTER.search(sample) and not _NON_ARABIC_LETTER.search(sample):
         return "ar", 0.99
-    labels, scores = _model().predict(" ".join(sample[:_MAX_CHARS].split()), k=1)
+    clean = _SURROGATE.sub("\ufffd", " ".join(sample[:_MAX_CHARS].split()))  # the model takes UTF-8 only
+    labels, scores = _model().predict(clean, k=1)
     return labels[0].removeprefix("__label__"), round(min(float(scores[0]), 1.0), 3)
 
 
