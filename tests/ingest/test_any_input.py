@@ -33,7 +33,7 @@ names = st.binary(min_size=1, max_size=80).map(lambda b: b.replace(b"/", b"_").r
 contents = st.tuples(st.sampled_from(HEADS), st.binary(max_size=3000)).map(lambda p: p[0] + p[1])
 JOB = Job(max_size=1_000_000, now="2024-01-01T00:00:00+00:00", row_of=SQLiteStore.row_of,
            fact_rows_of=SQLiteStore.fact_rows_of, extract=False)  # fmt: skip
-BUG_CATCHERS = ("could not parse (", "too large or too deeply nested")
+BUG_CATCHERS = ("could not parse (", "could not prepare the record (", "too large or too deeply nested")
 
 
 def _clear(result: FileResult) -> None:

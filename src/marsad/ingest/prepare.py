@@ -116,7 +116,14 @@ def _documents(
                 result.already += 1
             else:
                 produced += 1
-                yield _prepare_document(parsed.document, parsed.original, entry, job, result)
+                try:
+                    prepared = _prepare_document(parsed.document, parsed.original, entry, job, result)
+                except (MemoryError, RecursionError, ValueError, TypeError, UnicodeError) as exc:
+                    # one record's odd text must not cost the records after it in the same file
+                    where = parsed.document.source if not parsed.document.parent else parsed.document.title
+                    result.failures.append((str(where), f"could not prepare the record ({type(exc).__name__}: {exc})"))
+                    continue
+                yield prepared
     except IngestError as exc:
         if entry.explicit or PurePath(src.path).suffix or produced or result.failures:
             raise
