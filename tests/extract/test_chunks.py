@@ -27,8 +27,9 @@ def _doc(published: str | None, head: str = "") -> Document:
 
 def _key(f: Statement) -> tuple[object, ...]:
     roles = {k: v.get("span") for k, v in (f.detail.get("roles") or {}).items()}
-    return (f.id, f.kind, f.predicate, f.evidence[0].start, f.evidence[0].end, f.subject, f.value,
-            f.date.value if f.date else None, f.date.anchor if f.date else None, str(roles), str(f.detail.get("clause")))  # fmt: skip
+    dated = (f.date.value, f.date.anchor) if f.date else (None, None)
+    span = (f.evidence[0].start, f.evidence[0].end)
+    return (f.id, f.kind, f.predicate, *span, f.subject, f.value, *dated, str(roles), str(f.detail.get("clause")))
 
 
 def test_parts_give_the_facts_of_the_whole() -> None:

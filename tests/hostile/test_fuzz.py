@@ -3,8 +3,8 @@ export, notes in UTF-8, UTF-16 and cp1256), mutated at random — bytes flipped,
 file, format tokens and deep nesting inserted — each prepared as ingest prepares a file, extraction included.
 
 Every input gives documents or one clear line, never a caught bug or a traceback. The run lasts MARSAD_FUZZ_SECONDS
-(default 20, in every run of the suite, CI included) from the seed MARSAD_FUZZ_SEED (default: fixed, so a failure is reproduced by its seed and
-run number, printed with it; the failing bytes are kept under the test's tmp_path).
+(default 20, in every run of the suite, CI included) from the seed MARSAD_FUZZ_SEED (default: fixed, so a failure
+is reproduced by its seed and run number, printed with it; the failing bytes are kept under the test's tmp_path).
 
 Written here: a mutation loop over our own seeds (atheris needs a build of CPython's coverage hooks we cannot rely
 on, and Hypothesis shrinks one property at a time, not a timed campaign over many seeds).
