@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from marsad.errors import ConfigError
 from marsad.extract.actors import ActorExtractor
 from marsad.extract.base import Extractor
 from marsad.extract.campaigns import CampaignExtractor
 from marsad.extract.chunks import CHUNK_CHARS, chunks, shifted
 
-__all__ = ["CHUNK_CHARS", "EXTRACTORS", "extractor_by_name", "run_extractors", "warm_up"]
+__all__ = ["CHUNK_CHARS", "EXTRACTORS", "extractor_by_name", "iter_extracted", "run_extractors", "warm_up"]
 from marsad.extract.dates import DateExtractor
 from marsad.extract.names import NameExtractor
 from marsad.extract.series import SeriesExtractor
@@ -48,13 +50,21 @@ def warm_up() -> None:
 def run_extractors(
     doc: Document, extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS, chunk: int = CHUNK_CHARS
 ) -> list[Statement]:
-    """Every extractor's facts for `doc`. A document longer than `chunk` characters is read part by part, each part
-    ending at a paragraph break (marsad.extract.chunks), so memory follows the part and not the document."""
-    out: list[Statement] = []
+    """Every extractor's facts for `doc` (see iter_extracted)."""
+    return [s for part in iter_extracted(doc, extractors, chunk) for s in part]
+
+
+def iter_extracted(
+    doc: Document, extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS, chunk: int = CHUNK_CHARS
+) -> Iterator[list[Statement]]:
+    """Every extractor's facts for `doc`, a part of the document at a time: a document longer than `chunk`
+    characters is read part by part, each part ending at a paragraph break (marsad.extract.chunks), so that memory
+    follows the part and not the document when the caller keeps each part's facts in a compact form."""
     for part, offset, own in chunks(doc, chunk):
+        out: list[Statement] = []
         for ex in extractors:
             found = ex.extract(part)
             if own:  # the lead-in's facts are the previous part's
                 found = [f for f in found if f.evidence[0].start >= own]
             out.extend(shifted(found, offset) if offset else found)
-    return out
+        yield out

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from marsad import settings
 from marsad.extract.budget import OverBudget, time_budget
-from marsad.extract.registry import EXTRACTORS, run_extractors, warm_up
+from marsad.extract.registry import EXTRACTORS, iter_extracted, warm_up
 from marsad.store.base import Store
 
 
@@ -34,8 +35,12 @@ def reextract(store: Store, force: bool = False, extract_seconds: float | None =
             continue
         try:
             warm_up()
+            rows: list[tuple[Any, ...]] = []
+            facts = 0
             with time_budget(budget):
-                statements = run_extractors(doc, stale)
+                for part in iter_extracted(doc, stale):
+                    rows += store.fact_rows_of(part, doc.text)
+                    facts += len(part)
         except OverBudget as exc:
             assert summary.failed is not None
             summary.failed.append((doc.id, f"{exc} (MARSAD_EXTRACT_SECONDS={budget:g}); its facts are as before"))
@@ -44,7 +49,7 @@ def reextract(store: Store, force: bool = False, extract_seconds: float | None =
             assert summary.failed is not None
             summary.failed.append((doc.id, f"{type(exc).__name__}: {exc}"))
             continue
-        store.replace_facts(doc.id, tuple((e.NAME, e.VERSION) for e in stale), store.fact_rows_of(statements, doc.text))
+        store.replace_facts(doc.id, tuple((e.NAME, e.VERSION) for e in stale), rows)
         summary.extracted += 1
-        summary.facts += len(statements)
+        summary.facts += facts
     return summary

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
-from marsad.extract import run_extractors, warm_up
+from marsad.extract import iter_extracted, warm_up
 from marsad.extract.budget import OverBudget, time_budget
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
@@ -140,9 +140,11 @@ def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, re
     try:
         if job.extract:
             warm_up()
+            rows: list[tuple[Any, ...]] = []
             with time_budget(job.extract_seconds):
-                statements = run_extractors(doc)
-            facts = job.fact_rows_of(statements, doc.text)
+                for part in iter_extracted(doc):  # each part's facts kept as rows only: a fact object is ~6x a row
+                    rows += job.fact_rows_of(part, doc.text)
+            facts = rows
     except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
         result.warnings.append(
             (
