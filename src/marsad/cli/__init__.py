@@ -18,6 +18,7 @@ from marsad.cli.kb import kb_group
 from marsad.cli.report import report_command
 from marsad.cli.run import run_command
 from marsad.cli.search import search_command
+from marsad.cli.serve import serve_command
 from marsad.cli.show import show_command
 from marsad.cli.stats import stats_command
 
@@ -36,6 +37,7 @@ for command in (
     latency_command,
     check_command,
     report_command,
+    serve_command,
 ):
     accept_db_everywhere(command)
     cli.add_command(command)

@@ -25,6 +25,7 @@ from marsad.store.opening import (
     pending_migrations,
 )
 from marsad.store.query import Query
+from marsad.store.reviews import Review, insert_review, select_reviews
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.store.versions import link_versions
 from marsad.text.fold import fold
@@ -437,6 +438,18 @@ class SQLiteStore:
 
     def kb_entities(self) -> list[Entity]:
         return [entity_from_json(r[0]) for r in self._con.execute("SELECT data FROM kb_entities ORDER BY rowid")]
+
+    # -- reviews ---------------------------------------------------------------------------------
+    def add_review(self, review: Review) -> int:
+        """Record an analyst's review (store.reviews): its own row, keyed to the fact's evidence."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; reviews are written with `marsad serve --review`")
+        with self.transaction():
+            return insert_review(self._con, review)
+
+    def reviews(self, doc_id: str | None = None) -> list[Review]:
+        """Every review, or one document's, oldest first."""
+        return select_reviews(self._con, doc_id)
 
     def check_integrity(self) -> list[str]:
         """SQLite's own checks of the file and of the full-text index; [] when all is well."""

@@ -1,0 +1,1 @@
+"""One module per page type; each calls the library and renders a template."""

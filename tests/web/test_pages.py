@@ -1,0 +1,117 @@
+"""Every page, over the test archive: search with paging, a document with its facts highlighted, an
+entity, the timeline with its filters, the original as a download."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.testclient import TestClient
+
+from tests.web.helpers import doc_ids, entity_ids
+
+
+def test_home_says_what_the_archive_holds(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "documents" in page and "by language" in page
+
+
+def test_search_finds_arabic_the_way_a_reader_writes_it(client: TestClient) -> None:
+    # حذيفه (ه for ة, no hamza) finds حذيفة; the hit's match is marked in the snippet
+    r = client.get("/search", params={"q": "ابي حذيفه"})
+    assert r.status_code == 200
+    assert "matching documents" in r.text
+    assert re.search(r"<mark>[^<]*حذيفة[^<]*</mark>", r.text)
+    assert doc_ids(r.text)
+
+
+def test_search_pages_through_results(client: TestClient) -> None:
+    first = client.get("/search", params={"q": "zanzibar"}).text
+    assert "25 matching documents; showing 1-20" in first and "page 1 of 2" in first
+    assert 'rel="next" href="/search?q=zanzibar&amp;page=2"' in first
+    second = client.get("/search", params={"q": "zanzibar", "page": 2}).text
+    assert "showing 21-25" in second and 'rel="prev"' in second
+    assert not set(doc_ids(first)) & set(doc_ids(second))
+
+
+def test_a_query_with_nothing_to_search_is_a_400_page(client: TestClient) -> None:
+    r = client.get("/search", params={"q": "-gaza"})
+    assert r.status_code == 400 and "nothing to search for" in r.text
+
+
+def test_document_page_highlights_each_fact_by_kind(client: TestClient) -> None:
+    hit = doc_ids(client.get("/search", params={"q": "Hudhayfa statement 89 days"}).text)[0]
+    page = client.get(f"/doc/{hit}").text
+    assert f"<code>{hit}</code>" in page  # the hash, in the provenance
+    assert re.search(r'<a class="hl k-date" href="#f-[0-9a-f]{64}" title="[^"]*date[^"]*">4 January 2024</a>', page)
+    assert 'class="hl k-actor"' in page and 'class="hl k-statement"' in page
+    # every highlight links to a fact in the side panel, and every fact links back to its span in the text
+    panel = set(re.findall(r'<li id="f-([0-9a-f]{64})"', page))
+    anchors = set(re.findall(r'<span class="anchor" id="e-([0-9a-f]{64})"', page))
+    assert panel and set(re.findall(r'class="hl k-[a-z_]+" href="#f-([0-9a-f]{64})"', page)) <= panel
+    assert panel == anchors
+    assert f'href="/doc/{hit}/original" download' in page
+
+
+def test_arabic_paragraphs_are_right_to_left(client: TestClient) -> None:
+    hit = doc_ids(client.get("/search", params={"q": "الفرقان"}).text)[0]
+    page = client.get(f"/doc/{hit}").text
+    assert re.search(r'<p class="para" dir="rtl" lang="ar">', page)
+    assert re.search(r'<blockquote dir="rtl">[^<]*', page)
+
+
+def test_the_original_is_a_download_never_rendered(client: TestClient) -> None:
+    hit = doc_ids(client.get("/search", params={"q": "Observer"}).text)[0]
+    r = client.get(f"/doc/{hit}/original")
+    assert r.status_code == 200 and b"<script" in r.content  # the bytes as archived
+    assert r.headers["content-type"] == "application/octet-stream"
+    assert r.headers["content-disposition"] == f'attachment; filename="{hit[:16]}.html"'
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_unknown_document_is_a_404_page(client: TestClient) -> None:
+    r = client.get("/doc/" + "0" * 64)
+    assert r.status_code == 404 and "no document with id" in r.text
+    assert client.get(f"/doc/{'0' * 64}/original").status_code == 404
+
+
+def test_entity_page_has_aliases_roles_timeline_and_documents(client: TestClient) -> None:
+    r = client.get("/entities", params={"name": "أبو حذيفة الأنصاري"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(r.headers["location"]).text
+    assert "Abu Hudhayfa al-Ansari" in page and "Aliases" in page
+    assert "spokesman" in page  # a role with its tenure
+    assert re.search(r"Timeline \(\d+ rows\)", page) and "2024-01-04" in page
+    assert re.search(r"Documents \([1-9]\d*\)", page) and doc_ids(page)
+
+
+def test_series_page_lists_issues_and_gaps(client: TestClient) -> None:
+    r = client.get("/entities", params={"name": "al-Naba"}, follow_redirects=False)
+    page = client.get(r.headers["location"]).text
+    assert "found: " in page and "411" in page and "416" in page
+    assert "not in the archive between them: 170–410, 414–415" in page
+    assert "Cadence" in page
+
+
+def test_entity_list_and_unknown_entity(client: TestClient) -> None:
+    page = client.get("/entities").text
+    assert "person (" in page and entity_ids(page)
+    assert client.get("/entity/nothere").status_code == 404
+
+
+def test_timeline_filters_and_links_rows_to_evidence(client: TestClient) -> None:
+    everything = client.get("/timeline").text
+    assert "al-Naba 413" in everything and "disputed" in everything
+    only = client.get("/timeline", params={"series": "al-Naba", "from": "2023-10", "to": "2023-10"}).text
+    assert "al-Naba 412" in only and "al-Naba 416" not in only and "Abu Hudhayfa" not in only
+    evidence = re.findall(r'href="/doc/([0-9a-f]{64})#e-([0-9a-f]{64})"', only)
+    assert evidence
+    doc, fact = evidence[0]
+    assert f'id="e-{fact}"' in client.get(f"/doc/{doc}").text
+    by_actor = client.get("/timeline", params={"actor": "Abu Huthaifa al-Ansary"}).text
+    assert "Abu Hudhayfa al-Ansari: " in by_actor and "al-Naba 412" not in by_actor
+
+
+def test_timeline_refuses_what_it_cannot_read(client: TestClient) -> None:
+    assert client.get("/timeline", params={"from": "last week"}).status_code == 422
+    r = client.get("/timeline", params={"actor": "Nobody Atall"})
+    assert r.status_code == 404 and "is not in the watchlist" in r.text
