@@ -1,0 +1,98 @@
+"""Reviews through the web UI: confirm, reject, correct; each its own record, shown with its fact, and still
+attached after `marsad extract --force` rewrote every fact; one whose fact is gone is listed, not lost."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from marsad.cli import cli
+from marsad.errors import ConfigError
+from marsad.store import open_store
+from marsad.store.reviews import Review, review_of_fact
+from marsad.web.security import csrf_token
+from tests.web.helpers import doc_ids
+
+
+def _fact(c: TestClient, kind: str, text: str) -> tuple[str, str]:
+    doc = doc_ids(c.get("/search", params={"q": "Hudhayfa statement 89 days"}).text)[0]
+    page = c.get(f"/doc/{doc}").text
+    for m in re.finditer(r'<li id="f-([0-9a-f]{64})" class="fact k-(\w+)[^"]*">(.*?)</li>\n', page, re.S):
+        if m.group(2) == kind and text in m.group(3):
+            return doc, m.group(1)
+    raise AssertionError(f"no {kind} fact with {text!r}")
+
+
+def _review(c: TestClient, doc: str, fact: str, **form: str) -> str:
+    csrf = csrf_token(c.app.state.config)  # type: ignore[attr-defined]
+    r = c.post("/review", data={"doc": doc, "fact": fact, "csrf": csrf, **form}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert r.headers["location"] == f"/doc/{doc}#f-{fact}"
+    return c.get(r.headers["location"]).text
+
+
+def test_confirm_and_correct_are_shown_with_the_fact(review_client: TestClient) -> None:
+    doc, fact = _fact(review_client, "date", "4 January 2024")
+    page = _review(review_client, doc, fact, verdict="confirm", note="checked against the recording")
+    assert re.search(rf'<li id="f-{fact}" class="fact k-date reviewed-confirm">', page)
+    assert "confirm by <bdi>tester</bdi>" in page and "checked against the recording" in page
+    page = _review(review_client, doc, fact, verdict="correct", field="date", value="2024-01-05", note="a day late")
+    assert re.search(rf'<li id="f-{fact}" class="fact k-date reviewed-correct">', page)
+    assert "corrected: date = <bdi>2024-01-05</bdi>" in page
+    listing = review_client.get("/reviews").text
+    assert listing.count("no: its fact is gone") == 0 and "a day late" in listing
+
+
+def test_a_correction_names_its_field_and_value(review_client: TestClient) -> None:
+    doc, fact = _fact(review_client, "date", "4 January 2024")
+    csrf = csrf_token(review_client.app.state.config)  # type: ignore[attr-defined]
+    form = {"doc": doc, "fact": fact, "csrf": csrf, "verdict": "correct", "field": "date"}
+    r = review_client.post("/review", data=form)
+    assert r.status_code == 400 and "gives the corrected value" in r.text
+    r = review_client.post("/review", data={**form, "field": "colour", "value": "x"})
+    assert r.status_code == 400 and "one of date, actor, predicate, issue" in r.text
+    r = review_client.post("/review", data={**form, "fact": "f" * 64, "value": "x"})
+    assert r.status_code == 404
+
+
+def test_reviews_survive_extract_force(review_client: TestClient, archive: Path) -> None:
+    doc, fact = _fact(review_client, "actor", "Abu Hudhayfa al-Ansari")
+    _review(review_client, doc, fact, verdict="reject", note="not him")
+    con = sqlite3.connect(archive)
+    con.execute("UPDATE facts SET id = 'stale-' || id")  # ids the new extraction will not reuse
+    con.commit()
+    con.close()
+    result = CliRunner().invoke(cli, ["--db", str(archive), "extract", "--force"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = review_client.get(f"/doc/{doc}").text
+    assert re.search(rf'<li id="f-{fact}" class="fact k-actor reviewed-reject">', page)  # re-attached by span + kind
+    assert "not him" in page and "Reviews that no longer attach" not in page
+
+
+def test_a_review_whose_fact_is_gone_is_listed(review_client: TestClient, archive: Path) -> None:
+    doc, _ = _fact(review_client, "date", "4 January 2024")
+    store = open_store(archive)
+    try:
+        store.add_review(Review(doc, 0, 3, "campaign", "gone", "reject", note="an old campaign reading"))
+    finally:
+        store.close()
+    page = review_client.get(f"/doc/{doc}").text
+    assert "Reviews that no longer attach" in page and "campaign 0–3: reject" in page
+    assert "no: its fact is gone" in review_client.get("/reviews").text
+
+
+def test_a_read_only_store_refuses_a_review(built_archive: Path) -> None:
+    store = open_store(built_archive, read_only=True)
+    try:
+        fact = next(store.iter_facts(kind="date"))
+        with pytest.raises(Exception, match="read-only"):
+            store.add_review(review_of_fact(fact, "confirm"))
+        with pytest.raises(ConfigError, match="verdict"):
+            review_of_fact(fact, "approve")
+    finally:
+        store.close()
