@@ -52,7 +52,7 @@ def mentions(text: str) -> list[tuple[str, str, str | None]]:
         # a conjunction or preposition glued to a name without the article: the evidence is the name
         ("الخلايا التابعة لداعش في المدينة", "داعش", "Islamic State"),
         ("وداعش لم يعلق", "داعش", "Islamic State"),
-        ("بيان لولاية خراسان", "ولاية خراسان", "Islamic State Khorasan"),
+        ("بيان لولاية خراسان", "ولاية خراسان", "Islamic State Khorasan Province"),
         ("وحماس نفت", "حماس", "Hamas"),
     ],
 )

@@ -139,7 +139,7 @@ def test_a_known_campaign_is_titled_by_its_record_and_the_page(text: str, title:
             "Supporters began a media campaign in support of Sinai Province on 3 May 2016.",
             "media campaign in support of Islamic State Sinai Province",
         ),
-        ("بدأت حملة عسكرية نصرةً لولاية خراسان.", "military campaign in support of Islamic State Khorasan"),
+        ("بدأت حملة عسكرية نصرةً لولاية خراسان.", "military campaign in support of Islamic State Khorasan Province"),
     ],
 )
 def test_a_campaign_described_by_whom_it_supports(text: str, title: str) -> None:

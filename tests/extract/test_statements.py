@@ -349,8 +349,21 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
     (
         "قال تنظيم داعش في بيان إنه صامد، وأعلن تنظيم ما يُسمى، ولاية ديالى، إصداراً جديداً.",
         None,
-        [("statement", "announced", "ولاية ديالى", None, "asserted")],
+        [("statement", "announced", "IS Diyala Province", None, "asserted")],
         [("statement", "announced", "Islamic State")],
+    ),
+    (  # a name the watchlist does not know, as written
+        "قال تنظيم داعش في بيان إنه صامد، وأعلن تنظيم ما يُسمى، ولاية الساحل، إصداراً جديداً.",
+        None,
+        [("statement", "announced", "ولاية الساحل", None, "asserted")],
+        [("statement", "announced", "Islamic State")],
+    ),
+    # -- «أصدر ما يسمى ولاية X»: a naming phrase between the verb and its publisher
+    (
+        "قال تنظيم داعش إنه صامد. كما أصدر ما يُسمى ولاية \"كركوك\"، إصداراً بعنوان \"الثبات\".",
+        None,
+        [("statement", "released", "IS Kirkuk Province", None, "asserted")],
+        [("statement", "released", "Islamic State")],
     ),
     # -- a name with a glued preposition is still the name («خلفاً لقاسم الريمي»)
     (

@@ -53,6 +53,8 @@ _VSO_GAP = re.compile(
     r"(?:ال)?(?:متحدث|ناطق|زعيم|امير|قائد|مؤسسه|وكاله|صحيفه)"
     r"(?:\s+(?:الرسمي|الجديد|باسم(?:\s+(?:ال)?(?:تنظيم|جماعه|مجموعه))?))*|المسمي|ما\s+يسمي|المدعو|واسمه|ويدعي)[\s،,«\"“()-]*)*"
 )
+# «أصدر ما يُسمى ولاية "كركوك"»: a naming phrase between a verb and the name of its subject
+_NAMING_AR = re.compile(r"\s*(?:ما\s+)?(?:يُسمى|يسمى|يُسمّى|المسمى|المسماة|المدعو|المدعوة)(?=\s)")
 _PREPOSITION_AR = re.compile(r"(?<![\u0621-\u064a])(?:إلى|الى|على|عن|حول|بشأن|بشان|ضد)(?![\u0621-\u064a])")
 _TITLE = re.compile(
     r"(?:entitled|titled|called|named|بعنوان|تحت\s+عنوان|عنوانه|حمل\s+عنوان|حملت\s+عنوان)\s*[:،,]?\s*"
@@ -835,8 +837,8 @@ def _roles_ar(
         publisher = (
             after[0]
             if after
-            and after[0].start - r.at_end <= 12
-            and re.fullmatch(r"\s*(?:[\u0621-\u064a]+\s+)?[«\"“]?", text[r.at_end : after[0].start])
+            and after[0].start - r.at_end <= (22 if _NAMING_AR.match(text, r.at_end) else 12)
+            and re.fullmatch(r"\s*(?:[\u0621-\u0652]+\s+)?[«\"“]?", _NAMING_AR.sub("", text[r.at_end : after[0].start]))
             and _media(ws, r.at_end, after[0].start, arabic_text=True) is None
             else None
         )  # «نشرت مؤسسة الفرقان», «بثت أمس وكالة أعماق»; not «نشر صوراً لجثة باطرفي» (the photos are of him)
