@@ -121,9 +121,9 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
             called = _NAME_FOLLOWS_AR.match(folded.text, m.end()) if noun == "group" else None
             if called is not None:  # «تنظيم ما يسمى "ولاية نينوى"»: the group is the one named, not one named before
                 a, b = folded.original_span(called.start("name"), called.end("name"))
-                named = next((p for p in taken[bisect.bisect_left(starts, a - 2) :][:3] if a - 2 <= p.start < b), None)
-                if named is not None:  # a watchlist name: the group is it, its span from «تنظيم» on
-                    out.append(replace(named, start=start))
+                known = next((p for p in taken[bisect.bisect_left(starts, a - 2) :][:3] if a - 2 <= p.start < b), None)
+                if known is not None:  # a watchlist name: the group is it, its span from «تنظيم» on
+                    out.append(replace(known, start=start))
                 else:  # a name the watchlist does not know, as written
                     out.append(Participant(start, b, text[a:b], ORG))
                 continue
