@@ -29,6 +29,12 @@ def visible_controls(text: Any) -> str:
     return "".join(f"<U+{ord(c):04X}>" if ord(c) in BIDI_CONTROLS else c for c in s)
 
 
+def basename(text: Any) -> str:
+    """The last part of a path or URL (the full one goes in a title)."""
+    s = ("" if text is None else str(text)).replace("\\", "/").rstrip("/")
+    return s.rsplit("/", 1)[-1] or s
+
+
 def short(text: Any, n: int = 160) -> str:
     s = " ".join(("" if text is None else str(text)).split())
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -41,7 +47,7 @@ ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-ENV.filters.update(direction=direction, visible=visible_controls, short=short)
+ENV.filters.update(direction=direction, visible=visible_controls, short=short, basename=basename)
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:

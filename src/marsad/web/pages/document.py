@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 
 from marsad.store import SQLiteStore
 from marsad.store.reviews import CORRECTABLE, VERDICTS, attach, latest
-from marsad.web.archive import reading
+from marsad.web.archive import reading, watchlist_of
 from marsad.web.highlight import MAX_SHOWN, Mark, blocks
 from marsad.web.render import page
 
@@ -43,6 +43,7 @@ def document_page(request: Request, doc_id: str, store: Annotated[SQLiteStore, D
         earlier=earlier,
         verdicts=VERDICTS,
         fields=CORRECTABLE,
+        names={e.id: e.name for e in watchlist_of(store).entities},
     )
 
 
