@@ -37,8 +37,12 @@ class Watched:
         self.dialogs: list[str] = []
         self.console: list[str] = []
         page.on("request", lambda r: self.requests.append(r.url))
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("dialog", self._dialog)
         page.on("console", lambda m: self.console.append(m.text))
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def goto(self, path: str) -> None:
         response = self.page.goto(self.base + path)
