@@ -358,9 +358,25 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "announced", "ولاية الساحل", None, "asserted")],
         [("statement", "announced", "Islamic State")],
     ),
+    # -- «تم إعلان»: a passive masdar; the person it makes something is appointed, the one whose death it tells is not
+    (
+        "وتم إعلان خليفة التنظيم الجديد واسمه أبو الحسين الحسيني القرشي.",
+        "2022-11-30",
+        [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", "2022-11-30", "reported")],
+        [("statement", "announced", "Abu al-Husayn al-Husayni al-Qurashi")],
+    ),
+    (
+        "وتم إعلان مقتل أبو الحسن الهاشمي القرشي.",
+        "2022-11-30",
+        [],
+        [
+            ("event", "appointed", "Abu al-Hasan al-Hashimi al-Qurashi"),
+            ("statement", "announced", "Abu al-Hasan al-Hashimi al-Qurashi"),
+        ],
+    ),
     # -- «أصدر ما يسمى ولاية X»: a naming phrase between the verb and its publisher
     (
-        "قال تنظيم داعش إنه صامد. كما أصدر ما يُسمى ولاية \"كركوك\"، إصداراً بعنوان \"الثبات\".",
+        'قال تنظيم داعش إنه صامد. كما أصدر ما يُسمى ولاية "كركوك"، إصداراً بعنوان "الثبات".',
         None,
         [("statement", "released", "IS Kirkuk Province", None, "asserted")],
         [("statement", "released", "Islamic State")],

@@ -132,7 +132,7 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             r.participle = True
         r.modality, r.cue = _modality_of(r, text)
         readings.append(r)
-        named = _announced_person(r, inside)
+        named = _announced_person(r, inside, text)
         if named is not None:  # "X was announced (as caliph) by the spokesman": X is appointed, on that day
             readings.append(
                 Reading(_APPOINTED, r.at, r.at_end, r.sentence, r.clause, {"patient": named}, modality=r.modality,
@@ -164,13 +164,30 @@ PARTICIPLES = frozenset(
 )
 
 
-def _announced_person(r: Reading, parts: list[Participant]) -> Participant | None:
-    """The person of a passive "was announced / named / declared" (an appointment made public)."""
-    if r.pred.frame != "speech" or r.voice != "passive" or r.pred.name not in ("announced", "confirmed"):
+_ROLE_NOUN_AR = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:خليفه|زعيم|امير|متحدث|ناطق|قائد|والي)(?![\u0621-\u064a])")
+_TAMMA_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:تم|يتم|جرى|جري)\s+$")  # «وتم إعلان»: a passive masdar
+
+
+def _announced_person(r: Reading, parts: list[Participant], text: str) -> Participant | None:
+    """The person of a passive "was announced / named / declared" (an appointment made public), «تم إعلان» too."""
+    passive = r.voice == "passive" or (r.voice == "nominal" and _TAMMA_BEFORE.search(text, max(0, r.at - 8), r.at))
+    if r.pred.frame != "speech" or not passive or r.pred.name not in ("announced", "confirmed"):
         return None
-    if r.lang == "ar":  # «وتم إعلان خليفة التنظيم الجديد واسمه أبو الحسين»: the person named after it
+    if r.lang == "ar":  # «وتم إعلان خليفة التنظيم الجديد واسمه أبو الحسين»: the person named after it, as a role
         after = [p for p in parts if r.at_end <= p.start <= r.at_end + 60 and p.end <= r.clause[1] and p.type == PERSON]
-        return next((p for p in after if p.resolved and p.role_noun is None), None)
+        return next(
+            (
+                p
+                for p in after
+                if p.resolved
+                and p.role_noun is None
+                and (
+                    _ROLE_NOUN_AR.search(fold(text[r.at_end : p.start]))  # «إعلان خليفة ... واسمه X»
+                    or _ROLE_ACCUSATIVE.match(fold(text[p.end : p.end + 20]))  # «إعلان X خليفةً»
+                )
+            ),
+            None,
+        )  # not «تم إعلان مقتل X»: X is not made anything
     people = [p for p in parts if r.clause[0] <= p.start and p.end <= r.at and p.type == PERSON]
     return people[-1] if people else None
 
@@ -775,7 +792,8 @@ def _roles_ar(
             r.roles["patient"] = earlier[-1]
         return
     if frame == "speech" and r.pred.nominal:  # «إعلان الولايات المتحدة مقتل X»; «تم إعلان X خليفة»
-        if r.voice != "passive" and after and after[0].start - r.at_end <= 3:
+        tamma = _TAMMA_BEFORE.search(text, max(0, r.at - 8), r.at) is not None  # «تم إعلان X»: X is announced
+        if r.voice != "passive" and not tamma and after and after[0].start - r.at_end <= 3:
             r.roles["speaker"] = after[0]
         boundary = _content_start(text, ws, i, s1)
         r.content = (boundary, _quotation_end(text, r.sentence[0], r.at, s1)) if "speaker" in r.roles else None
