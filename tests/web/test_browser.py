@@ -99,7 +99,11 @@ def test_an_analysts_walk_in_english_and_arabic(browser: Any, archive: Path, tmp
         page.click("form.filters button")
         page.wait_for_url("**/timeline?*")
         assert "al-Naba 413" in page.inner_text("table.rows")
+        assert page.locator("figure.chart svg .mark").count() >= 4
         w.shot("timeline", tmp_path)
+        page.locator("figure.chart svg text.tick-label", has_text="2023").click()  # zoom into 2023
+        page.wait_for_url("**from=2023*")
+        assert "al-Naba 169" not in page.inner_text("table.rows")
         page.locator("table.rows td a[href*='#e-']").first.click()
         page.wait_for_url("**/doc/*")
         # Arabic: a search in Arabic script, its document laid out right to left
@@ -118,6 +122,9 @@ def test_an_analysts_walk_in_english_and_arabic(browser: Any, archive: Path, tmp
         page.wait_for_load_state()
         assert page.locator("li.fact.reviewed-correct").count() >= 1
         w.shot("review", tmp_path)
+        w.goto("/findings")
+        assert "series_cadence" in page.inner_text("main")
+        w.shot("findings", tmp_path)
         w.goto("/reviews")
         assert "ملاحظة: يوم لاحق" in page.inner_text("main")
         w.check_quiet()

@@ -15,11 +15,12 @@ from tests.web.helpers import entity_ids, markup
 
 TAGS = frozenset(
     "html head meta title link body header main nav form input button select option label a span p h1 h2 section "
-    "article aside div ul ol li dl dt dd table thead tbody tr th td code bdi blockquote mark".split()
+    "article aside div ul ol li dl dt dd table thead tbody tr th td code bdi blockquote mark em figure figcaption "
+    "svg rect circle line text title".split()  # the timeline chart's SVG: shapes and text, no script, no use
 )
 ATTRIBUTES = frozenset(
     "lang charset name content rel href class id dir title type value placeholder aria-label role method action "
-    "start download maxlength pattern checked".split()
+    "start download maxlength pattern checked xmlns viewbox x y width height x1 y1 x2 y2 cx cy r".split()
 )
 
 
@@ -32,7 +33,7 @@ def _pages(client: TestClient, db: Path) -> dict[str, str]:
     pages = {f"/doc/{d}": client.get(f"/doc/{d}").text for d in docs}
     for q in ("alert", "script", "javascript", "onerror", "svg", "evil", "word"):
         pages[f"/search?q={q}"] = client.get("/search", params={"q": q}).text
-    for path in ("/", "/timeline", "/timeline?unasserted=true", "/entities", "/reviews"):
+    for path in ("/", "/timeline", "/timeline?unasserted=true", "/entities", "/reviews", "/findings"):
         pages[path] = client.get(path).text
     for e in {e for page in list(pages.values()) for e in entity_ids(page)}:
         pages[f"/entity/{e}"] = client.get(f"/entity/{e}").text

@@ -115,3 +115,23 @@ def test_timeline_refuses_what_it_cannot_read(client: TestClient) -> None:
     assert client.get("/timeline", params={"from": "last week"}).status_code == 422
     r = client.get("/timeline", params={"actor": "Nobody Atall"})
     assert r.status_code == 404 and "is not in the watchlist" in r.text
+
+
+def test_timeline_chart_marks_link_to_rows_and_ticks_zoom(client: TestClient) -> None:
+    page = client.get("/timeline", params={"series": "al-Naba"}).text
+    rows = set(re.findall(r'<tr id="(row-\d+)"', page))
+    marks = re.findall(r'<a href="#(row-\d+)"><(?:circle|rect) class="mark k-publication_issue', page)
+    assert marks and set(marks) <= rows
+    assert re.search(r'<(?:circle|rect) class="mark k-publication_issue flagged"', page)  # issue 412, disputed
+    zoom = re.findall(r'<a href="(/timeline\?[^"]+)"><text class="tick-label"', page)
+    assert "/timeline?series=al-Naba&amp;from=2023&amp;to=2023" in zoom
+    narrowed = client.get("/timeline", params={"series": "al-Naba", "from": "2023", "to": "2023"}).text
+    assert "al-Naba 169" in page and "al-Naba 169" not in narrowed and "al-Naba 413" in narrowed
+
+
+def test_findings_page_shows_each_side_with_its_evidence(client: TestClient) -> None:
+    page = client.get("/findings").text
+    assert "series_cadence" in page and "al-Naba 412 dated 2024-10-12; the cadence expects 2023-10-12" in page
+    assert '<li class="side side-stated"><span class="role">stated</span>' in page
+    assert '<li class="side side-expected"><span class="role">expected</span>' in page
+    assert re.search(r'href="/doc/[0-9a-f]{64}#e-[0-9a-f]{64}" title="[^"]*s1-year\.md"', page)

@@ -12,7 +12,7 @@ from starlette.staticfiles import StaticFiles
 from marsad import __version__
 from marsad.web import errors
 from marsad.web.config import WebConfig
-from marsad.web.pages import document, entity, review, search, timeline
+from marsad.web.pages import document, entity, findings, review, search, timeline
 from marsad.web.security import Next, guard
 
 
@@ -25,7 +25,7 @@ def create_app(config: WebConfig) -> FastAPI:
         return await guard(config, request, call_next)
 
     errors.install(app)
-    for module in (search, document, entity, timeline, review):
+    for module in (search, document, entity, timeline, findings, review):
         app.include_router(module.router)
     static = importlib.resources.files("marsad.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

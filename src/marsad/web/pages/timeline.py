@@ -4,6 +4,7 @@ campaign and date range; every row linked to its evidence in its documents."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -12,6 +13,7 @@ from starlette.responses import HTMLResponse
 from marsad.analyze.timeline import timeline
 from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
+from marsad.web.chart import chart
 from marsad.web.render import page
 
 router = APIRouter()
@@ -37,7 +39,14 @@ def timeline_page(
         store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
         campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
     )  # fmt: skip
+    shown = rows[:MAX_ROWS]
+
+    def zoom_query(prefix: str) -> str:
+        """The same question narrowed to one year or month of the axis."""
+        return urlencode({**{k: v for k, v in asked.items() if v}, "from": prefix, "to": prefix}
+                         | ({"unasserted": "true"} if unasserted else {}))  # fmt: skip
+
     return page(
-        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted, rows=rows[:MAX_ROWS],
-        total=len(rows),
+        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted, rows=shown,
+        total=len(rows), drawing=chart(shown), zoom_query=zoom_query,
     )  # fmt: skip
