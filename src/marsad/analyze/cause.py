@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from marsad.analyze.dating import bounds
-from marsad.analyze.finding import Finding
+from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import SQLiteStore
 
@@ -64,4 +64,10 @@ def _check(text: str, at: int, dates: list[dict[str, Any]]) -> Finding | None:
         None,
         {"effect_date": effect["date"], "cause_date": cause["date"]},
         flagged=[Source.of(cause)],
+        stated=f"a cause of {cause['date']}",
+        sides=[
+            Side(STATED, f"the cause happened in {cause['date']}", [Source.of(cause)]),
+            Side(EXPECTED, f"a cause on or before {effect['date']}, when the effect is dated", [Source.of(effect)]),
+        ],
+        confidence=0.6,
     )

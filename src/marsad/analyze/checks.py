@@ -29,7 +29,7 @@ from marsad.analyze.cause import cause_findings
 from marsad.analyze.content import content_findings
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.explained import gap_explained
-from marsad.analyze.finding import Finding
+from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
 from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.reference import reference_findings
 from marsad.analyze.tenure import tenure_findings
@@ -103,19 +103,48 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
     return series_findings + findings
 
 
+_SUMMARIES = {
+    "hijri_gregorian_disagree": "Hijri and Gregorian dates disagree",
+    "stated_interval_wrong": "a stated interval does not add up",
+    "stated_length_wrong": "a stated length does not add up",
+    "weekday_mismatch": "the weekday does not match the date",
+}
+_EXPECTED_BY = {  # what supports the expected side of an extractor's finding
+    "hijri_gregorian_disagree": "the Umm al-Qura calendar (hijridate)",
+    "stated_interval_wrong": "counting the days between the two dates given",
+    "stated_length_wrong": "counting the months of the range given",
+    "weekday_mismatch": "the Gregorian calendar",
+    "document_date_weekday": "the Gregorian calendar, from the document's date",
+    "document_date_far_from_content": "the latest date the article itself gives",
+}
+
+
 def _extractor_findings(store: SQLiteStore) -> list[Finding]:
     out = []
     for f in store.select_facts(FactFilter(("inconsistency",), dated=False, not_extractor=NAME)):
         d = f["detail"]
-        summary = {
-            "hijri_gregorian_disagree": "Hijri and Gregorian dates disagree",
-            "stated_interval_wrong": "a stated interval does not add up",
-            "stated_length_wrong": "a stated length does not add up",
-            "weekday_mismatch": "the weekday does not match the date",
-        }.get(str(d.get("check")), str(d.get("check")))
+        check = str(d.get("check"))
         expected = d.get("expected_date") or d.get("weekday_of_date") or d.get("hijri_as_gregorian")
-        out.append(Finding(str(d.get("check")), summary, str(d.get("why", "")), [Source.of(f)], expected, d))
+        src = Source.of(f)
+        sides = [Side(STATED, f["text"], [src])]
+        expecting = expected or _expected_in(d)
+        if expecting:
+            sides.append(Side(EXPECTED, str(expecting), reference=_EXPECTED_BY.get(check, f["extractor"])))
+        out.append(
+            Finding(check, _SUMMARIES.get(check, check), str(d.get("why", "")), [src], expected, d,
+                    stated=f["text"], sides=sides, confidence=float(f["confidence"]), stored_as=[f["id"]])
+        )  # fmt: skip
     return out
+
+
+def _expected_in(d: dict[str, Any]) -> str | None:
+    """What an extractor's finding expects when it names no expected date."""
+    if "actual_months" in d:
+        months = int(d["actual_months"])
+        return f"{months // 12} years {months % 12} months"
+    if "latest_content_date" in d:
+        return f"a date on or soon after {d['latest_content_date']}"
+    return None
 
 
 def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
@@ -221,6 +250,17 @@ def _cadence(
                 evidence,
                 expected.isoformat(),
                 {"series": name, "issue": issue, "date": date, "date_end": date_end, "days_off": off},
+                stated=f"{name} {issue} dated {label(date, date_end)}",
+                sides=[
+                    Side(STATED, f"{name} {issue} appeared on {label(date, date_end)}", evidence),
+                    Side(
+                        EXPECTED,
+                        f"{name} {issue} on {expected.isoformat()} (±{tolerance} days)",
+                        reference=f"{model.source}; nearest anchor: issue {model.nearest(issue)} = "
+                        f"{model.anchors[model.nearest(issue)].isoformat()}",
+                    ),
+                ],
+                confidence=0.8 if model.source.startswith("watchlist") else 0.6,
             )
         )
     return out
@@ -271,6 +311,12 @@ def _disagree(
     wrong = [
         s for side, srcs in by_side.items() if side not in fits for s in srcs
     ]  # the side that holds is not flagged
+    sides = [
+        Side(EXPECTED if side in fits else (STATED if fits else OTHER), f"{name} {issue} dated {side}", srcs)
+        for side, srcs in by_side.items()
+    ]
+    if model is not None:
+        sides.append(Side(EXPECTED, f"{name} {issue} on {model.expected(issue).isoformat()}", reference=model.source))
     return [
         Finding(
             "sources_disagree",
@@ -280,6 +326,9 @@ def _disagree(
             model.expected(issue).isoformat() if model else None,
             {"series": name, "issue": issue, "dates": {label(d, e): n for _, (d, e), n in ranges}, "days_apart": gap},
             flagged=wrong,
+            stated=f"{name} {issue} dated " + " and ".join(by_side),
+            sides=sides,
+            confidence=0.7 if fits else 0.5,  # which side holds is known, or only that both cannot
         )
     ]
 
@@ -304,11 +353,13 @@ def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
             continue
         evidence: list[Source] = []
         said = []
+        sides = []
+        name = names.get(subject, subject)
         for _, g in ranges:
             rows = store.group_sources(g, 3)
             evidence += [source_of_row(r) for r in rows]
             said.append(f"{label(g[4], g[5])} ({g[7]} mention{'s' if g[7] != 1 else ''})")
-        name = names.get(subject, subject)
+            sides.append(Side(OTHER, f"{name} {g[2]} on {label(g[4], g[5])}", [source_of_row(r) for r in rows]))
         out.append(
             Finding(
                 "sources_disagree",
@@ -322,6 +373,9 @@ def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
                     "dates": [label(g[4], g[5]) for _, g in ranges],
                     "days_apart": gap,
                 },
+                stated=f"{name} {ranges[0][1][2]} on " + " and ".join(label(g[4], g[5]) for _, g in ranges),
+                sides=sides,
+                confidence=0.6,
             )
         )
     return out
@@ -342,6 +396,9 @@ def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]
                 [],
                 None,
                 {"series": name, "missing": missing},
+                stated=f"{name} {numbers[0]}-{numbers[-1]} archived without {len(missing)} numbers",
+                sides=[Side(OTHER, f"{name}: the archived issues beside the gaps", _around_gaps(docs, missing))],
+                confidence=1.0,
             )
         )
     by_number: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -357,9 +414,27 @@ def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]
                     [Source.of_issue_document(d) for d in group],
                     None,
                     {"series": name, "issue": n, "documents": [d["id"] for d in group]},
+                    stated=f"{name} {n} archived {len(group)} times",
+                    sides=[
+                        Side(OTHER, f"{name} {n}: {d['title'] or d['source']}", [Source.of_issue_document(d)])
+                        for d in group
+                    ],
+                    confidence=0.7,
                 )
             )
     return out
+
+
+def _around_gaps(docs: list[dict[str, Any]], missing: list[int], most: int = 6) -> list[Source]:
+    """The archived issues next to the first missing numbers."""
+    edges = {n + step for n in missing for step in (-1, 1)} - set(missing)
+    near = sorted((d for d in docs if d["issue"] in edges), key=lambda d: d["issue"])
+    return [Source.of_issue_document(d) for d in list({d["issue"]: d for d in near}.values())[:most]]
+
+
+def stored_ids(finding: Finding) -> list[str]:
+    """The ids of the `inconsistency` facts a finding is (an extractor's) or is stored as (the check's)."""
+    return finding.stored_as or [row[0] for _, row in _fact_rows(finding)]
 
 
 def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
@@ -371,7 +446,7 @@ def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
         if src.end <= src.start or not src.fact_id:
             continue
         detail = {**finding.detail, "check": finding.check, "why": finding.reasoning, "summary": finding.summary,
-                  "expected": finding.expected, "fact": src.fact_id}  # fmt: skip
+                  "expected": finding.expected, "fact": src.fact_id, "finding": finding.id}  # fmt: skip
         row = (
             stable_id(NAME, "inconsistency", finding.check, src.doc_id, src.start, src.end, None, None, src.date),
             "inconsistency",
@@ -390,7 +465,7 @@ def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
             None,
             NAME,
             VERSION,
-            0.8,
+            finding.confidence,
             json.dumps(detail, ensure_ascii=False, sort_keys=True),
             None,  # modality: a finding is asserted
         )

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from marsad.analyze.dating import bounds
-from marsad.analyze.finding import Finding
+from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import FactFilter, SQLiteStore
 from marsad.text.fold import fold
@@ -105,4 +105,15 @@ def _finding(release: dict[str, Any], issue: dict[str, Any], later: dict[str, An
             "content_date": later["date"],
         },
         flagged=[Source.of(release)],
+        stated=f"{what} released {release['date']}",
+        sides=[
+            Side(STATED, f"{what} released {release['date']}", [Source.of(release)]),
+            Side(
+                EXPECTED,
+                f"{what} released after {later['date']}, the date its content reports"
+                + (f" (the same day and month, a year on: {expected})" if expected else ""),
+                [Source.of(later)],
+            ),
+        ],
+        confidence=0.7,
     )

@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
-from marsad.analyze.finding import Finding
+from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, Reference, load_chronology
@@ -84,6 +84,12 @@ def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | 
             "days_off": off,
             "reference": [{"date": d, "source": s} for d, s in records],
         },
+        stated=f"{ref.subject} {what} {stated}",
+        sides=[
+            Side(STATED, f"{ref.subject} {what} {stated}", [Source.of(f)]),
+            *(Side(EXPECTED, f"{ref.subject} {what} {d}", reference=s) for d, s in records),
+        ],
+        confidence=0.8,
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
-from marsad.analyze.finding import Finding
+from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.reference import holds
 from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
@@ -100,6 +100,12 @@ def _check_range(
         [Source.of(f)],
         expected,
         {"actor": name, "role": role, "side": side, "stated": stated, "recorded": [role_start, role_end]},
+        stated=f"{name}'s tenure {label(f['date'], f['date_end'])}",
+        sides=[
+            Side(STATED, f"{name}'s tenure {side}s on {stated}", [Source.of(f)]),
+            Side(EXPECTED, f"{name}'s tenure {side}s on {expected} ({role_start} to {role_end})", reference=role),
+        ],
+        confidence=0.7,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from marsad.analyze.checks import check
+from marsad.analyze.explain import explanation, find_finding
 from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency, latency
 from marsad.analyze.mentions import Absence, FirstMention, absence, first_mention
@@ -18,6 +19,7 @@ from marsad.cli.kb import archive_watchlist
 from marsad.export.tabular import write_rows
 
 ANSWER_FORMATS = ("table", "md", "json", "jsonl", "csv")
+ID_SHOWN = 12  # characters of a finding's id in a table: enough for `marsad check --explain`
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -65,6 +67,7 @@ def finding_rows(findings: list[Finding], fmt: str) -> tuple[list[dict[str, Any]
         ev = f.evidence[0] if f.evidence else None
         out.append(
             {
+                "id": f.id[:ID_SHOWN] if fmt in ("table", "md") else f.id,
                 "check": f.check,
                 "finding": f.summary,
                 "evidence": (f"{_where(ev.source)}: {_short(ev.text, 90) if fmt in ('table', 'md') else ev.text}")
@@ -74,7 +77,7 @@ def finding_rows(findings: list[Finding], fmt: str) -> tuple[list[dict[str, Any]
                 "reasoning": f.reasoning,
             }
         )
-    return out, ["check", "finding", "evidence", "expected", "reasoning"]
+    return out, ["id", "check", "finding", "evidence", "expected", "reasoning"]
 
 
 def print_findings(findings: list[Finding], fmt: str) -> None:
@@ -258,12 +261,28 @@ def latency_command(ctx: click.Context, event: str, actor: str, topic: str | Non
 
 @click.command("check")
 @click.option("--no-store", is_flag=True, help="Do not store the findings as inconsistency facts.")
+@click.option(
+    "--explain",
+    "explain_id",
+    metavar="ID",
+    help="Print one finding's reasoning: what was stated, what is expected, each side's evidence and source "
+    "(ID: a finding's id or unique prefix, as listed; nothing is stored).",
+)
 @format_option(*ANSWER_FORMATS)
 @click.pass_context
 @handle_errors
-def check_command(ctx: click.Context, no_store: bool, fmt: str) -> None:
+def check_command(ctx: click.Context, no_store: bool, explain_id: str | None, fmt: str) -> None:
     """Dates that do not hold: series cadence, sources that disagree, stated arithmetic, Hijri/Gregorian
-    pairs, weekdays. Each finding has its evidence and reasoning; exit code 0 either way."""
+    pairs, weekdays, the reference chronology. Each finding has an id, its evidence and reasoning
+    (`--explain ID` for one in full); exit code 0 either way."""
+    if explain_id is not None:
+        store = store_from(ctx)
+        finding = find_finding(check(store, archive_watchlist(store), persist=False), explain_id)
+        if fmt in ("json", "jsonl"):
+            write_rows([finding.as_dict()], [], fmt, sys.stdout)
+        else:
+            click.echo(explanation(finding))
+        return
     store = store_from(ctx, write=not no_store)
     findings = check(store, archive_watchlist(store), persist=not no_store)
     print_findings(findings, fmt)
