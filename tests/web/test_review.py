@@ -96,3 +96,17 @@ def test_a_read_only_store_refuses_a_review(built_archive: Path) -> None:
             review_of_fact(fact, "approve")
     finally:
         store.close()
+
+
+def test_marsad_review_lists_and_exports_them(review_client: TestClient, archive: Path) -> None:
+    import json
+
+    doc, fact = _fact(review_client, "date", "4 January 2024")
+    _review(review_client, doc, fact, verdict="correct", field="date", value="2024-01-05", note="a day late")
+    runner = CliRunner()
+    table = runner.invoke(cli, ["--db", str(archive), "review"], catch_exceptions=False)
+    assert table.exit_code == 0 and "reviews: 1" in table.output and "a day late" in table.output
+    lines = runner.invoke(cli, ["--db", str(archive), "review", "-f", "jsonl", "--document", doc[:8]]).output
+    record = json.loads(lines.splitlines()[0])
+    assert record["verdict"] == "correct" and record["field"] == "date" and record["value"] == "2024-01-05"
+    assert record["attached"] == fact and record["document"] == doc and record["reviewer"] == "tester"

@@ -12,10 +12,12 @@ from marsad.cli.answers import (
     timeline_command,
 )
 from marsad.cli.common import accept_db_everywhere, cli
+from marsad.cli.export import export_group
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
 from marsad.cli.kb import kb_group
 from marsad.cli.report import report_command
+from marsad.cli.review import review_command
 from marsad.cli.run import run_command
 from marsad.cli.search import search_command
 from marsad.cli.serve import serve_command
@@ -37,7 +39,9 @@ for command in (
     latency_command,
     check_command,
     report_command,
+    export_group,
     serve_command,
+    review_command,
 ):
     accept_db_everywhere(command)
     cli.add_command(command)
