@@ -391,6 +391,29 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         ],
         [("event", "killed", "Khalid Batarfi")],
     ),
+    # -- "He": the subject of the sentence before (a spokesman resolved by the date), not the last name it held
+    (
+        "Passing on a message from its leader, Abu Bakr al-Baghdadi, the spokesman of the Islamic State assures"
+        " members that the leader is well. He says, on behalf of the leader, that prisoners must be freed.",
+        "2019-09-17",
+        [("statement", "said", "Abu al-Hasan al-Muhajir", "2019-09-17", "asserted")],
+        [("statement", "said", "Abu Bakr al-Baghdadi")],
+    ),
+    (  # someone the watchlist does not know opens the sentence before: "He" is not the man it names further in
+        "Abu Muhammad al-Adnani was killed in August 2016. However, Muhajir picks up where al-Adnani left off."
+        " He argues that the setbacks are a test.",
+        "2016-12-06",
+        [],
+        [("statement", "said", "Abu Muhammad al-Adnani")],
+    ),
+    (  # "He took over after the death of X": still about him, and so is the "He" after it
+        "According to one account, Abu al-Husayn al-Husayni al-Qurashi joined the group in 2013. He took over after"
+        " the death of the previous leader Abu al-Hasan al-Hashimi al-Qurashi. He was announced as caliph by the"
+        " spokesman Abu Umar al-Muhajir.",
+        "2022-12-01",
+        [],
+        [("event", "appointed", "Abu al-Hasan al-Hashimi al-Qurashi")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

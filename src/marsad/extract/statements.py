@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from marsad.extract.actors import ActorExtractor, active_watchlist
@@ -40,6 +41,29 @@ _CONTINUES = re.compile(
     r"وأكد|واكد|وقال|واشار|وأشار|وأوضح|واوضح|ومضى)",
     re.IGNORECASE,
 )
+# what may open a sentence before its subject: "However, Muhajir ...", "In the speech, al-Adnani ..."
+_OPENER = (
+    r"\W*(?:(?:however|but|and|meanwhile|moreover|also|then|later|earlier|separately|in\s+\w+(?:\s+\w+)?|"
+    r"on\s+\w+(?:\s+\w+){0,2}|ثم|كما|وكان|وقد|لكن)\W*)?\s*"
+)
+_OPENS_WITH = re.compile(_OPENER + r"(?:the\s+)?", re.IGNORECASE)
+# a sentence whose subject is a name the watchlist does not know ("However, Muhajir picks up ...", "In the
+# statement, Al-Muhajir praised ..."): a "He" after it is not the person named before
+_UNKNOWN_SUBJECT = re.compile(
+    r"(?i:" + _OPENER + r")(?!The\b|This\b|That\b|It\b|In\b|On\b|At\b|A\b|An\b|He\b|She\b|They\b)"
+    r"(?P<name>[A-Z][a-z’'-]+(?:[\s-](?:al|el|bin|ibn)[\s-][A-Z][a-z’'-]+)?)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b"
+)
+
+
+_SUBJECT_REACH = 60  # characters from a sentence's start within which its first named person is taken as its subject
+
+
+def _same_man(short: str, name: str) -> bool:
+    """ "Al-Muhajir" for Abu Umar al-Muhajir: a short form whose last word is the name's last word."""
+    last = re.split(r"[\s-]+", short.lower())[-1]
+    return bool(last) and re.split(r"[\s-]+", name.lower())[-1] == last
+
+
 _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentence's start (pos), so no "^"
 
 
@@ -132,14 +156,21 @@ class StatementExtractor:
         for start, end in sentences(doc.text):
             lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
             if lo == hi and not (last_person is not None and _PRONOUN.match(doc.text, start, end)):
+                unknown = _UNKNOWN_SUBJECT.match(doc.text, start, end)
+                if unknown and not (last_person is not None and _same_man(unknown.group("name"), last_person.name)):
+                    last_person = None  # someone the watchlist does not know is now the subject
                 continue  # no one takes part: nothing to read
             sentence_parts = parts  # a role noun may refer to an actor named well before
             if last_person is not None and _PRONOUN.match(doc.text, start, end):
                 he = re.match(r"\s*\w+", doc.text[start:end])
                 assert he is not None
                 by = "the person of the sentence before"
-                he_part = Participant(
-                    start, start + he.end(), last_person.name, PERSON, last_person.entity_id, resolved_by=by
+                he_part = (
+                    Participant(
+                        start, start + he.end(), last_person.name, PERSON, last_person.entity_id, resolved_by=by
+                    )
+                    if last_person.resolved
+                    else replace(last_person, start=start, end=start + he.end())  # a role noun, resolved by the date
                 )
                 sentence_parts = sorted([*parts, he_part], key=lambda p: p.start)
             readings = read_sentence(doc.text, start, end, sentence_parts)
@@ -183,15 +214,37 @@ class StatementExtractor:
             )
             out.append((start, sentence_parts, readings, own, continues))
             people = [p for p in parts[lo:hi] if p.type == PERSON and p.resolved]
-            subjects = [
-                r.principal
+            said_by = [
+                r
                 for r in readings
-                if r.principal is not None and r.principal.type == PERSON and r.principal.resolved
+                if r.principal is not None
+                and r.principal.type == PERSON
+                and (
+                    r.principal.resolved
+                    or (r.pred.kind == "statement" and r.principal.role_noun in ("spokesman", "leader"))
+                )
             ]
-            if subjects:  # "He" is who the sentence before was about, else the last person it named
+            # the sentence's own "He" first ("He took over after the death of X" is still about him), then the
+            # subject of a finite verb before a noun's or a participle's ("a message from its leader X, the
+            # spokesman assures": the spokesman)
+            said_by.sort(
+                key=lambda r: (
+                    r.principal is None or r.principal.resolved_by != "the person of the sentence before",
+                    r.voice == "nominal" or r.participle,
+                )
+            )
+            subjects = [r.principal for r in said_by if r.principal is not None]
+            if subjects:  # "He" is who the sentence before was about ("the spokesman assures ...": the spokesman)
                 last_person = subjects[0]
-            elif people:
-                last_person = people[-1]
+            else:  # else the first person named near its start, unless someone the watchlist does not know opens it
+                unknown = _UNKNOWN_SUBJECT.match(doc.text, start, end)
+                if unknown and not (people and _same_man(unknown.group("name"), people[0].name)):
+                    if not (last_person is not None and _same_man(unknown.group("name"), last_person.name)):
+                        last_person = None  # "However, Muhajir picks up where Adnani left off": not Adnani
+                elif people and people[0].start - start <= _SUBJECT_REACH:
+                    last_person = people[0]
+                elif people:
+                    last_person = None  # a name deep in the sentence is not what it is about
         return out
 
     def _fact(

@@ -43,7 +43,8 @@ def english() -> dict[str, Pred]:
         s,
         "speech",
         "said",
-        "said says saying told tells stated added adds noted indicated described",
+        "said says saying told tells stated added adds noted indicated described assured assures reassured reassures "
+        "insisted insists stressed stresses emphasised emphasized emphasises emphasizes asserted asserts argued argues",
     )
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")
