@@ -93,7 +93,7 @@ def _day(value: Any) -> dt.date:
 
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
-    findings = _extractor_findings(store)
+    findings = extractor_findings(store)
     series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
     chronology = load_chronology(watchlist)
     series_findings += reference_findings(store, watchlist, chronology) + tenure_findings(store, watchlist, chronology)
@@ -119,7 +119,7 @@ _EXPECTED_BY = {  # what supports the expected side of an extractor's finding
 }
 
 
-def _extractor_findings(store: SQLiteStore) -> list[Finding]:
+def extractor_findings(store: SQLiteStore) -> list[Finding]:
     out = []
     for f in store.select_facts(FactFilter(("inconsistency",), dated=False, not_extractor=NAME)):
         d = f["detail"]
@@ -232,6 +232,8 @@ def _cadence(
         evidence = sources(sid, issue, date, date_end)
         if not evidence:
             continue  # only an issue document's own date: reported under sources_disagree if others differ
+        if gap_explained(sources.store, evidence):
+            continue  # a late release the page itself names ("after a delay of six months")
         n_years = abs(round(off / 365.25))
         years = f" (about {n_years} year{'s' if n_years != 1 else ''})" if abs(off) > 300 else ""
         out.append(
@@ -283,7 +285,7 @@ def _disagree(
     gap = (last_lo - first_hi).days
     if gap <= tolerance:
         return []
-    if model is None and gap_explained(sources.store, [s for _, key, _ in ranges for s in sources(sid, issue, *key)]):
+    if gap_explained(sources.store, [s for _, key, _ in ranges for s in sources(sid, issue, *key)]):
         return []  # one page giving a cover date and a late release, and saying so
     evidence: list[Source] = []
     by_side: dict[str, list[Source]] = {}

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from marsad.analyze.timeline import Source
 from marsad.store import SQLiteStore
 from marsad.text.fold import fold
+
+if TYPE_CHECKING:  # the timeline asks this module too: no import cycle at run time
+    from marsad.analyze.timeline import Source
 
 REACH = 200  # characters either side of the evidence, within its paragraph
 _DELAY = re.compile(
@@ -22,11 +25,23 @@ _DELAY = re.compile(
 
 def gap_explained(store: SQLiteStore, sources: Sequence[Source]) -> bool:
     """All sides from one document, and a delay named beside one of them."""
+    return explaining(store, sources) is not None
+
+
+def explaining(store: SQLiteStore, sources: Sequence[Source]) -> str | None:
+    """The words naming the delay ("the eight-month delay"), when all sides come from one document."""
     docs = {s.doc_id for s in sources}
     if len(docs) != 1:
-        return False
+        return None
     text = store.get_document(next(iter(docs))).text  # only for a dispute: rare
-    return any(_DELAY.search(fold(_around(text, s.start, s.end)).lower()) for s in sources if s.end > s.start)
+    for s in sources:
+        if s.end > s.start:
+            folded = fold(_around(text, s.start, s.end)).lower()
+            m = _DELAY.search(folded)
+            if m:  # the words as folded (folding drops marks: no offsets back into the text)
+                words = folded[max(0, m.start() - 40) : m.end() + 40].split()
+                return " ".join(words[1:-1] if len(words) > 2 else words)  # no word cut at either end
+    return None
 
 
 def _around(text: str, start: int, end: int) -> str:

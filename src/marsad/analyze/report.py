@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.dating import bounds
+from marsad.analyze.disputes import attach, refs_of
 from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency
 from marsad.analyze.mentions import Absence, FirstMention
@@ -75,6 +76,7 @@ def render(
     shown = list(rows[:MAX_ROWS])
     docs = _documents(shown, findings, answers)
     flagged = {s.fact_id for f in findings for s in f.evidence if s.fact_id}
+    attach(shown, refs_of(findings))  # each row names the findings on its facts, linked to them
     parts = [
         _head(title),
         f"<header><h1>{e(title)}</h1><p class=meta>{e(stats.get('documents', 0))} documents archived · "
@@ -171,7 +173,8 @@ def _findings(findings: Sequence[Finding], docs: dict[str, _Doc]) -> str:
     if not findings:
         out.append("<p>No finding: every checked date holds.</p>")
     for f in findings:
-        out.append(f"<div class=finding><h3>{e(f.check)}: {b(f.summary)}</h3>")
+        out.append(f"<div class=finding id=f-{e(f.id[:16])}><h3>{e(f.check)}: {b(f.summary)}</h3>")
+        out.append(f"<p class=meta>finding {e(f.id[:12])} · confidence {f.confidence:.2f}</p>")
         if f.expected:
             out.append(f"<p><b>Expected:</b> {e(f.expected)}</p>")
         out.append(f"<p class=why>{e(f.reasoning)}</p>")
@@ -295,7 +298,7 @@ def _chart(rows: Sequence[Row], flagged: set[str]) -> str:
         if r.kind not in lanes:
             continue
         y = top + lanes.index(r.kind) * lane_h + (lane_h - 8) / 2
-        bad = r.disputed or any(s.fact_id in flagged for s in r.sources)
+        bad = r.disputed or bool(r.findings) or any(s.fact_id in flagged for s in r.sources)
         colour = FLAG if bad else COLOURS[r.kind]
         tip = f"<title>{e(r.when)} · {e(isolated(r.what))}</title>"
         if first == last:
@@ -353,10 +356,16 @@ def _timeline(rows: Sequence[Row], total: int, flagged: set[str], docs: dict[str
         "<th>evidence</th><th>sources</th></tr></thead><tbody>"
     ]
     for n, r in enumerate(rows):
-        bad = r.disputed or any(s.fact_id in flagged for s in r.sources)
+        bad = r.disputed or bool(r.findings) or any(s.fact_id in flagged for s in r.sources)
         dates = (
             f"<br><b>dates given:</b> {e(', '.join(f'{d} ({k})' for d, k in r.dates.items()))}" if r.disputed else ""
         )
+        if r.explained:
+            dates += f"<br><b>dates given:</b> {e(', '.join(r.dates))}, the page naming the gap: {b(r.explained)}"
+        if r.findings:
+            dates += "<br><b>findings:</b> " + ", ".join(
+                f"<a href=#f-{e(f['id'][:16])}>{e(f['check'])}</a>" for f in r.findings
+            )
         links = "<br>".join(_doc_link(s, docs) for s in _distinct(r.sources)[:8])
         more_src = f"<br>… {len(_distinct(r.sources)) - 8} more" if len(_distinct(r.sources)) > 8 else ""
         out.append(

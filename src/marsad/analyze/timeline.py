@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.dating import bounds, label, sort_key
+from marsad.analyze.explained import explaining
 from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.extract.campaigns import display_title
@@ -86,6 +87,8 @@ class Row:
     sources: list[Source] = field(default_factory=list)
     mentions: int = 0  # facts merged into the row (a document may report it twice)
     dates: dict[str, int] = field(default_factory=dict)  # each date given -> how many facts give it
+    explained: str | None = None  # the page's own words for the gap between its dates (a named delay)
+    findings: list[dict[str, str]] = field(default_factory=list)  # findings of `marsad check` on its facts
 
     @property
     def when(self) -> str:
@@ -106,10 +109,16 @@ class Row:
         return f"{self.precision or ''}, page date" if self.page_dated else (self.precision or "")
 
     @property
-    def disputed(self) -> bool:
+    def dates_clash(self) -> bool:
         """Two dates given for it that cannot both hold (2023-10 and 2023-10-12 can)."""
         ranges = sorted(bounds(*_unlabel(d)) for d in self.dates)
         return any(b[0] > a[1] for a, b in itertools.pairwise(ranges))
+
+    @property
+    def disputed(self) -> bool:
+        """Dates that clash, unless the one page giving them names the gap (a cover date and a late release:
+        analyze/explained.py, as `marsad check` reads it)."""
+        return self.dates_clash and self.explained is None
 
     @property
     def evidence(self) -> str:
@@ -130,6 +139,8 @@ class Row:
             "title": self.title,
             "dates": self.dates,
             "disputed": self.disputed,
+            "explained": self.explained,
+            "findings": self.findings,
             "mentions": self.mentions,
             "documents": len({s.doc_id for s in self.sources}),
             "evidence": self.evidence,
@@ -199,7 +210,11 @@ def timeline(
             )
             build.group(*key, 1)
             build.source(key, Source.of(f))
-    return build.rows()
+    rows = build.rows()
+    for row in rows:
+        if row.dates_clash and len(row.sources) >= row.mentions:  # every source read: all from one page?
+            row.explained = explaining(store, row.sources)
+    return rows
 
 
 def source_of_row(r: tuple[Any, ...]) -> Source:

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from marsad.analyze.checks import check
+from marsad.analyze.disputes import attach, stored_refs
 from marsad.analyze.explain import explanation, find_finding
 from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency, latency
@@ -43,10 +44,16 @@ def timeline_rows(rows: list[Row], fmt: str) -> tuple[list[dict[str, Any]], list
                 "what": r.what,
                 "evidence": _short(r.evidence) if fmt in ("table", "md") else r.evidence,
                 "sources": f"{len(docs)}: " + ", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
-                "disputed": " vs ".join(r.dates) if r.disputed else "",
+                "disputed": " vs ".join(r.dates)
+                if r.disputed
+                else (f"explained: {r.explained}" if r.explained else ""),
+                "findings": "; ".join(
+                    f"{f['id'][:ID_SHOWN]} {f['check']}" if fmt in ("table", "md") else f"{f['id']} {f['summary']}"
+                    for f in r.findings
+                ),
             }
         )
-    return out, ["when", "precision", "what", "evidence", "sources", "disputed"]
+    return out, ["when", "precision", "what", "evidence", "sources", "disputed", "findings"]
 
 
 def print_timeline(rows: list[Row], fmt: str, limit: int | None = None) -> None:
@@ -121,12 +128,15 @@ def timeline_command(
     """Statements, events, series issues and campaigns in time order, one row per thing, all its sources.
 
     A month-precision fact is a range (sorted by its middle, not its 1st day); an issue that sources date
-    differently is one row with each date (`marsad check` says which is right).
+    differently is one row with each date (`marsad check` says which is right), not disputed when the one page
+    giving both names the delay between them. A row names the findings of the last `marsad check` (and the
+    date extractor's) whose evidence is one of its facts.
     """
     store = store_from(ctx)
     rows = timeline(
         store, archive_watchlist(store), actor, series, topic, campaign, date_from, date_to, unasserted=unasserted
     )
+    attach(rows, stored_refs(store))
     print_timeline(rows, fmt, limit)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from marsad.analyze.checks import check
+from marsad.analyze.disputes import attach, refs_of
 from marsad.analyze.latency import latency
 from marsad.analyze.mentions import absence, first_mention
 from marsad.analyze.report import build
@@ -84,6 +85,7 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     findings = check(store, watchlist)
     click.echo("")
     events = timeline(store, watchlist)
+    attach(events, refs_of(findings))
     print_timeline(events, "table")
     click.echo("")
     print_findings(findings, "table")
