@@ -136,6 +136,7 @@ def test_the_hostile_corpus_runs_nothing_and_fetches_nothing(browser: Any, built
     store = open_store(built_archive, read_only=True)
     try:
         docs = [d.id for d in store.iter_documents() if "paging" not in d.source]
+        hostile = next(d.id for d in store.iter_documents() if d.source.endswith("hostile.md"))
     finally:
         store.close()
     with serving(WebConfig(db=str(built_archive), review=True)) as base:
@@ -144,10 +145,11 @@ def test_the_hostile_corpus_runs_nothing_and_fetches_nothing(browser: Any, built
             w.goto(f"/doc/{d}")
             width = w.page.evaluate("document.documentElement.scrollWidth")
             assert width <= 1400, (d, width)  # a long single line wraps: no broken layout
+        w.goto(f"/doc/{hostile}")
+        w.shot("hostile", tmp_path)
         for q in ("alert", "script", "evil"):
             w.goto(f"/search?q={q}")
         w.goto("/entities?name=Abu+Test")
         w.goto("/timeline")
-        w.shot("hostile", tmp_path)
         w.check_quiet()
         assert all(u.startswith(base) for u in w.requests) and len(w.requests) >= len(docs)

@@ -20,7 +20,7 @@ TAGS = frozenset(
 )
 ATTRIBUTES = frozenset(
     "lang charset name content rel href class id dir title type value placeholder aria-label role method action "
-    "start download maxlength pattern checked xmlns viewbox x y width height x1 y1 x2 y2 cx cy r".split()
+    "start download maxlength pattern checked xmlns viewbox x y width height x1 y1 x2 y2 cx cy r text-anchor".split()
 )
 
 
@@ -81,6 +81,8 @@ def test_right_to_left_overrides_are_shown_not_obeyed_in_names(pages: dict[str, 
     assert "name\u202etxt.md" not in everything
     # and a name that still holds one (a title, a source from a JSON record) shows it
     assert visible_controls("report\u202etxt.md") == "report<U+202E>txt.md"
-    assert "\u202eevil\u202c" in everything  # in a document's text it stays: the paragraph isolates it
+    # in a document's text an override is shown as a marker, not obeyed ("exe.jpg" would read for "gpj.exe")
+    assert "[RLO]gpj.exe[PDF]" in everything and "[RLO]evil[PDF]" in everything
+    assert "\u202e" not in everything
     css = (Path(__file__).parents[2] / "src" / "marsad" / "web" / "static" / "marsad.css").read_text(encoding="utf-8")
     assert re.search(r"\.para \{[^}]*unicode-bidi: isolate", css)

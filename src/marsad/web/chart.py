@@ -14,6 +14,7 @@ LANES = ("publication_issue", "statement", "event", "campaign")
 LANE_NAMES = {"publication_issue": "series issues", "statement": "statements", "event": "events",
               "campaign": "campaigns"}  # fmt: skip
 WIDTH, LEFT, LANE_H, TOP = 1200, 130, 40.0, 20.0
+CHAR_WIDTH = 7.5  # px per character of a 12px axis label
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class Tick:
     x: float
     label: str
     zoom: str  # the ISO prefix the tick's link narrows to
+    before: bool = False  # the label goes before its line: after it, it would run past the chart's edge
 
 
 @dataclass(slots=True)
@@ -59,7 +61,7 @@ def chart(rows: Sequence[Row]) -> Chart | None:
 
     out = Chart(height=TOP + LANE_H * len(lanes) + 30)
     out.lanes = [(LANE_NAMES[k], TOP + i * LANE_H) for i, k in enumerate(lanes)]
-    out.ticks = [Tick(x(day), text, text) for day, text in _ticks(lo, hi)]
+    out.ticks = [Tick(x(day), t, t, x(day) + 2 + CHAR_WIDTH * len(t) > WIDTH) for day, t in _ticks(lo, hi)]
     for (i, r), (first, last) in zip(drawn, spans, strict=True):
         y = TOP + lanes.index(r.kind) * LANE_H + (LANE_H - 8) / 2
         width = 0.0 if first == last else max(4.0, x(last) - x(first))

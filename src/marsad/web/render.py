@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import markupsafe
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -35,6 +36,18 @@ def basename(text: Any) -> str:
     return s.rsplit("/", 1)[-1] or s
 
 
+OVERRIDES = {0x202A: "[LRE]", 0x202B: "[RLE]", 0x202C: "[PDF]", 0x202D: "[LRO]", 0x202E: "[RLO]"}
+
+
+def overrides_shown(value: Any) -> Any:
+    """Every value a template prints (Jinja's finalize): a bidirectional embedding or override becomes a visible
+    marker instead of being obeyed, so «\u202egpj.exe» reads "[RLO]gpj.exe", never "exe.jpg". Isolates and marks
+    stay: they reorder nothing outside their own run."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return value.translate(OVERRIDES)
+    return value
+
+
 def short(text: Any, n: int = 160) -> str:
     s = " ".join(("" if text is None else str(text)).split())
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -46,6 +59,7 @@ ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=overrides_shown,
 )
 ENV.filters.update(direction=direction, visible=visible_controls, short=short, basename=basename)
 

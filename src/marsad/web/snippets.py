@@ -20,8 +20,9 @@ def snippet_pieces(text: str, highlights: Sequence[tuple[int, int]]) -> list[tup
             break
         if s > pos:
             pieces.append((_squash(text[pos:s]), False))
-        pieces.append((_squash(text[max(s, pos) : min(e, end)]), True))
-        pos = min(e, end)
+        pieces.append((_squash(text[max(s, pos) : e]), True))  # a match the window cuts is shown whole
+        pos = e
+        end = max(end, e)
     if pos < end:
         pieces.append((_squash(text[pos:end]), False))
     if end < len(text):
