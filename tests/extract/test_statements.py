@@ -414,6 +414,39 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
         [("event", "appointed", "Abu al-Hasan al-Hashimi al-Qurashi")],
     ),
+    # -- a cue with a glued «و» or «ف» is a cue: «ولم», «ويُعتقد», «ويرجح», «وربما»; «وقد تم» is not «قد يكون»
+    (
+        "ولم يعلن التنظيم مقتل خالد باطرفي حتى الآن.",
+        "2024-03-11",
+        [("event", "killed", "Khalid Batarfi", None, "negated")],
+        [("statement", "announced", "Islamic State")],
+    ),
+    (
+        "ويُعتقد أن خالد باطرفي توفي قبل أسابيع من الإعلان.",
+        "2024-03-11",
+        [("event", "died", "Khalid Batarfi", None, "speculated")],
+        [],
+    ),
+    ("وربما قُتل خالد باطرفي في غارة.", "2024-03-11", [("event", "killed", "Khalid Batarfi", None, "speculated")], []),
+    (
+        "وقد تم تعيين سعد بن عاطف العولقي زعيماً.",
+        "2024-03-11",
+        [("event", "appointed", "Saad bin Atef al-Awlaki", None, "asserted")],
+        [],
+    ),
+    # -- a date after the event a claim is about is that event's, not the claim's
+    (
+        "Amaq News Agency claimed the attack in Kerman on 3 January 2024, which killed more than 90 people.",
+        "2024-01-05",
+        [("statement", "claimed", "Amaq News Agency", "2024-01-05", "asserted")],  # the page's day, not the attack's
+        [],
+    ),
+    (
+        "Amaq claimed on 4 January the attack in Kerman.",
+        "2024-01-05",
+        [("statement", "claimed", "Amaq News Agency", "2024-01-04", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -204,6 +204,10 @@ class StatementExtractor:
                     and abs(d.evidence[0].start - r.at) < 120
                     and (sub is None or d.evidence[0].start >= sub)
                     and (r.content is None or not said_from <= d.evidence[0].start < r.content[1])
+                    and not (
+                        d.evidence[0].start > r.at
+                        and _OBJECT_EVENT_BEFORE.search(doc.text, r.at_end, d.evidence[0].start)
+                    )
                 ]
                 if candidates:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
@@ -466,6 +470,17 @@ def _participle_dates(readings: list[Reading], dates: list[Statement], but: Read
     }
 
 
+# an event noun in a statement's object, then only its place or target before a date: the date is the event's
+# ("claimed the attack in Kerman on 3 January 2024", «أعلن مسؤوليته عن تفجير كرمان في 3 يناير»)
+_OBJECT_EVENT_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:attacks?|bombings?|blasts?|raids?|assaults?|killings?|massacres?|shootings?|strikes?|ambush(?:es)?)"
+    r"(?:\s+(?:in|at|on|against|near|of|targeting)\s+[^,;.\n]{1,50}?)?"
+    r"|(?<![\u0621-\u064a])(?:ال)?(?:هجوم|هجمات|تفجير|تفجيري|تفجيرات|غاره|غارة|اعتداء|كمين|مجزرة|مجزره)"
+    r"(?:\s+[^،,;.\n]{1,40}?)?)\s+(?:on|in|يوم|في)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
@@ -485,6 +500,8 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
     ]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
     near = [d for d in near if not _since(text, d, r.at)]
+    if r.pred.kind == "statement" and text:  # "claimed the attack in Kerman on 3 January": the attack's day
+        near = [d for d in near if not _OBJECT_EVENT_BEFORE.search(text, r.at_end, d.evidence[0].start)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's
     near = [
         d

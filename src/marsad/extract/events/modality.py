@@ -13,7 +13,7 @@ import re
 from marsad.model.event import Modality
 
 _AR = "\u0621-\u064a"
-_NOT_AR_B = rf"(?<![{_AR}])"
+_NOT_AR_B = rf"(?<![{_AR}])[وف]?"  # a cue word, after a glued «و» or «ف» too («ولم», «ويعتقد»)
 _NOT_AR_A = rf"(?![{_AR}])"
 
 _NEGATION = re.compile(
@@ -30,7 +30,7 @@ _SPECULATION = re.compile(
     r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear|expected\s+to|paving\s+the\s+way|imminent|"
     r"anticipat\w+|prepar\w+\s+(?:the\s+ground|to\s+announce))(?![a-z])"
     rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|روايات|"
-    rf"قد(?=\s+[يت])|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير|"
+    rf"قد(?=\s+[يت])(?!\s+(?:تم|تمت|توفي|تولى|تبين)(?![\u0621-\u064a]))|يحتمل|المحتمل|المرجح|شائعات|تقارير\s+غير|"
     rf"تمهد|يمهد|تمهيدا|تمهيد|قرب|اقتراب|يتوقع|متوقع|المتوقع|مرتقب|المرتقب){_NOT_AR_A}"
 )
 _HABIT = re.compile(
