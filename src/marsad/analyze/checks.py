@@ -9,9 +9,10 @@
 (d) the same issue dated differently by different sources (or passages): by how much, and who says what.
 (f) deaths and appointments against the reference chronology (analyze/reference.py); (g) tenures given as
     a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py);
-    (i) a cause dated after the effect it is said to explain (analyze/cause.py).
+    (i) a cause dated after the effect it is said to explain (analyze/cause.py); (j) a successor appointed before
+    his named predecessor's recorded end (analyze/succession.py).
 
-Findings of (a), (d) and (f)-(i) are stored as `inconsistency` facts of the extractor "check" (replaced
+Findings of (a), (d) and (f)-(j) are stored as `inconsistency` facts of the extractor "check" (replaced
 on each run), so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
@@ -32,6 +33,7 @@ from marsad.analyze.explained import gap_explained
 from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
 from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.reference import reference_findings
+from marsad.analyze.succession import succession_findings
 from marsad.analyze.tenure import tenure_findings
 from marsad.analyze.timeline import Source, source_of_row
 from marsad.kb import Watchlist
@@ -96,7 +98,10 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
     findings = extractor_findings(store)
     series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
     chronology = load_chronology(watchlist)
-    series_findings += reference_findings(store, watchlist, chronology) + tenure_findings(store, watchlist, chronology)
+    on_record = reference_findings(store, watchlist, chronology)
+    series_findings += on_record + tenure_findings(store, watchlist, chronology)
+    flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
+    series_findings += succession_findings(store, watchlist, chronology, flagged)
     series_findings += content_findings(store) + cause_findings(store)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
