@@ -447,6 +447,38 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "claimed", "Amaq News Agency", "2024-01-04", "asserted")],
         [],
     ),
+    # -- «مقتل زعيم تنظيم داعش X»: the man the title names, not the group inside the title
+    (
+        "أعلن دونالد ترامب مقتل زعيم تنظيم داعش أبو بكر البغدادي.",
+        "2019-10-28",
+        [("event", "killed", "Abu Bakr al-Baghdadi", None, "reported")],
+        [("event", "killed", "Islamic State")],
+    ),
+    (
+        "أعلنت وكالة أعماق مقتل المتحدث باسم تنظيم داعش أبو محمد العدناني في حلب.",
+        "2016-09-01",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "reported")],
+        [],
+    ),
+    # -- a person who "attacks" someone in a speech criticizes them; a group's attack stays an attack
+    (
+        "وفي كلمته، هاجم أبو حمزة القرشي حركة طالبان ووصفها بأنها عميلة.",
+        "2021-06-23",
+        [("statement", "criticized", "Abu Hamza al-Qurashi", "2021-06-23", "asserted")],
+        [("event", "attacked", "Abu Hamza al-Qurashi")],
+    ),
+    (
+        "In the recording, Abu Hamza al-Qurashi attacked the Taliban as American agents.",
+        "2021-06-23",
+        [("statement", "criticized", "Abu Hamza al-Qurashi", "2021-06-23", "asserted")],
+        [("event", "attacked", "Abu Hamza al-Qurashi")],
+    ),
+    (
+        "The Islamic State attacked a Taliban checkpoint in Kabul on 20 June 2021.",
+        "2021-06-23",
+        [("event", "attacked", "Islamic State", "2021-06-20", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

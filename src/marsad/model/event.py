@@ -56,6 +56,7 @@ STATEMENT_PREDICATES = (
     "mourned",
     "praised",
     "condemned",
+    "criticized",
     "welcomed",
     "released",
     "published",

@@ -65,6 +65,11 @@ _COUNT_AFTER = re.compile(
     r"\s*(?:(?:about|at\s+least|more\s+than|over|nearly|some|dozens|hundreds|scores|نحو|حوالي|أكثر\s+من|اكثر\s+من|"
     r"عشرات|مئات|ما\s+لا\s+يقل\s+عن)\b\s*)*[\d٠-٩]"
 )
+# a title before the group it is of: «زعيم», «أمير», «قائد», «مؤسس», «المتحدث باسم» (then the group, then the man)
+_TITLE_OF_AR = re.compile(
+    r"\s*(?:ال)?(?:زعيم|امير|قائد|مؤسس|مسؤول|(?:ال)?متحدث\s+(?:الرسمي\s+)?باسم|(?:ال)?ناطق\s+باسم)\s*"
+    r"(?:(?:ال)?(?:تنظيم|جماعه|حركه)\s*)?[«\"“]?"
+)
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -130,6 +135,7 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
         if w.key in PARTICIPLES:  # "..., saying that", «معلناً أن»: the speaker is the one of the verb before
             r.roles.pop("speaker", None)
             r.participle = True
+        _verbal_attack(r, text)
         r.modality, r.cue = _modality_of(r, text)
         readings.append(r)
         named = _announced_person(r, inside, text)
@@ -140,6 +146,26 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             )  # fmt: skip
     _nest(readings, text)
     return readings
+
+
+_CRITICIZED = Pred("criticized", "statement", "speech")
+# a speech in the sentence: a person who "attacks" someone in it attacks with words («هاجم ... في كلمته»)
+_IN_SPEECH = re.compile(
+    r"(?<![a-z])(?:speech|sermon|message|audio|recording|statement|address|interview|video|tweet|post)s?(?![a-z])"
+    r"|(?<![\u0621-\u064a])[وفب]?(?:ال)?(?:كلمه|كلمته|خطاب|خطابه|خطبه|خطبته|تسجيل|تسجيله|رساله|رسالته|بيان|بيانه|مقابله|تغريده)"
+    r"(?![\u0621-\u064a])"
+)
+
+
+def _verbal_attack(r: Reading, text: str) -> None:
+    """ "In his speech, Abu Hamza attacked the Taliban", «هاجم أبو حمزة القرشي حركة طالبان في كلمته»: a person
+    attacking someone in a speech criticizes them; an organisation's attack stays an attack."""
+    agent = r.roles.get("agent")
+    if r.pred.name != "attacked" or agent is None or agent.type != PERSON:
+        return
+    if _IN_SPEECH.search(fold(text[r.sentence[0] : r.sentence[1]])):
+        r.pred = _CRITICIZED
+        r.roles = {"speaker": agent}
 
 
 def _start(p: Participant) -> int:
@@ -501,7 +527,8 @@ _BODY_AR_BEFORE = re.compile(
 _BODY_AR = re.compile(
     r"\s*((?:ال)?(?:مرصد|مركز|وكاله|مؤسسه|وزاره|وزير|صحيفه|موقع|قناه|جيش|الجيش|القياده|قياده|حكومه|الحكومه|البيت\s+الابيض|"
     r"الشرطه|شرطه|مجلس|هيئه|منظمه|مسؤول|مسؤولون|مصادر|مصدر|المتحدث|متحدث|الناطق|ناطق|الرئيس|رئيس|السلطات|المرصد)"
-    r"(?:\s+[\"«“]?[\u0621-\u064a]+[\"»”]?){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:|وقتها|حينها|انذاك|امس|اليوم|في|خلال)(?![\u0621-\u064a])|$)"
+    r"(?:\s+[\"«“]?[\u0621-\u064a]+[\"»”]?){0,7}?)\s*(?=[،,]|\s+(?:ب?[اأإ]ن|عن|ان|الي|:|وقتها|حينها|انذاك|امس|اليوم|في|خلال|"
+    r"يوم|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?![\u0621-\u064a])|$)"
 )
 
 
@@ -901,6 +928,17 @@ def _roles_ar(
         nxt = next((p for p in after if p.start - r.at_end <= 25), None)
         if nxt is not None and (nxt.type == PERSON or frame == "agent"):
             r.roles["patient" if frame != "agent" else "agent"] = nxt
+        elif (
+            nxt is not None
+            and nxt.type == ORG
+            and frame == "patient"
+            and _TITLE_OF_AR.fullmatch(fold(text[r.at_end : nxt.start]))
+        ):  # «مقتل زعيم تنظيم داعش أبو بكر البغدادي»: the man the title names, not the group in it
+            person = next(
+                (p for p in after if p.type == PERSON and p.start >= nxt.end and p.start - nxt.end <= 30), None
+            )
+            if person is not None:
+                r.roles["patient"] = person
         limit = (r.roles["patient"].end if "patient" in r.roles else r.at_end) + 30
         agent = next(
             (
