@@ -10,28 +10,28 @@
 (f) deaths and appointments against the reference chronology (analyze/reference.py); (g) tenures given as
     a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py);
     (i) a cause dated after the effect it is said to explain (analyze/cause.py); (j) a successor appointed before
-    his named predecessor's recorded end (analyze/succession.py).
+    his named predecessor's recorded end (analyze/succession.py); (k) a page dated to a month by its URL whose
+    weekday phrase fits no day of it (analyze/page_date.py).
 
-Findings of (a), (d) and (f)-(j) are stored as `inconsistency` facts of the extractor "check" (replaced
+Findings of (a), (d) and (f)-(k) are stored as `inconsistency` facts of the extractor "check" (replaced
 on each run), so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
-import statistics
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
+from marsad.analyze.cadence import Cadence, cadence_from_watchlist, day, learn_cadence
 from marsad.analyze.cause import cause_findings
 from marsad.analyze.content import content_findings
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.explained import gap_explained
 from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
 from marsad.analyze.issues import series_issue_documents
+from marsad.analyze.page_date import page_date_findings
 from marsad.analyze.reference import reference_findings
 from marsad.analyze.succession import succession_findings
 from marsad.analyze.tenure import tenure_findings
@@ -44,54 +44,6 @@ from marsad.store import FactFilter, SQLiteStore
 
 NAME = "check"
 VERSION = "0.1"
-MIN_LEARNED = 4  # distinct day-dated issues needed to learn a cadence from the archive
-
-
-@dataclass(frozen=True)
-class Cadence:
-    every_days: int
-    anchors: dict[int, dt.date]
-    tolerance: int
-    source: str
-    drift_days_per_issue: float = 0.0  # skipped weeks accumulate: the further from an anchor, the looser
-
-    def nearest(self, issue: int) -> int:
-        return min(self.anchors, key=lambda a: (abs(a - issue), a))
-
-    def expected(self, issue: int) -> dt.date:
-        """From the nearest anchor: skipped weeks shift the count, so far anchors drift."""
-        anchor = self.nearest(issue)
-        return self.anchors[anchor] + dt.timedelta(days=(issue - anchor) * self.every_days)
-
-    def tolerance_for(self, issue: int) -> int:
-        return self.tolerance + int(abs(issue - self.nearest(issue)) * self.drift_days_per_issue)
-
-
-def cadence_from_watchlist(raw: dict[str, Any]) -> Cadence:
-    every = int(raw.get("every_days", 7))
-    anchors = {int(k): _day(v) for k, v in (raw.get("anchors") or {}).items()}
-    if "anchor_issue" in raw:
-        anchors.setdefault(int(raw["anchor_issue"]), _day(raw["anchor_date"]))
-    tolerance = int(raw.get("tolerance_days", max(1, every // 2)))
-    drift = float(raw.get("drift_days_per_issue", 0.0))
-    return Cadence(every, anchors, tolerance, f"watchlist: every {every} days, {len(anchors)} anchor issues", drift)
-
-
-def learn_cadence(days: dict[int, dt.date]) -> Cadence | None:
-    """Median days per issue over consecutive known issues, and the median offset: robust to a few wrong dates."""
-    if len(days) < MIN_LEARNED:
-        return None
-    issues = sorted(days)
-    slopes = [(days[b] - days[a]).days / (b - a) for a, b in itertools.pairwise(issues)]
-    every = round(statistics.median(slopes))
-    if every <= 0:
-        return None
-    base = round(statistics.median(days[n].toordinal() - n * every for n in issues))
-    return Cadence(every, {0: dt.date.fromordinal(base)}, max(1, every // 2), f"learned from {len(days)} issues")
-
-
-def _day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
@@ -102,6 +54,7 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
     series_findings += on_record + tenure_findings(store, watchlist, chronology)
     flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
     series_findings += succession_findings(store, watchlist, chronology, flagged)
+    series_findings += page_date_findings(store, watchlist, chronology)
     series_findings += content_findings(store) + cause_findings(store)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
@@ -193,7 +146,7 @@ def _model(watchlist: Watchlist, sid: str, issues: dict[int, dict[tuple[str, str
     for issue, dates in issues.items():
         day_dates = {d: n for (d, e), n in dates.items() if e is None and len(d) == 10}
         if day_dates:
-            days[issue] = _day(max(day_dates, key=lambda d: day_dates[d]))
+            days[issue] = day(max(day_dates, key=lambda d: day_dates[d]))
     return learn_cadence(days)
 
 

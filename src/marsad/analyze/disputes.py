@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from marsad.analyze.checks import extractor_findings
 from marsad.analyze.finding import Finding
 from marsad.analyze.timeline import Row
 from marsad.store import FactFilter, SQLiteStore
@@ -44,8 +45,6 @@ def refs_of(findings: Iterable[Finding]) -> list[FindingRef]:
 
 def stored_refs(store: SQLiteStore) -> list[FindingRef]:
     """The findings the last `marsad check` stored, and the extractor's (always current)."""
-    from marsad.analyze.checks import extractor_findings  # checks reads the timeline's Source: imported late
-
     facts: dict[str, set[str]] = defaultdict(set)
     named: dict[str, tuple[str, str]] = {}
     for f in store.select_facts(FactFilter(("inconsistency",), dated=False)):
