@@ -120,7 +120,8 @@ def test_timeline_refuses_what_it_cannot_read(client: TestClient) -> None:
 def test_timeline_chart_marks_link_to_rows_and_ticks_zoom(client: TestClient) -> None:
     page = client.get("/timeline", params={"series": "al-Naba"}).text
     rows = set(re.findall(r'<tr id="(row-\d+)"', page))
-    marks = re.findall(r'<a href="#(row-\d+)"><(?:circle|rect) class="mark k-publication_issue', page)
+    mark = r'<a href="/timeline\?series=al-Naba&amp;page=1#(row-\d+)"><(?:circle|rect) class="mark k-publication_issue'
+    marks = re.findall(mark, page)
     assert marks and set(marks) <= rows
     assert re.search(r'<(?:circle|rect) class="mark k-publication_issue flagged"', page)  # issue 412, disputed
     zoom = re.findall(r'<a href="(/timeline\?[^"]+)"><text class="tick-label"', page)
@@ -135,3 +136,19 @@ def test_findings_page_shows_each_side_with_its_evidence(client: TestClient) -> 
     assert '<li class="side side-stated"><span class="role">stated</span>' in page
     assert '<li class="side side-expected"><span class="role">expected</span>' in page
     assert re.search(r'href="/doc/[0-9a-f]{64}#e-[0-9a-f]{64}" title="[^"]*s1-year\.md"', page)
+
+
+def test_timeline_pages_its_table(client: TestClient) -> None:
+    from marsad.web.pages import timeline
+
+    everything = client.get("/timeline").text
+    total = int(re.search(r"(\d+) rows", everything).group(1))  # type: ignore[union-attr]
+    old, timeline.PAGE_ROWS = timeline.PAGE_ROWS, 3
+    try:
+        first = client.get("/timeline").text
+        second = client.get("/timeline", params={"page": 2}).text
+    finally:
+        timeline.PAGE_ROWS = old
+    assert f"page 1 of {-(-total // 3)}" in first and 'rel="next" href="/timeline?page=2"' in first
+    assert re.findall(r'<tr id="(row-\d+)"', second) == ["row-3", "row-4", "row-5"]
+    assert 'href="/timeline?page=2#row-4"' in first  # the chart's mark for row 4 leads to its page

@@ -12,6 +12,7 @@ from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
+from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
@@ -438,6 +439,14 @@ class SQLiteStore:
 
     def kb_entities(self) -> list[Entity]:
         return [entity_from_json(r[0]) for r in self._con.execute("SELECT data FROM kb_entities ORDER BY rowid")]
+
+    def documents_about(self, subjects: Sequence[str], limit: int = 100) -> list[dict[str, Any]]:
+        """Up to `limit` documents with a fact about these entities (store.about)."""
+        return documents_about(self._con, subjects, limit)
+
+    def count_documents_about(self, subjects: Sequence[str], cap: int = 10_000) -> int:
+        """How many documents have a fact about these entities, up to `cap` (cap + 1: more)."""
+        return count_documents_about(self._con, subjects, cap)
 
     # -- reviews ---------------------------------------------------------------------------------
     def add_review(self, review: Review) -> int:

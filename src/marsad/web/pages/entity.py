@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -20,7 +21,9 @@ from marsad.web.archive import reading, watchlist_of
 from marsad.web.render import page
 
 router = APIRouter()
-MAX_DOCUMENTS = 100  # documents listed on an entity's page (the count is exact)
+MAX_DOCUMENTS = 100  # documents listed on an entity's page
+COUNT_CAP = 1000  # documents counted beyond that ("1000+")
+MAX_ROWS = 200  # timeline rows on an entity's page; the timeline page has them all
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -52,7 +55,9 @@ def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, 
         raise NotFoundError(f"no entity with id {entity_id!r} in the watchlist") from None
     rows, problem = _rows(store, wl, e)
     members = with_members(wl, e)
-    docs, total = _documents(store, [m.id for m in members])
+    subjects = [m.id for m in members]
+    docs = store.documents_about(subjects, MAX_DOCUMENTS)
+    total = store.count_documents_about(subjects, COUNT_CAP)
     names = {x.id: x.name for x in wl.entities}
     return page(
         request,
@@ -61,10 +66,13 @@ def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, 
         entity=e,
         names=names,
         members=members[1:],
-        rows=rows,
+        rows=rows[:MAX_ROWS],
+        offset=0,
+        row_count=len(rows),
+        timeline_query=_timeline_query(e),
         problem=problem,
         documents=docs,
-        document_count=total,
+        document_count=f"{COUNT_CAP}+" if total > COUNT_CAP else str(total),
         cadence=wl.cadence.get(e.id),
         issues=_issues(rows) if e.type is EntityType.SERIES else None,
     )
@@ -90,13 +98,10 @@ def _rows(store: SQLiteStore, wl: Watchlist, e: Entity) -> tuple[list[Row], str 
         return [], str(exc)
 
 
-def _documents(store: SQLiteStore, subjects: list[str]) -> tuple[list[dict[str, Any]], int]:
-    """The documents with a fact about these entities, in archive order, with how many facts each."""
-    docs: dict[str, dict[str, Any]] = {}
-    for f in store.iter_facts(subjects=subjects):
-        d = docs.setdefault(f["document"]["id"], {**f["document"], "facts": 0, "first": f})
-        d["facts"] += 1
-    return list(docs.values())[:MAX_DOCUMENTS], len(docs)
+def _timeline_query(e: Entity) -> str | None:
+    how = "actor" if e.type in ACTOR_TYPES else {EntityType.SERIES: "series", EntityType.CAMPAIGN: "campaign",
+                                                 EntityType.TOPIC: "topic"}.get(e.type)  # fmt: skip
+    return urlencode({how: e.name}) if how else None
 
 
 def _issues(rows: list[Row]) -> dict[str, Any]:

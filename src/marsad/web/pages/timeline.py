@@ -17,7 +17,8 @@ from marsad.web.chart import chart
 from marsad.web.render import page
 
 router = APIRouter()
-MAX_ROWS = 1000  # rows a page shows; the count says when there are more
+PAGE_ROWS = 200  # table rows a page shows (the chart draws up to CHART_ROWS, each linked to its page)
+CHART_ROWS = 2000
 Name = Annotated[str, Query(max_length=300)]
 
 
@@ -32,6 +33,7 @@ def timeline_page(
     date_from: Annotated[str, Query(alias="from", max_length=10, pattern=r"^(\d{4}(-\d\d(-\d\d)?)?)?$")] = "",
     date_to: Annotated[str, Query(alias="to", max_length=10, pattern=r"^(\d{4}(-\d\d(-\d\d)?)?)?$")] = "",
     unasserted: bool = False,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     asked = {"actor": actor, "series": series, "topic": topic, "campaign": campaign, "from": date_from,
              "to": date_to}  # fmt: skip
@@ -39,14 +41,22 @@ def timeline_page(
         store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
         campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
     )  # fmt: skip
-    shown = rows[:MAX_ROWS]
+    kept = {k: v for k, v in asked.items() if v} | ({"unasserted": "true"} if unasserted else {})
+    offset = (page_number - 1) * PAGE_ROWS
+    last = max(1, -(-len(rows) // PAGE_ROWS))
 
     def zoom_query(prefix: str) -> str:
         """The same question narrowed to one year or month of the axis."""
-        return urlencode({**{k: v for k, v in asked.items() if v}, "from": prefix, "to": prefix}
-                         | ({"unasserted": "true"} if unasserted else {}))  # fmt: skip
+        return urlencode(kept | {"from": prefix, "to": prefix})
+
+    def row_link(n: int) -> str:
+        """Where row n of the whole answer is: its page of the table."""
+        return "/timeline?" + urlencode(kept | {"page": n // PAGE_ROWS + 1}) + f"#row-{n}"
 
     return page(
-        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted, rows=shown,
-        total=len(rows), drawing=chart(shown), zoom_query=zoom_query,
+        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted,
+        rows=rows[offset : offset + PAGE_ROWS], offset=offset, total=len(rows), drawing=chart(rows[:CHART_ROWS]),
+        zoom_query=zoom_query, row_link=row_link,
+        pages={"current": page_number, "last": last, "prev": page_number - 1 or None,
+               "next": page_number + 1 if page_number < last else None, "query": urlencode(kept)},
     )  # fmt: skip
