@@ -12,6 +12,7 @@ from marsad.cli.answers import (
     timeline_command,
 )
 from marsad.cli.common import accept_db_everywhere, cli
+from marsad.cli.export import export_group
 from marsad.cli.facts import extract_command, facts_command
 from marsad.cli.ingest import ingest_command
 from marsad.cli.kb import kb_group
@@ -38,6 +39,7 @@ for command in (
     latency_command,
     check_command,
     report_command,
+    export_group,
     serve_command,
     review_command,
 ):

@@ -1,0 +1,61 @@
+"""`marsad export stix|timesketch|ftm`: the archive in the formats other tools read (marsad.export)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+import click
+
+from marsad.cli.common import handle_errors, store_from
+from marsad.cli.kb import archive_watchlist
+from marsad.export.snapshot import Snapshot, take_snapshot
+
+
+@click.group("export")
+def export_group() -> None:
+    """The archive as STIX 2.1, Timesketch JSON Lines or FollowTheMoney entities; same archive, same bytes."""
+
+
+def _output(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--output", "-o", "output", metavar="FILE", help="Write here instead of standard output.")(func)
+
+
+def _snapshot(ctx: click.Context, findings: bool = True) -> Snapshot:
+    store = store_from(ctx)
+    return take_snapshot(store, archive_watchlist(store), findings=findings)
+
+
+@contextmanager
+def _opened(output: str | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8", newline="\n") as fh:
+        yield fh
+
+
+def _summary(name: str, counts: Counter[str], unmapped: dict[str, tuple[int, str]]) -> None:
+    shown = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    click.echo(f"{name}: {sum(counts.values())} objects ({shown or 'none'})", err=True)
+    for what, (n, why) in sorted(unmapped.items()):
+        click.echo(f"not mapped: {n} {what}: {why}", err=True)
+
+
+@export_group.command("stix")
+@click.option("--no-findings", is_flag=True, help="Leave out the findings of `marsad check` (faster).")
+@_output
+@click.pass_context
+@handle_errors
+def export_stix(ctx: click.Context, no_findings: bool, output: str | None) -> None:
+    """A STIX 2.1 bundle: groups, people, outlets, series, campaigns, a report per document, a note per
+    finding, relationships; dates' precision, calendar and Hijri value in marsad's extension-definition."""
+    from marsad.export.stix import stix_bundle, write_stix
+
+    export = stix_bundle(_snapshot(ctx, findings=not no_findings))
+    with _opened(output) as out:
+        write_stix(export, out)
+    _summary("stix", export.counts(), export.unmapped)
