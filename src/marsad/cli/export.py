@@ -13,6 +13,7 @@ import click
 from marsad.cli.common import handle_errors, store_from
 from marsad.cli.kb import archive_watchlist
 from marsad.export.snapshot import Snapshot, take_snapshot
+from marsad.export.timesketch import KINDS as TIMESKETCH_KINDS
 
 
 @click.group("export")
@@ -38,9 +39,9 @@ def _opened(output: str | None) -> Iterator[TextIO]:
         yield fh
 
 
-def _summary(name: str, counts: Counter[str], unmapped: dict[str, tuple[int, str]]) -> None:
+def _summary(name: str, counts: Counter[str], unmapped: dict[str, tuple[int, str]], unit: str = "objects") -> None:
     shown = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    click.echo(f"{name}: {sum(counts.values())} objects ({shown or 'none'})", err=True)
+    click.echo(f"{name}: {sum(counts.values())} {unit} ({shown or 'none'})", err=True)
     for what, (n, why) in sorted(unmapped.items()):
         click.echo(f"not mapped: {n} {what}: {why}", err=True)
 
@@ -59,3 +60,26 @@ def export_stix(ctx: click.Context, no_findings: bool, output: str | None) -> No
     with _opened(output) as out:
         write_stix(export, out)
     _summary("stix", export.counts(), export.unmapped)
+
+
+@export_group.command("timesketch")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice([*TIMESKETCH_KINDS, "date"]),
+    help="Only facts of this kind (repeatable; default: statements, events, issues, campaigns, findings).",
+)
+@click.option("--no-documents", is_flag=True, help="Leave out a line per document's publication date.")
+@_output
+@click.pass_context
+@handle_errors
+def export_timesketch(ctx: click.Context, kinds: tuple[str, ...], no_documents: bool, output: str | None) -> None:
+    """Timesketch JSON Lines: datetime, timestamp_desc, message and marsad's fields; a month- or year-precision
+    date is placed at its first instant and its message says "[month precision: 2024-01]"."""
+    from marsad.export.timesketch import timesketch_lines, write_timesketch
+
+    lines = timesketch_lines(_snapshot(ctx, findings=False), kinds or TIMESKETCH_KINDS, not no_documents)
+    with _opened(output) as out:
+        counts = write_timesketch(lines, out)
+    _summary("timesketch", counts, {}, "lines")
