@@ -323,3 +323,11 @@ def test_a_relative_phrase_with_its_date_in_apposition_is_checked(text: str, why
 def test_a_relative_phrase_that_adds_up_raises_nothing(text: str) -> None:
     doc = Document(f"{abs(hash(text)):064x}"[:64], "s", "text/plain", text, len(text))
     assert [f for f in DateExtractor().extract(doc) if f.kind == "inconsistency"] == []
+
+
+def test_last_month_needs_the_day_of_writing() -> None:
+    """«مارس الماضي», "last March" count from the page's own date: without one, a year the text names elsewhere is
+    another time's, so the month stays without a year; with one, it is placed."""
+    text = "ظهر البغدادي في الموصل عام 2014. وهذا الظهور هو الأول منذ سقوط الباغوز في مارس الماضي."
+    assert [d[1] for d in dates(text) if "مارس" in d[0]] == []
+    assert [d[1] for d in dates(text, "2019-04-30") if "مارس" in d[0]] == ["2019-03"]

@@ -479,6 +479,55 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "attacked", "Islamic State", "2021-06-20", "asserted")],
         [],
     ),
+    # -- a negation before an indirect question negates the asking verb, not the predicate in the question
+    (
+        "ولم تحدد أعماق كيف قتل أبو محمد العدناني.",
+        "2016-09-01",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "asserted")],
+        [],
+    ),
+    (
+        "Amaq did not say how Abu Muhammad al-Adnani was killed.",
+        "2016-09-01",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "asserted")],
+        [],
+    ),
+    (
+        "لم يقتل أبو محمد العدناني في الغارة.",
+        "2016-09-01",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "negated")],
+        [],
+    ),
+    # -- "and attacked": the subject of the verb before, never its object; the conjunct's own date
+    (
+        "US special forces tracked down Abu Bakr al-Baghdadi in Syria and attacked his compound.",
+        "2019-11-01",
+        [],
+        [("event", "attacked", "Abu Bakr al-Baghdadi")],
+    ),
+    (
+        "The Islamic State seized Mosul in June 2014 and attacked Erbil in August 2014.",
+        "2019-11-01",
+        [("event", "attacked", "Islamic State", "2014-08", "asserted")],
+        [],
+    ),
+    # -- surnames alone: a distinctive one is its man, a shared one is decided by the date
+    (
+        "Al-Baghdadi said in the video that the group would seek revenge.",
+        "2019-04-29",
+        [("statement", "said", "Abu Bakr al-Baghdadi", "2019-04-29", "asserted")],
+        [],
+    ),
+    # -- what another speaker reports someone said is not of the report's day; a speaker quoting himself is
+    (
+        "أكدت وكالة أعماق مقتل أبو محمد العدناني، وقالت إن أبا بكر البغدادي أعلن على لسانه قيام الخلافة.",
+        "2016-08-30",
+        [
+            ("statement", "confirmed", "Amaq News Agency", "2016-08-30", "asserted"),
+            ("statement", "announced", "Abu Bakr al-Baghdadi", None, "reported"),
+        ],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

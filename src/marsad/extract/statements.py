@@ -119,7 +119,15 @@ class StatementExtractor:
                         or _fallback(previous, continues, story, page_date)[0]
                     )
                     date_from = "the date of the announcement that reports it"
-                if date is None and r.pred.kind == "statement" and sub is None and r.modality not in _UNDATED_MOODS:
+                if (
+                    date is None
+                    and r.pred.kind == "statement"
+                    and sub is None
+                    and r.modality not in _UNDATED_MOODS
+                    # what another speaker reports someone said ("Amaq confirmed ... that through him was announced")
+                    # is not of the report's day; a speaker quoting himself («قال ...: "إنني أعلن"») is
+                    and (r.embedded_in is None or _speaker_name(r.embedded_in) in (None, _speaker_name(r)))
+                ):
                     # (a statement in an "after ..." or "who ..." clause is not dated by the page or the story)
                     date, date_from = _fallback(
                         previous, continues, stories.get(_speaker_name(r) or "", news), page_date
@@ -521,7 +529,12 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         # «وقال الرئيس وقتها», "said at the time": the date the sentence gave before it
         near = [d for d in dates if d.evidence[0].end <= then.start() and d.detail.get("range") != "end"]
         return near[-1].date if near else None
-    best = min(near, key=lambda d: abs(d.evidence[0].start - r.at))
+    if text and r.lang == "en":  # "seized Mosul in June 2014 and attacked Erbil ...": June is the conjunct's before
+        near = [
+            d for d in near if d.evidence[0].start > r.at or not re.search(r"\band\b", text[d.evidence[0].end : r.at])
+        ] or near
+    # the nearest; on a tie the one after the verb ("attacked Erbil in August": an English adjunct follows)
+    best = min(near, key=lambda d: (abs(d.evidence[0].start - r.at), d.evidence[0].start < r.at))
     if best.detail.get("range") == "end" and best.date is not None:  # "October 2019 – February 2022": from its start
         value = best.date.value
         starts = [

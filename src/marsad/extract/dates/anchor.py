@@ -141,6 +141,9 @@ def _year_of(m: Mention, ctx: Context) -> tuple[int, str, float] | None:
             if m.relation in _LAST:
                 return (high.year if month < high.month else high.year - 1), "document-date (last such month)", 0.9
             return (low.year if month > low.month else low.year + 1), "document-date (next such month)", 0.85
+        # "last March", «مارس الماضي» count from the day of writing: with no date of the page, no year — a year the
+        # text mentions is another time's
+        return None
     same_sentence = _sentence_year(ctx, m)
     if same_sentence is not None:
         return same_sentence, "context (a date of the same sentence states its year)", 0.85

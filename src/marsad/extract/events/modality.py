@@ -50,6 +50,13 @@ _HABIT_AFTER = re.compile(
     r"|(?<![a-z])(?:widely|generally|mostly|usually|on\s+average|per\s+(?:week|month|day))(?![a-z])"
     rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|اسبوعيا|بانتظام){_NOT_AR_A}"
 )
+# an indirect question between a negation and the predicate: the negation is the asking verb's
+_WH = re.compile(
+    r"(?<![a-z])(?:how|when|where|why|who|whether)(?![a-z])|"
+    + _NOT_AR_B
+    + r"(?:كيف|متي|متى|اين|لماذا|من\s+الذي)"
+    + _NOT_AR_A
+)
 _APPOSITIVE = re.compile(r",\s*$")
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
@@ -80,6 +87,8 @@ def modality(folded: str, clause_start: int, at: int, end: int, nominal: bool = 
             and "," in folded[m.end() : at]
         ):
             m = None  # "Samir Khan, believed to be its author, was killed": the cue qualifies the apposition
+        if m is not None and mood is Modality.NEGATED and _WH.search(folded, m.end(), at):
+            m = None  # "did not say how he was killed", «لم تحدد كيف قتل»: the saying is negated, not the killing
         if m is not None:
             return mood, m.group(0).strip()
     if folded[clause_start:at].lstrip(" \"“'(").startswith("no "):

@@ -70,6 +70,10 @@ _TITLE_OF_AR = re.compile(
     r"\s*(?:ال)?(?:زعيم|امير|قائد|مؤسس|مسؤول|(?:ال)?متحدث\s+(?:الرسمي\s+)?باسم|(?:ال)?ناطق\s+باسم)\s*"
     r"(?:(?:ال)?(?:تنظيم|جماعه|حركه)\s*)?[«\"“]?"
 )
+# "... and attacked": a verb conjoined to the one before it, whose subject it shares
+_CONJOINED_EN = re.compile(r"\band\s+(?:then\s+|later\s+)?$")
+# a name right after a verb is its object: "tracked down Baghdadi", "found al-Adnani", "targeted X"
+_OBJECT_OF_VERB_EN = re.compile(r"(?<![a-z])[a-z]{3,}(?:ed|ted)(?:\s+(?:down|out|up|off))?\s+(?:the\s+)?$")
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -485,6 +489,13 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         return
     if frame == "agent":
         agent = by_agent if passive else (before[-1] if before else None)
+        if (
+            agent is not None
+            and not passive
+            and _CONJOINED_EN.search(text, agent.end, r.at)
+            and _OBJECT_OF_VERB_EN.search(text, max(c0, agent.start - 30), agent.start)
+        ):
+            agent = None  # "forces tracked down Baghdadi ... and attacked his compound": the object of the verb before
         if agent is not None:
             r.roles["agent"] = agent
         target = next((p for p in (before if passive else after)), None)
