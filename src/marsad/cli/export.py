@@ -83,3 +83,19 @@ def export_timesketch(ctx: click.Context, kinds: tuple[str, ...], no_documents: 
     with _opened(output) as out:
         counts = write_timesketch(lines, out)
     _summary("timesketch", counts, {}, "lines")
+
+
+@export_group.command("ftm")
+@_output
+@click.pass_context
+@handle_errors
+def export_ftm(ctx: click.Context, output: str | None) -> None:
+    """FollowTheMoney entities (JSON Lines): Person, Organization, Article/Document with its text and hash,
+    Event with its dates and participants, Membership, Mention, UnknownLink; for OpenAleph's importer."""
+    from marsad.export.ftm import ftm_entities, write_ftm
+
+    store = store_from(ctx)
+    entities, unmapped = ftm_entities(take_snapshot(store, archive_watchlist(store), findings=False), store.original)
+    with _opened(output) as out:
+        counts = write_ftm(entities, out)
+    _summary("ftm", counts, unmapped, "entities")
