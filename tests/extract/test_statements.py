@@ -528,6 +528,22 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         ],
         [],
     ),
+    # -- the speaker of what is said is not the agent of what it tells ("Erdogan said that Turkish intelligence had
+    #    killed X", "Trump said US forces killed X")
+    (
+        "Turkish President Erdogan said on Sunday that Turkish intelligence had killed Abu al-Husayn al-Husayni"
+        " al-Qurashi in Syria.",
+        "2023-04-30",
+        [("event", "killed", "Abu al-Husayn al-Husayni al-Qurashi", None, "reported")],
+        [],
+    ),
+    # -- a sentence with names in capitals is still a sentence, not a Title Case headline
+    (
+        "The Islamic State killed Abu Bakr Shekau in May 2021.",
+        "2021-06-01",
+        [("event", "killed", "Abu Bakr Shekau", "2021-05", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",
@@ -620,3 +636,10 @@ def test_any_sentence_gives_facts_with_valid_spans(text: str, published: str | N
         for role in fact.detail["roles"].values():
             if "span" in role:
                 assert 0 <= role["span"][0] < role["span"][1] <= len(text)
+
+
+def test_the_speaker_is_not_the_agent_of_what_he_tells() -> None:
+    got = roles("Donald Trump said US forces killed Abu Bakr al-Baghdadi in Idlib.", "2019-10-28")
+    assert ("killed", {"patient": "Abu Bakr al-Baghdadi"}) in got  # no agent: "US forces" is not on the watchlist
+    twin = roles("ISWAP killed Abu Bakr Shekau in a raid.", "2021-06-01")  # a subject before the verb is its agent
+    assert ("killed", {"patient": "Abu Bakr Shekau", "agent": "Islamic State West Africa Province"}) in twin

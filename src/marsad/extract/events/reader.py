@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -74,6 +75,11 @@ _TITLE_OF_AR = re.compile(
 _CONJOINED_EN = re.compile(r"\band\s+(?:then\s+|later\s+)?$")
 # a name right after a verb is its object: "tracked down Baghdadi", "found al-Adnani", "targeted X"
 _OBJECT_OF_VERB_EN = re.compile(r"(?<![a-z])[a-z]{3,}(?:ed|ted)(?:\s+(?:down|out|up|off))?\s+(?:the\s+)?$")
+_THAT_BETWEEN_EN = re.compile(
+    r"\b(?:that|saying|claiming|whether|said|says|told|announced|announces|claimed|claims|confirmed|stated|added|alleged)\b"
+    r"|[:\"“]",
+    re.IGNORECASE,
+)
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -107,21 +113,26 @@ class Reading:
         return r.get("patient")
 
 
-def _title_case(text: str, start: int, end: int) -> bool:
-    """An English headline set in Title Case: its words do not say who did what to whom reliably."""
+def _title_case(text: str, start: int, end: int, parts: Sequence[Participant] = ()) -> bool:
+    """An English headline set in Title Case: its words do not say who did what to whom reliably. The words of a
+    name are not counted: "The Islamic State killed Abu Bakr Shekau in May 2021." is a sentence."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start : end if line_end < 0 else line_end]
-    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    stop = end if line_end < 0 else line_end
+    long = [
+        m.group(0)
+        for m in re.finditer(r"[A-Za-z][\w'’-]*", text[line_start:stop])
+        if len(m.group(0)) > 3 and not any(p.start <= line_start + m.start() < p.end for p in parts)
+    ]
     return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> list[Reading]:
-    if _title_case(text, start, end):
-        return []
-    ws = words(text, start, end)
     # parts are in start order (the statement extractor sorts them): the sentence's own by bisection
     inside = parts[bisect.bisect_left(parts, start, key=_start) : bisect.bisect_left(parts, end, key=_start)]
+    if _title_case(text, start, end, inside):
+        return []
+    ws = words(text, start, end)
     readings: list[Reading] = []
     for i, w in enumerate(ws):
         found = _predicate(text, ws, i)
@@ -517,7 +528,8 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     people = [p for p in after if p.type == PERSON and p.start - r.at_end <= _PATIENT_GAP]
     if people and not _COUNT_AFTER.match(text, r.at_end):
         r.roles["patient"] = people[0]
-    if before:
+    if before and not _THAT_BETWEEN_EN.search(text, before[-1].end, r.at):
+        # not "Erdogan said that Turkish intelligence had killed X": the speaker is not the killer
         r.roles["agent"] = before[-1]
 
 
