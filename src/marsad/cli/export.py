@@ -99,3 +99,33 @@ def export_ftm(ctx: click.Context, output: str | None) -> None:
     with _opened(output) as out:
         counts = write_ftm(entities, out)
     _summary("ftm", counts, unmapped, "entities")
+
+
+@export_group.command("misp")
+@click.option("--actor", metavar="NAME", help="Only facts naming this actor (an organisation: its people too).")
+@click.option("--from", "date_from", metavar="DATE", help="From this ISO date (prefix).")
+@click.option("--to", "date_to", metavar="DATE", help="Up to this ISO date (prefix).")
+@_output
+@click.pass_context
+@handle_errors
+def export_misp(
+    ctx: click.Context, actor: str | None, date_from: str | None, date_to: str | None, output: str | None
+) -> None:
+    """One MISP event (pymisp, offline) for an actor, a date range or the whole archive: dated facts as text
+    attributes with their evidence, document URLs as links, groups as threat-actor galaxy tags."""
+    from marsad.analyze.subjects import ACTOR_TYPES, entity, with_members
+    from marsad.export.misp import Selection, misp_event, write_misp
+
+    store = store_from(ctx)
+    watchlist = archive_watchlist(store)
+    ids: frozenset[str] = frozenset()
+    label = "the whole archive"
+    if actor:
+        found = entity(watchlist, actor, ACTOR_TYPES, "actor")
+        ids, label = frozenset(e.id for e in with_members(watchlist, found)), found.name
+    if date_from or date_to:
+        label += f", {date_from or '..'} to {date_to or '..'}"
+    export = misp_event(take_snapshot(store, watchlist), Selection(ids, date_from, date_to, label))
+    with _opened(output) as out:
+        write_misp(export, out)
+    _summary("misp", export.counts(), export.unmapped, "items")

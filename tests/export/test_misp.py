@@ -1,0 +1,35 @@
+"""`marsad export misp`: a MISP event pymisp loads back, identical twice, what was not mapped said."""
+
+from __future__ import annotations
+
+import json
+
+from pymisp import MISPEvent
+
+from tests.conftest import Marsad
+
+
+def test_event_round_trips_and_reports_what_is_not_mapped(sample: Marsad) -> None:
+    result = sample("export", "misp")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == sample("export", "misp").stdout
+    event = MISPEvent()
+    event.load(result.stdout)
+    data = json.loads(result.stdout)
+    assert len(event.attributes) == len(data["Attribute"]) > 0
+    assert {a.uuid for a in event.attributes} == {a["uuid"] for a in data["Attribute"]}
+    texts = [a for a in event.attributes if a.type == "text"]
+    assert any("(month precision" in a.comment for a in texts)  # a campaign of January 2024
+    assert any(a.type == "link" and a.value.startswith("https://") for a in event.attributes)
+    assert 'misp-galaxy:threat-actor="Islamic State"' in {t.name for t in event.tags}
+    assert "not mapped: " in result.stderr and "mentions" in result.stderr
+
+
+def test_selection_by_actor_and_date(sample: Marsad) -> None:
+    whole = json.loads(sample("export", "misp").stdout)
+    chosen = json.loads(sample("export", "misp", "--actor", "Islamic State", "--from", "2024").stdout)
+    assert 0 < len(chosen["Attribute"]) < len(whole["Attribute"]) and chosen["uuid"] != whole["uuid"]
+    assert chosen["info"] == "marsad: Islamic State, 2024 to .."
+    assert all("2024" in a["comment"] for a in chosen["Attribute"] if a["type"] == "text")
+    missing = sample("export", "misp", "--actor", "Nobody Known")
+    assert missing.exit_code != 0 and "not in the watchlist" in missing.stderr
