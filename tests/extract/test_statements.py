@@ -544,6 +544,15 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "killed", "Abu Bakr Shekau", "2021-05", "asserted")],
         [],
     ),
+    # -- a government's designation is an event of the designated man, not his statement; a full stop ends a
+    #    sentence, not a Title Case headline
+    (
+        "The US State Department designated Abu Hudhayfa al-Ansari as a Specially Designated Global Terrorist on"
+        " Thursday.",
+        "2023-06-09",
+        [("event", "designated", "Abu Hudhayfa al-Ansari", "2023-06-08", "asserted")],
+        [("statement", "announced", "Abu Hudhayfa al-Ansari"), ("statement", "said", "Abu Hudhayfa al-Ansari")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -124,7 +124,10 @@ def _title_case(text: str, start: int, end: int, parts: Sequence[Participant] = 
         for m in re.finditer(r"[A-Za-z][\w'’-]*", text[line_start:stop])
         if len(m.group(0)) > 3 and not any(p.start <= line_start + m.start() < p.end for p in parts)
     ]
-    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    lower = sum(w[0].islower() for w in long)
+    if lower and text[line_start:stop].rstrip().endswith((".", "!", "?")):
+        return False  # a headline has no full stop: "designated X as a Specially Designated Global Terrorist."
+    return len(long) >= 5 and len(long) - lower >= 0.8 * len(long)
 
 
 def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> list[Reading]:
