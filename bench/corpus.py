@@ -78,7 +78,7 @@ WRONG_ISSUE_DATES = 0.005  # share of issue mentions whose sentence gives anothe
 @functools.cache
 def _issue_day(issue: int) -> tuple[int, int, int]:
     """The date the shipped watchlist's al-Naba cadence gives the issue (day, month index, year)."""
-    from marsad.analyze.checks import cadence_from_watchlist
+    from marsad.analyze.cadence import cadence_from_watchlist
     from marsad.kb import load_watchlist
 
     watchlist = load_watchlist()

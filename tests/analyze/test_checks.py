@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from marsad.analyze.checks import Cadence, check, learn_cadence
+from marsad.analyze.cadence import Cadence, learn_cadence
+from marsad.analyze.checks import check
 from marsad.kb import load_watchlist
 from marsad.store import open_store
 from tests.analyze import scenario
@@ -121,7 +122,7 @@ def test_the_shipped_cadence_against_the_sourced_issue_dates() -> None:
     early for a weekly) falls outside the cadence; month-precision dates must contain the expected day."""
     import csv
 
-    from marsad.analyze.checks import cadence_from_watchlist
+    from marsad.analyze.cadence import cadence_from_watchlist
 
     watchlist = load_watchlist()
     model = cadence_from_watchlist(watchlist.cadence[watchlist.by_name("al-Naba").id])
