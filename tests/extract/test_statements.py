@@ -553,6 +553,20 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "designated", "Abu Hudhayfa al-Ansari", "2023-06-08", "asserted")],
         [("statement", "announced", "Abu Hudhayfa al-Ansari"), ("statement", "said", "Abu Hudhayfa al-Ansari")],
     ),
+    # -- a title with its adjective before the name («زعيمه السابق أبو إبراهيم», "its former spokesman, X"): the name
+    (
+        "أعلن تنظيم داعش مقتل زعيمه السابق أبو إبراهيم الهاشمي القرشي.",
+        "2023-08-04",
+        [("event", "killed", "Abu Ibrahim al-Hashimi al-Qurashi", None, "reported")],
+        [],
+    ),
+    # -- «وكان X قد دعا»: a subject before «قد» and the verb
+    (
+        "وكان أبو محمد العدناني قد دعا في أيار 2016 إلى شن هجمات في أوروبا خلال رمضان.",
+        "2016-09-01",
+        [("statement", "called_for", "Abu Muhammad al-Adnani", "2016-05", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

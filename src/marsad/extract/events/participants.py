@@ -83,7 +83,10 @@ _ROLE_NOUNS = [
 ]
 _ROLE_RX = [(re.compile(rx), noun) for rx, noun in _ROLE_NOUNS]
 # between a title and the name it is: a comma, a quote, «المسمى/المدعو/واسمه», "named"
-_NAMED_AS = re.compile(r"\s*[،,]?\s*(?:(?:المسمى|المدعو|واسمه|ويدعى|يدعى|named|called)\s*)?[«\"“]?\s*")
+_NAMED_AS = re.compile(
+    r"\s*(?:(?:السابق|الجديد|الراحل|المقتول|الحالي|former|new|late|slain|current)\s*)?[،,]?\s*"
+    r"(?:(?:المسمى|المدعو|واسمه|ويدعى|يدعى|named|called)\s*)?[«\"“]?\s*"
+)  # «زعيمه السابق أبو إبراهيم», "its former spokesman, Abu X"
 _APPOSED_TO_NAME = re.compile(r"(?<![.!?])\s([A-Z][a-z’'-]+),\s*$")
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "

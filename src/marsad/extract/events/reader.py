@@ -80,6 +80,7 @@ _THAT_BETWEEN_EN = re.compile(
     r"|[:\"“]",
     re.IGNORECASE,
 )
+_QAD = re.compile(r"(?<![\u0621-\u064a])(?:قد|لقد)(?![\u0621-\u064a])")
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -869,7 +870,12 @@ def _roles_ar(
         r.bound = relative is not None
         speaker = None
         conjoined = ws[i].key[:1] in ("و", "ف") and ws[i].key[1:] in arabic_stems(ws[i].key)
-        if relative is None and before and not conjoined and not text[before[-1].end : r.at].strip():
+        if (
+            relative is None
+            and before
+            and not conjoined
+            and not _QAD.sub("", text[before[-1].end : r.at]).strip()  # «وكان العدناني قد دعا»: «قد» between
+        ):
             # SVO first: «تنظيم القاعدة ينعى خالد باطرفي» (the name after the verb is its object); not «في تنظيم
             # القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on with the clause's subject)
             speaker = before[-1]
