@@ -567,6 +567,20 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "called_for", "Abu Muhammad al-Adnani", "2016-05", "asserted")],
         [],
     ),
+    # -- a modal verb far before a noun qualifies its own verb; an allegation is not a report
+    (
+        "Its release may have been timed to mark the anniversary of the death of Abu Bakr al-Baghdadi.",
+        "2020-10-19",
+        [("event", "died", "Abu Bakr al-Baghdadi", None, "asserted")],
+        [],
+    ),
+    (
+        "In January 2023, an anti-IS channel alleged that Abu al-Husayn al-Husayni al-Qurashi was appointed by a"
+        " shura council.",
+        "2023-01-30",
+        [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", None, "speculated")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -26,7 +26,7 @@ from marsad.extract.events.text import sentences
 from marsad.extract.names import NameExtractor
 from marsad.model import Document, PartialDate, Span, Statement
 from marsad.model.event import Modality
-from marsad.text.fold import fold_with_offsets
+from marsad.text.fold import fold, fold_with_offsets
 
 # a habit or a condition has no one day: the page's or the story's date does not become theirs (a negation holds
 # as of the page: "did not announce a campaign" keeps the page's date)
@@ -301,6 +301,8 @@ class StatementExtractor:
             outer = r.embedded_in.modality
             if r.embedded_in.pred.name == "denied":
                 mood = Modality.DENIED
+            elif _ALLEGED.fullmatch(fold(doc.text[r.embedded_in.at : r.embedded_in.at_end])):
+                mood = Modality.SPECULATED  # "a channel alleged that X was appointed": an allegation, not a report
             elif r.embedded_in.pred.name in ("called_for", "threatened"):
                 mood = Modality.INTENDED
             else:
@@ -487,6 +489,9 @@ _OBJECT_EVENT_BEFORE = re.compile(
     r"(?:\s+[^،,;.\n]{1,40}?)?)\s+(?:on|in|يوم|في)?\s*$",
     re.IGNORECASE,
 )
+
+
+_ALLEGED = re.compile(r"alleged|alleges|alleging|allege|[وف]?(?:زعم|زعمت|يزعم|تزعم|ادعى|ادعت|يدعي|تدعي)")
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:

@@ -50,6 +50,8 @@ _HABIT_AFTER = re.compile(
     r"|(?<![a-z])(?:widely|generally|mostly|usually|on\s+average|per\s+(?:week|month|day))(?![a-z])"
     rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|اسبوعيا|بانتظام){_NOT_AR_A}"
 )
+# a modal verb qualifies a verb: before a noun ("the death of") only right before it
+_MODAL_VERB = re.compile(r"may|might|could|قد|ربما")
 # an indirect question between a negation and the predicate: the negation is the asking verb's
 _WH = re.compile(
     r"(?<![a-z])(?:how|when|where|why|who|whether)(?![a-z])|"
@@ -87,6 +89,14 @@ def modality(folded: str, clause_start: int, at: int, end: int, nominal: bool = 
             and "," in folded[m.end() : at]
         ):
             m = None  # "Samir Khan, believed to be its author, was killed": the cue qualifies the apposition
+        if (
+            m is not None
+            and nominal
+            and mood is Modality.SPECULATED
+            and _MODAL_VERB.fullmatch(m.group(0).strip())
+            and at - m.end() > 16
+        ):
+            m = None  # "may have been timed to mark the anniversary of the death of X": the timing is in doubt
         if m is not None and mood is Modality.NEGATED and _WH.search(folded, m.end(), at):
             m = None  # "did not say how he was killed", «لم تحدد كيف قتل»: the saying is negated, not the killing
         if m is not None:
