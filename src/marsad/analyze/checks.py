@@ -11,9 +11,10 @@
     a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py);
     (i) a cause dated after the effect it is said to explain (analyze/cause.py); (j) a successor appointed before
     his named predecessor's recorded end (analyze/succession.py); (k) a page dated to a month by its URL whose
-    weekday phrase fits no day of it (analyze/page_date.py).
+    weekday phrase fits no day of it (analyze/page_date.py); (l) a URL date before what the page reports as
+    done (analyze/page_content.py).
 
-Findings of (a), (d) and (f)-(k) are stored as `inconsistency` facts of the extractor "check" (replaced
+Findings of (a), (d) and (f)-(l) are stored as `inconsistency` facts of the extractor "check" (replaced
 on each run), so `marsad facts --kind inconsistency` and the report show them beside the extractor's own.
 """
 
@@ -31,6 +32,7 @@ from marsad.analyze.dating import bounds, label
 from marsad.analyze.explained import gap_explained
 from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
 from marsad.analyze.issues import series_issue_documents
+from marsad.analyze.page_content import page_content_findings
 from marsad.analyze.page_date import page_date_findings
 from marsad.analyze.reference import reference_findings
 from marsad.analyze.succession import succession_findings
@@ -54,7 +56,7 @@ def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> lis
     series_findings += on_record + tenure_findings(store, watchlist, chronology)
     flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
     series_findings += succession_findings(store, watchlist, chronology, flagged)
-    series_findings += page_date_findings(store, watchlist, chronology)
+    series_findings += page_date_findings(store, watchlist, chronology) + page_content_findings(store)
     series_findings += content_findings(store) + cause_findings(store)
     if persist:
         store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
