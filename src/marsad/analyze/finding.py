@@ -1,7 +1,7 @@
 """A finding of `marsad check`: what was stated, what is expected, the evidence of each side, and why.
 
-Its id is deterministic (the check, what was stated, its summary and the spans of its evidence), so `marsad check --explain
-ID` finds the finding `marsad check` listed, run after run, while the archive is unchanged.
+Its id is deterministic (the check, what was stated, its summary and the spans of its evidence), so
+`marsad check --explain ID` finds the finding `marsad check` listed, run after run, while the archive is unchanged.
 """
 
 from __future__ import annotations
