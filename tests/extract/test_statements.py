@@ -581,6 +581,14 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", None, "speculated")],
         [],
     ),
+    # -- «التنظيم» is the branch the page introduced (its alias holds «تنظيم»), not the parent named in passing
+    (
+        "أعلن تنظيم القاعدة في جزيرة العرب في 10 مارس 2024 وفاة زعيمه خالد باطرفي. ونعاه القيادي في تنظيم القاعدة"
+        " خبيب السوداني. التنظيم قال إن مجلس الشورى اختار سعد بن عاطف العولقي زعيماً.",
+        None,
+        [("statement", "said", "al-Qaeda in the Arabian Peninsula", None, "asserted")],
+        [("statement", "said", "al-Qaeda")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

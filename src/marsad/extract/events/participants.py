@@ -148,6 +148,7 @@ _NAME_FOLLOWS_AR = re.compile(
     r"\s*(?:ما\s+)?(?:يسمي|يسمى|المسمي|المدعو|المعروف\s+(?:باسم|ب))(?![\u0621-\u064a])[\s،,:«\"“]*"
     r"(?P<name>[\u0621-\u064a]{2,}(?:\s+[\u0621-\u064a]{2,}){0,3}?)(?=\s*[،,»\"”.:؛]|$)"
 )
+_TANZIM_OPENS = re.compile(r"[وب]?تنظيم(?![\u0621-\u064a])")
 _TANZIM_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?تنظيم\s*[«\"“]?\s*$")
 
 
@@ -162,7 +163,12 @@ def _introductions(text: str, taken: list[Participant]) -> list[Participant]:
     return [
         p
         for p in taken
-        if p.type == ORG and p.entity_id and _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
+        if p.type == ORG
+        and p.entity_id
+        and (
+            _TANZIM_BEFORE.search(text[max(0, p.start - 12) : p.start])
+            or _TANZIM_OPENS.match(text, p.start, p.end)  # the alias holds the word: «تنظيم القاعدة في جزيرة العرب»
+        )
     ]
 
 
