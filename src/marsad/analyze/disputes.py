@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from marsad.analyze.checks import extractor_findings
+from marsad.analyze.extracted import extractor_findings
 from marsad.analyze.finding import Finding
 from marsad.analyze.timeline import Row
 from marsad.store import FactFilter, SQLiteStore
