@@ -43,6 +43,8 @@ def page_date_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chr
     out = []
     documents: dict[str, Document | None] = {}
     for f in _undated(store, cadences, chronology):
+        if len(str(f.get("published") or "")) != 7:
+            continue  # the page's date (read with the fact) is not a month: its text is never read
         doc_id = f["document"]["id"]
         if doc_id not in documents:
             read = store.get_document(doc_id)
