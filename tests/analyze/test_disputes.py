@@ -54,3 +54,19 @@ def test_attach_by_fact_or_by_an_overlapping_span() -> None:
     rows = [_row(_source("f1", 0, 5)), _row(_source("f2", 15, 30)), _row(_source("f3", 20, 30))]
     attach(rows, [by_fact, by_span])
     assert [[f["check"] for f in r.findings] for r in rows] == [["series_cadence"], ["weekday_mismatch"], []]
+
+
+def test_a_row_names_the_finding_as_it_is_now_when_a_source_joins_the_side_that_holds(
+    marsad: Marsad, tmp_path: Path
+) -> None:
+    """The flagged span is unchanged, but the finding's summary (its counts) is not: the stored fact follows it."""
+    notes = scenario.write(tmp_path / "notes", seeded=True)
+    assert marsad("ingest", str(notes)).exit_code == 0
+    assert marsad("check").exit_code == 0
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "n5.md").write_text("# Another note\n\nAl-Naba issue 412 came out on 12 October 2023.\n", encoding="utf-8")
+    assert marsad("ingest", str(more)).exit_code == 0
+    now = {f["id"] for f in _jsonl(marsad, "check") if f["check"] == "sources_disagree"}
+    rows = {r["issue"]: r for r in _jsonl(marsad, "timeline", "--series", "al-Naba")}
+    assert {f["id"] for f in rows[412]["findings"] if f["check"] == "sources_disagree"} == now

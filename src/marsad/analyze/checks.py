@@ -46,7 +46,7 @@ from marsad.model.ids import stable_id
 from marsad.store import FactFilter, SQLiteStore
 
 NAME = "check"
-VERSION = "0.1"
+VERSION = "0.2"  # 0.2: findings carry their id, confidence and sides
 
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
@@ -358,16 +358,32 @@ def stored_ids(finding: Finding) -> list[str]:
 
 def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
     """One `inconsistency` fact per flagged piece of evidence with a span (a wrong date; the side of a dispute
-    that does not hold). Rows are built directly (ids as Statement makes them): thousands of findings at
-    100,000 documents."""
+    that does not hold). Rows are built directly (ids as Statement makes them, plus the finding's id): thousands
+    of findings at 100,000 documents."""
     out = []
+    sides = [_side_of(side) for side in finding.all_sides()]  # the evidence of both sides, in the facts contract
     for src in finding.evidence if finding.flagged is None else finding.flagged:
         if src.end <= src.start or not src.fact_id:
             continue
         detail = {**finding.detail, "check": finding.check, "why": finding.reasoning, "summary": finding.summary,
-                  "expected": finding.expected, "fact": src.fact_id, "finding": finding.id}  # fmt: skip
+                  "expected": finding.expected, "fact": src.fact_id, "finding": finding.id,
+                  "confidence": finding.confidence, "sides": sides}  # fmt: skip
         row = (
-            stable_id(NAME, "inconsistency", finding.check, src.doc_id, src.start, src.end, None, None, src.date),
+            # the finding's id and the check's version in the fact's id: the store keeps rows whose ids it has
+            # (replace_findings), so a row must hash all it says — its finding's summary and sides included
+            stable_id(
+                NAME,
+                "inconsistency",
+                finding.check,
+                src.doc_id,
+                src.start,
+                src.end,
+                None,
+                None,
+                src.date,
+                finding.id,
+                VERSION,
+            ),
             "inconsistency",
             finding.check,
             src.start,
@@ -390,6 +406,11 @@ def _fact_rows(finding: Finding) -> list[tuple[str, tuple[Any, ...]]]:
         )
         out.append((src.doc_id, row))
     return out
+
+
+def _side_of(side: Side) -> dict[str, Any]:
+    evidence = [{"document": s.doc_id, "start": s.start, "end": s.end, "text": s.text} for s in side.sources]
+    return {"role": side.role, "says": side.says, "reference": side.reference, "evidence": evidence}
 
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
