@@ -110,3 +110,23 @@ def test_marsad_review_lists_and_exports_them(review_client: TestClient, archive
     record = json.loads(lines.splitlines()[0])
     assert record["verdict"] == "correct" and record["field"] == "date" and record["value"] == "2024-01-05"
     assert record["attached"] == fact and record["document"] == doc and record["reviewer"] == "tester"
+
+
+def test_a_stored_finding_is_accepted_or_dismissed_on_the_findings_page(review_client: TestClient) -> None:
+    page = review_client.get("/findings").text
+    form = re.search(
+        r'<section class="finding" id="(finding-[0-9a-f]{16})">\s*<h2><span class="kind">series_cadence</span>.*?'
+        r'name="doc" value="([0-9a-f]{64})">\s*<input type="hidden" name="fact" value="([0-9a-f]{64})">',
+        page,
+        re.S,
+    )
+    assert form is not None
+    anchor, doc, fact = form.groups()
+    csrf = csrf_token(review_client.app.state.config)  # type: ignore[attr-defined]
+    sent = {"csrf": csrf, "doc": doc, "fact": fact, "verdict": "reject", "note": "a channel's typo"}
+    r = review_client.post("/review", data={**sent, "back": f"/findings#{anchor}"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/findings#{anchor}"
+    after = review_client.get("/findings").text
+    assert re.search(rf'id="{anchor}">.*?dismissed by <bdi>tester</bdi>', after, re.S)
+    elsewhere = review_client.post("/review", data={**sent, "back": "https://evil.example/"}, follow_redirects=False)
+    assert elsewhere.headers["location"] == f"/doc/{doc}#f-{fact}"  # never a redirect a form names

@@ -3,6 +3,7 @@ the fact's evidence (store.reviews); and the list of every review, attached or n
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -21,6 +22,7 @@ from marsad.web.security import csrf_ok
 
 router = APIRouter()
 MAX_FORM = 16_384  # bytes of a review form
+_BACK = re.compile(r"/findings#finding-[0-9a-f]{16}")
 
 
 class Forbidden(ConfigError):
@@ -39,6 +41,9 @@ async def review(request: Request) -> Response:
     if not csrf_ok(config, request, form.get("csrf")):
         raise Forbidden("the form's CSRF token is missing or wrong: reload the document page and review again")
     doc_id = await run_in_threadpool(_record, config, form)
+    back = form.get("back", "")
+    if _BACK.fullmatch(back):  # only back to a finding of ours: never a redirect to anywhere a form names
+        return RedirectResponse(back, status_code=303)
     return RedirectResponse(f"/doc/{doc_id}#f-{form.get('fact', '')}", status_code=303)
 
 
