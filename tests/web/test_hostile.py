@@ -16,7 +16,7 @@ from tests.web.helpers import entity_ids, markup
 TAGS = frozenset(
     "html head meta title link body header main nav form input button select option label a span p h1 h2 section "
     "article aside div ul ol li dl dt dd table thead tbody tr th td code bdi blockquote mark em figure figcaption "
-    "svg rect circle line text title".split()  # the timeline chart's SVG: shapes and text, no script, no use
+    "br svg rect circle line text title".split()  # the timeline chart's SVG: shapes and text, no script, no use
 )
 ATTRIBUTES = frozenset(
     "lang charset name content rel href class id dir title type value placeholder aria-label role method action "

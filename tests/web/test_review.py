@@ -19,8 +19,8 @@ from marsad.web.security import csrf_token
 from tests.web.helpers import doc_ids
 
 
-def _fact(c: TestClient, kind: str, text: str) -> tuple[str, str]:
-    doc = doc_ids(c.get("/search", params={"q": "Hudhayfa statement 89 days"}).text)[0]
+def _fact(c: TestClient, kind: str, text: str, query: str = "Hudhayfa statement 89 days") -> tuple[str, str]:
+    doc = doc_ids(c.get("/search", params={"q": query}).text)[0]
     page = c.get(f"/doc/{doc}").text
     for m in re.finditer(r'<li id="f-([0-9a-f]{64})" class="fact k-(\w+)[^"]*">(.*?)</li>\n', page, re.S):
         if m.group(2) == kind and text in m.group(3):
@@ -130,3 +130,20 @@ def test_a_stored_finding_is_accepted_or_dismissed_on_the_findings_page(review_c
     assert re.search(rf'id="{anchor}">.*?dismissed by <bdi>tester</bdi>', after, re.S)
     elsewhere = review_client.post("/review", data={**sent, "back": "https://evil.example/"}, follow_redirects=False)
     assert elsewhere.headers["location"] == f"/doc/{doc}#f-{fact}"  # never a redirect a form names
+
+
+def test_the_timeline_shows_what_was_reviewed(review_client: TestClient) -> None:
+    doc, fact = _fact(review_client, "statement", "announced the new", query='"announced the new leader"')
+    before = review_client.get("/timeline", params={"actor": "Abu Hudhayfa al-Ansari"}).text
+    assert "v-reject" not in before
+    _review(review_client, doc, fact, verdict="reject", note="he did not announce it")
+    after = review_client.get("/timeline", params={"actor": "Abu Hudhayfa al-Ansari"}).text
+    row = re.search(r'<tr id="row-\d+" class="row k-statement rejected">.*?</tr>', after, re.S)
+    assert row is not None and "2023-08-03" in row.group(0)
+    assert '<span class="verdict v-reject">reject</span> <bdi>tester</bdi>' in row.group(0)
+    entity = review_client.get(
+        review_client.get("/entities", params={"name": "Abu Hudhayfa al-Ansari"}, follow_redirects=False).headers[
+            "location"
+        ]
+    ).text
+    assert "v-reject" in entity

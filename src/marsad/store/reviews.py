@@ -138,3 +138,11 @@ def attach(
 def latest(reviews: list[Review]) -> Review | None:
     """The review in force: the last one given."""
     return reviews[-1] if reviews else None
+
+
+def by_evidence(reviews: Iterable[Review]) -> dict[tuple[str, int, int, str], list[Review]]:
+    """Reviews by what they are keyed to (document id, start, end, kind), oldest first."""
+    out: dict[tuple[str, int, int, str], list[Review]] = {}
+    for r in reviews:
+        out.setdefault(r.key, []).append(r)
+    return out

@@ -19,6 +19,7 @@ from marsad.model import Entity, EntityType
 from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.render import page
+from marsad.web.reviewed import row_reviews
 
 router = APIRouter()
 MAX_DOCUMENTS = 100  # documents listed on an entity's page
@@ -68,6 +69,7 @@ def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, 
         members=members[1:],
         rows=rows[:MAX_ROWS],
         offset=0,
+        reviewed=row_reviews(store, rows[:MAX_ROWS]),
         row_count=len(rows),
         timeline_query=_timeline_query(e),
         problem=problem,

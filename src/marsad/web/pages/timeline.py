@@ -15,6 +15,7 @@ from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.chart import chart
 from marsad.web.render import page
+from marsad.web.reviewed import row_reviews
 
 router = APIRouter()
 PAGE_ROWS = 200  # table rows a page shows (the chart draws up to CHART_ROWS, each linked to its page)
@@ -44,6 +45,7 @@ def timeline_page(
     kept = {k: v for k, v in asked.items() if v} | ({"unasserted": "true"} if unasserted else {})
     offset = (page_number - 1) * PAGE_ROWS
     last = max(1, -(-len(rows) // PAGE_ROWS))
+    shown = rows[offset : offset + PAGE_ROWS]
 
     def zoom_query(prefix: str) -> str:
         """The same question narrowed to one year or month of the axis."""
@@ -55,7 +57,8 @@ def timeline_page(
 
     return page(
         request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted,
-        rows=rows[offset : offset + PAGE_ROWS], offset=offset, total=len(rows), drawing=chart(rows[:CHART_ROWS]),
+        rows=shown, offset=offset, reviewed=row_reviews(store, shown, offset), total=len(rows),
+        drawing=chart(rows[:CHART_ROWS]),
         zoom_query=zoom_query, row_link=row_link,
         pages={"current": page_number, "last": last, "prev": page_number - 1 or None,
                "next": page_number + 1 if page_number < last else None, "query": urlencode(kept)},

@@ -1,0 +1,24 @@
+"""Which timeline rows an analyst reviewed: the review in force on any of a row's sources (a source is a fact:
+its document, span and the row's kind), shown beside the row. The answers themselves do not read reviews yet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.analyze.timeline import Row
+from marsad.store import SQLiteStore
+from marsad.store.reviews import Review, by_evidence, latest
+
+
+def row_reviews(store: SQLiteStore, rows: Sequence[Row], offset: int = 0) -> dict[int, list[Review]]:
+    """Row number (offset + index) -> the review in force on each of its reviewed sources."""
+    index = by_evidence(store.reviews())
+    if not index:
+        return {}
+    out: dict[int, list[Review]] = {}
+    for n, row in enumerate(rows, start=offset):
+        found = [latest(index.get((s.doc_id, s.start, s.end, row.kind), [])) for s in row.sources]
+        kept = [r for r in found if r is not None]
+        if kept:
+            out[n] = kept
+    return out
