@@ -164,20 +164,8 @@ class SeriesExtractor:
             dated = next((s for s in issues if s.subject == series.id and s.date is not None), None)
             o_start, o_end = folded.original_span(m.start(), m.end())
             title = doc.text[slice(*folded.original_span(m.start("title"), m.end("title")))].strip()
-            out.append(
-                Statement(
-                    kind="publication_issue",
-                    predicate="published_issue",
-                    evidence=(Span(doc.id, o_start, o_end),),
-                    extractor=self.NAME,
-                    extractor_version=self.VERSION,
-                    subject=series.id,
-                    value=str(number),
-                    date=dated.date if dated else None,
-                    confidence=0.7,
-                    detail={"series": series.name, "issue": number, "title": series.name, "article": title},
-                )
-            )
+            date = dated.date if dated else None
+            out.append(self._issue(Span(doc.id, o_start, o_end), series, number, date, 0.7, {"article": title}))
         return out
 
     def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:
@@ -254,17 +242,28 @@ class SeriesExtractor:
                 o_end = chosen.evidence[0].end
                 if o_end < len(doc.text) and doc.text[o_end] == ")":
                     o_end += 1
-        detail = {"series": series.name, "issue": number, "title": series.name}
+        return self._issue(Span(doc.id, o_start, o_end), series, number, date, 0.85)
+
+    def _issue(
+        self,
+        span: Span,
+        series: Entity,
+        number: int,
+        date: PartialDate | None,
+        confidence: float,
+        more: dict[str, Any] | None = None,
+    ) -> Statement:
+        detail = {"series": series.name, "issue": number, "title": series.name, **(more or {})}
         return Statement(
             kind="publication_issue",
             predicate="published_issue",
-            evidence=(Span(doc.id, o_start, o_end),),
+            evidence=(span,),
             extractor=self.NAME,
             extractor_version=self.VERSION,
             subject=series.id,
             value=str(number),
             date=date,
-            confidence=0.85,
+            confidence=confidence,
             detail=detail,
         )
 
