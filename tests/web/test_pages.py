@@ -152,3 +152,13 @@ def test_timeline_pages_its_table(client: TestClient) -> None:
     assert f"page 1 of {-(-total // 3)}" in first and 'rel="next" href="/timeline?page=2"' in first
     assert re.findall(r'<tr id="(row-\d+)"', second) == ["row-3", "row-4", "row-5"]
     assert 'href="/timeline?page=2#row-4"' in first  # the chart's mark for row 4 leads to its page
+
+
+def test_search_counts_its_matches_by_facet(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "zanzibar"}).text
+    facets = re.search(r'<dl class="facets">(.*?)</dl>', page, re.S)
+    assert facets is not None
+    assert "<dt>language</dt><dd><bdi>en</bdi> 25</dd>" in facets.group(1)
+    assert "<dt>media type</dt><dd><bdi>text/plain</bdi> 25</dd>" in facets.group(1)
+    assert "<dt>year</dt><dd><bdi>undated</bdi> 25</dd>" in facets.group(1)
+    assert "<dt>origin</dt><dd><bdi>notes</bdi> 25</dd>" in facets.group(1)

@@ -14,6 +14,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
+from marsad.store.facets import facet_counts
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
 from marsad.store.migrations import migrate
@@ -382,6 +383,10 @@ class SQLiteStore:
             (query.fts(), self.rank_window),
         ).fetchone()
         return None if row is None else int(row[0]) + 1
+
+    def facets(self, query: Query) -> dict[str, list[tuple[str, int]]]:
+        """The ranked matches by language, media type, origin and year (store.facets)."""
+        return facet_counts(self._con, query, self.rank_window_start(query))
 
     def count_matches(self, query: Query) -> int:
         row = self._con.execute(
