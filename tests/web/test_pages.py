@@ -154,11 +154,19 @@ def test_timeline_pages_its_table(client: TestClient) -> None:
     assert 'href="/timeline?page=2#row-4"' in first  # the chart's mark for row 4 leads to its page
 
 
-def test_search_counts_its_matches_by_facet(client: TestClient) -> None:
+def test_search_counts_its_matches_by_facet_and_narrows_to_one(client: TestClient) -> None:
     page = client.get("/search", params={"q": "zanzibar"}).text
     facets = re.search(r'<dl class="facets">(.*?)</dl>', page, re.S)
     assert facets is not None
-    assert "<dt>language</dt><dd><bdi>en</bdi> 25</dd>" in facets.group(1)
-    assert "<dt>media type</dt><dd><bdi>text/plain</bdi> 25</dd>" in facets.group(1)
-    assert "<dt>year</dt><dd><bdi>undated</bdi> 25</dd>" in facets.group(1)
-    assert "<dt>origin</dt><dd><bdi>notes</bdi> 25</dd>" in facets.group(1)
+    shown = re.sub(r"<a [^>]*>|</a>", "", facets.group(1))
+    assert "<dt>language</dt><dd><bdi>en</bdi> 25</dd>" in shown
+    assert "<dt>media type</dt><dd><bdi>text/plain</bdi> 25</dd>" in shown
+    assert "<dt>year</dt><dd><bdi>undated</bdi> 25</dd>" in shown and "<bdi>notes</bdi> 25" in shown
+    mixed = client.get("/search", params={"q": "Hudhayfa"}).text
+    assert "26 matching" not in mixed
+    html = re.search(r'<a href="(/search\?q=Hudhayfa&amp;type=text%2Fhtml)"><bdi>text/html</bdi></a> (\d+)', mixed)
+    assert html is not None
+    narrowed = client.get(html.group(1).replace("&amp;", "&")).text
+    assert f"{html.group(2)} matching documents" in narrowed or "1 matching document" in narrowed
+    assert "observer.html" in narrowed and "n2-statement.md" not in narrowed
+    assert '<a class="drop" href="/search?q=Hudhayfa">(any media type)</a>' in narrowed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -87,3 +88,24 @@ def test_names_show_their_bidi_controls_and_text_its_direction() -> None:
 def test_loopback_addresses() -> None:
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "10.0.0.1", "example.org", "localhost.evil"))
+
+
+def test_the_store_narrows_a_search_to_facet_values(built_archive: Path) -> None:
+    from marsad.store import open_store
+    from marsad.store.facets import Narrowing
+    from marsad.store.query import parse_query
+
+    store = open_store(built_archive, read_only=True)
+    try:
+        query = parse_query("Hudhayfa OR حذيفة")
+        everything = store.count_matches(query)
+        arabic = Narrowing(language="ar")
+        assert 0 < store.count_matches(query, arabic) < everything
+        assert all(h.document.languages[0] == "ar" for h in store.search(query, 50, 0, arabic))
+        assert store.facets(query, arabic)["language"] == [("ar", store.count_matches(query, arabic))]
+        undated = Narrowing(year="undated", media_type="text/markdown")
+        assert all(h.document.published is None for h in store.search(query, 50, 0, undated))
+        assert store.count_matches(query, Narrowing(origin="nowhere")) == 0
+        assert not Narrowing() and Narrowing().clause() == ("1", [])
+    finally:
+        store.close()

@@ -6,23 +6,60 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 from marsad.store.query import Query
 
 FACETS = ("language", "media type", "origin", "year")
 _LATEST = "f.rowid NOT IN (SELECT rowid FROM documents WHERE superseded_by IS NOT NULL)"
+_FIRST_LANGUAGE = "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowing:
+    """A search kept to one value of some facets (None: any)."""
+
+    language: str | None = None  # the document's first language, "und" when none was found
+    media_type: str | None = None
+    origin: str | None = None
+    year: str | None = None  # of publication; "undated" for none
+
+    def __bool__(self) -> bool:
+        return any((self.language, self.media_type, self.origin, self.year))
+
+    def clause(self, rowid: str = "rowid") -> tuple[str, list[Any]]:
+        """An SQL condition on `rowid` (a documents_fts rowid) and its arguments; ("1", []) when nothing is set."""
+        where: list[str] = []
+        args: list[Any] = []
+        if self.language:
+            where.append(f"{_FIRST_LANGUAGE} = ?")
+            args.append(self.language)
+        for column, value in (("media_type", self.media_type), ("origin", self.origin)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if self.year == "undated":
+            where.append("published IS NULL")
+        elif self.year:
+            where.append("substr(published, 1, 4) = ?")
+            args.append(self.year)
+        if not where:
+            return "1", []
+        return f"{rowid} IN (SELECT rowid FROM documents WHERE {' AND '.join(where)})", args
 
 
 def facet_counts(
-    con: sqlite3.Connection, query: Query, window_start: int | None, top: int = 8
+    con: sqlite3.Connection, query: Query, window_start: int | None, narrow: Narrowing | None = None, top: int = 8
 ) -> dict[str, list[tuple[str, int]]]:
     """Each facet's most frequent values with their counts, most frequent first."""
+    kept, args = (narrow or Narrowing()).clause("f.rowid")
     sql = (
         "SELECT d.languages, d.media_type, d.origin, substr(d.published, 1, 4) FROM documents_fts f "
-        f"JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST}"
+        f"JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept}"
     )
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for languages, media_type, origin, year in con.execute(sql, (query.fts(), window_start or 0)):
+    for languages, media_type, origin, year in con.execute(sql, (query.fts(), window_start or 0, *args)):
         counts["language"][(languages or "und").split(" ", 1)[0]] += 1
         counts["media type"][media_type] += 1
         counts["origin"][origin] += 1

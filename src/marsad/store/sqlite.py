@@ -14,7 +14,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Entity, Statement
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
-from marsad.store.facets import facet_counts
+from marsad.store.facets import Narrowing, facet_counts
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
 from marsad.store.migrations import migrate
@@ -357,14 +357,18 @@ class SQLiteStore:
         )
         return (row[0] if row else None), [r[0] for r in earlier]
 
-    def search(self, query: Query, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self, query: Query, limit: int = 20, offset: int = 0, narrow: Narrowing | None = None
+    ) -> list[SearchHit]:
+        """One page of ranked hits; `narrow` keeps them to some facets' values (store.facets)."""
         expr = query.fts()
+        kept, args = (narrow or Narrowing()).clause()
         try:
-            bound = self.rank_window_start(query)
+            bound = self.rank_window_start(query, narrow)
             ranked = self._con.execute(
                 f"SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ? AND {_LATEST} "
-                "ORDER BY rank LIMIT ? OFFSET ?",
-                (expr, bound or 0, limit, offset),
+                f"AND {kept} ORDER BY rank LIMIT ? OFFSET ?",
+                (expr, bound or 0, *args, limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
@@ -375,22 +379,25 @@ class SQLiteStore:
                 hits.append(SearchHit(from_row(row), float(rank)))
         return hits
 
-    def rank_window_start(self, query: Query) -> int | None:
+    def rank_window_start(self, query: Query, narrow: Narrowing | None = None) -> int | None:
         """The lowest rowid ranked when more than rank_window documents match, else None (all ranked)."""
+        kept, args = (narrow or Narrowing()).clause()
         row = self._con.execute(
-            f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST} "
+            f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST} AND {kept} "
             "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            (query.fts(), self.rank_window),
+            (query.fts(), *args, self.rank_window),
         ).fetchone()
         return None if row is None else int(row[0]) + 1
 
-    def facets(self, query: Query) -> dict[str, list[tuple[str, int]]]:
+    def facets(self, query: Query, narrow: Narrowing | None = None) -> dict[str, list[tuple[str, int]]]:
         """The ranked matches by language, media type, origin and year (store.facets)."""
-        return facet_counts(self._con, query, self.rank_window_start(query))
+        return facet_counts(self._con, query, self.rank_window_start(query, narrow), narrow)
 
-    def count_matches(self, query: Query) -> int:
+    def count_matches(self, query: Query, narrow: Narrowing | None = None) -> int:
+        kept, args = (narrow or Narrowing()).clause()
         row = self._con.execute(
-            f"SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST}", (query.fts(),)
+            f"SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ? AND {_LATEST} AND {kept}",
+            (query.fts(), *args),
         )
         return int(row.fetchone()[0])
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from marsad.analyze.search import search
 from marsad.store import SQLiteStore
+from marsad.store.facets import Narrowing
 from marsad.store.query import parse_query
 from marsad.web.archive import config_of, reading
+from marsad.web.narrowed import narrowed_search
 from marsad.web.render import page
 from marsad.web.snippets import snippet_pieces
 
@@ -24,22 +26,38 @@ def home(request: Request, store: Annotated[SQLiteStore, Depends(reading)]) -> H
     return page(request, "home.html", title="marsad", stats=store.stats())
 
 
+Facet = Annotated[str, Query(max_length=300)]
+FACET_PARAMS = {"language": "lang", "media type": "type", "origin": "origin", "year": "year"}
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
     store: Annotated[SQLiteStore, Depends(reading)],
     q: Annotated[str, Query(max_length=1000)] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
+    lang: Facet = "",
+    media_type: Annotated[str, Query(alias="type", max_length=300)] = "",
+    origin: Facet = "",
+    year: Facet = "",
 ) -> HTMLResponse:
     if not q.strip():
         return page(request, "search.html", title="search", q=q, results=None, hits=[], pages=None, facets={})
+    narrow = Narrowing(lang or None, media_type or None, origin or None, year or None)
+    chosen = {k: v for k, v in {"lang": lang, "type": media_type, "origin": origin, "year": year}.items() if v}
     size = config_of(request).page_size
-    results = search(store, q, limit=size, offset=(page_number - 1) * size)
+    results = narrowed_search(store, q, narrow, limit=size, offset=(page_number - 1) * size)
     hits = [(h, snippet_pieces(h.document.text, h.highlights)) for h in results.hits]
     last = max(1, -(-min(results.total, results.ranked) // size))
+
+    def link(**change: str | int | None) -> str:
+        """This search with some parameters changed (None drops one); back to its first page unless `page` given."""
+        params: dict[str, str | int | None] = {"q": q, **chosen, "page": None, **change}
+        return "/search?" + urlencode({k: v for k, v in params.items() if v})
+
     pages = {"current": page_number, "last": last, "prev": page_number - 1 or None,
              "next": page_number + 1 if page_number < last else None}  # fmt: skip
-    facets = store.facets(parse_query(q))
     return page(
-        request, "search.html", title=f"search: {q}", q=q, results=results, hits=hits, pages=pages, facets=facets
-    )
+        request, "search.html", title=f"search: {q}", q=q, results=results, hits=hits, pages=pages,
+        facets=store.facets(parse_query(q), narrow), facet_params=FACET_PARAMS, chosen=chosen, link=link,
+    )  # fmt: skip
