@@ -56,7 +56,9 @@ def test_a_correction_names_its_field_and_value(review_client: TestClient) -> No
     assert r.status_code == 400 and "gives the corrected value" in r.text
     r = review_client.post("/review", data={**form, "field": "colour", "value": "x"})
     assert r.status_code == 400 and "one of date, actor, predicate, issue" in r.text
-    r = review_client.post("/review", data={**form, "fact": "f" * 64, "value": "x"})
+    r = review_client.post("/review", data={**form, "value": "5 Jan"})
+    assert r.status_code == 400 and "ISO date" in r.text
+    r = review_client.post("/review", data={**form, "fact": "f" * 64, "value": "2024-01-05"})
     assert r.status_code == 404
 
 

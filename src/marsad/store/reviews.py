@@ -9,6 +9,7 @@ same kind are the ones it reviews. A review whose evidence no longer carries a f
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ VERDICTS = ("confirm", "reject", "correct")
 CORRECTABLE = ("date", "actor", "predicate", "issue")  # the fields a correction may set
 MAX_NOTE = 4000  # characters of a reviewer's note
 MAX_VALUE = 500  # characters of a corrected value
+_ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 _COLUMNS = "doc_id, span_start, span_end, kind, fact_id, verdict, field, value, note, reviewer, created_at"
 
@@ -80,6 +82,10 @@ def review_of_fact(
             raise ConfigError(f"a correction of the {field} gives the corrected value")
     else:
         field = value = None
+    if verdict == "correct" and field == "date" and not _ISO_DATE.fullmatch(value or ""):
+        raise ConfigError(f"a corrected date is an ISO date or its prefix (2024-01-05, 2024-01, 2024), not {value!r}")
+    if verdict == "correct" and field == "issue" and not (value or "").isdigit():
+        raise ConfigError(f"a corrected issue is a number, not {value!r}")
     if len(note) > MAX_NOTE or (value is not None and len(value) > MAX_VALUE):
         raise ConfigError(f"a note is at most {MAX_NOTE} characters and a value at most {MAX_VALUE}")
     return Review(
