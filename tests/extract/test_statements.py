@@ -589,6 +589,29 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "said", "al-Qaeda in the Arabian Peninsula", None, "asserted")],
         [("statement", "said", "al-Qaeda")],
     ),
+    # -- "has said nothing", "released no statement": nothing was said
+    (
+        "Abu Hudhayfa al-Ansari has said nothing about Gaza since the 7 October attack, analysts noted on Friday.",
+        "2023-10-21",
+        [("statement", "said", "Abu Hudhayfa al-Ansari", "2023-10-20", "negated")],
+        [],
+    ),
+    # -- a fronted phrase of the medium dates the statement after it; a bare weekday after the verb that made
+    #    the medium public is a date («في كلمة صوتية نشرت الخميس،»)
+    (
+        "وفي كلمة صوتية نشرت الخميس، دعا أبو حذيفة الأنصاري أنصار التنظيم إلى استهداف اليهود.",
+        "2024-01-06",
+        [("statement", "called_for", "Abu Hudhayfa al-Ansari", "2024-01-04", "asserted")],
+        [],
+    ),
+    # -- «وكانت وكالة أعماق قد نشرت»: the publisher before «قد»; «لنشر» ("to publish") has no subject of its own
+    (
+        "وكانت وكالة أعماق قد نشرت الأسبوع الماضي صوراً لمنفذي الهجوم.",
+        "2024-01-06",
+        [("statement", "published", "Amaq News Agency", "2023-12-25", "asserted")],
+        [],
+    ),
+    ("عودة وكالة أعماق لنشر محتوى مرئي.", "2024-01-06", [], [("statement", "published", "Amaq News Agency")]),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -217,6 +217,10 @@ class StatementExtractor:
                         and _OBJECT_EVENT_BEFORE.search(doc.text, r.at_end, d.evidence[0].start)
                     )
                 ]
+                lead = _MEDIA_LEAD.match(doc.text, start, r.at)
+                if not candidates and lead is not None and r.lang == "ar":
+                    # «وفي كلمة صوتية نشرت الخميس، دعا X»: the fronted phrase of the medium dates its statement
+                    candidates = [d for d in in_sentence if d.date is not None and d.evidence[0].end <= lead.end()]
                 if candidates:
                     # "IN A STATEMENT released on 29 September, al-Naba announced ...": the sentence's one date
                     own[id(r)] = min(candidates, key=lambda d: abs(d.evidence[0].start - r.at)).date
@@ -492,6 +496,13 @@ _OBJECT_EVENT_BEFORE = re.compile(
 
 
 _ALLEGED = re.compile(r"alleged|alleges|alleging|allege|[وف]?(?:زعم|زعمت|يزعم|تزعم|ادعى|ادعت|يدعي|تدعي)")
+
+
+# a sentence opening on the medium its statement came in, up to the comma: «وفي كلمة صوتية نشرت الخميس،»
+_MEDIA_LEAD = re.compile(
+    r"\W*[وف]?(?:في|عبر|وفي|خلال)\s+(?:ال)?(?:كلمة|كلمته|تسجيل|تسجيله|بيان|بيانه|رسالة|رسالته|خطاب|خطابه|مقطع|إصدار|اصدار|فيديو)"
+    r"[^،,.\n]{0,80}[،,]"
+)
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:

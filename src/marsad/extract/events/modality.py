@@ -59,6 +59,7 @@ _WH = re.compile(
     + r"(?:كيف|متي|متى|اين|لماذا|من\s+الذي)"
     + _NOT_AR_A
 )
+_NOTHING_AFTER = re.compile(r"\S+\s+(?:nothing|no\s+(?:word|comment|statement|message|claim))(?![a-z])")
 _APPOSITIVE = re.compile(r",\s*$")
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
@@ -109,6 +110,8 @@ def modality(folded: str, clause_start: int, at: int, end: int, nominal: bool = 
     m = _AGGREGATE.search(folded, max(clause_start, at - 60), min(end, at + 60))
     if m is not None:
         return Modality.HABITUAL, m.group(0).strip()
+    if _NOTHING_AFTER.match(after):  # "has said nothing about Gaza", "released no statement"
+        return Modality.NEGATED, "nothing"
     m = _AFTER.search(after[after.find(" ") + 1 :] if " " in after else "")
     if m is not None:
         return Modality.SPECULATED, m.group(0).strip()

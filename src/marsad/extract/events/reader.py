@@ -80,6 +80,7 @@ _THAT_BETWEEN_EN = re.compile(
     r"|[:\"“]",
     re.IGNORECASE,
 )
+_KANA = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت)(?![\u0621-\u064a])")
 _QAD = re.compile(r"(?<![\u0621-\u064a])(?:قد|لقد)(?![\u0621-\u064a])")
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
@@ -919,6 +920,14 @@ def _roles_ar(
             and _media(ws, r.at_end, after[0].start, arabic_text=True) is None
             else None
         )  # «نشرت مؤسسة الفرقان», «بثت أمس وكالة أعماق»; not «نشر صوراً لجثة باطرفي» (the photos are of him)
+        if (
+            publisher is None
+            and before
+            and not ws[i].key.startswith("ل")  # «لنشر»: "to publish", a masdar, not the verb of a subject
+            and before[-1].type in (ORG, OUTLET)
+            and not _KANA.sub("", _QAD.sub("", text[before[-1].end : r.at])).strip()
+        ):  # «وكالة أعماق نشرت», «وكانت وكالة أعماق قد نشرت»: the subject first
+            publisher = before[-1]
         if publisher is not None:
             r.roles["publisher"] = publisher
         media = _media(ws, r.at_end, c1, arabic_text=True)
