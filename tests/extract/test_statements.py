@@ -612,6 +612,24 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
     ),
     ("عودة وكالة أعماق لنشر محتوى مرئي.", "2024-01-06", [], [("statement", "published", "Amaq News Agency")]),
+    # -- "X, who succeeded Y in March, was killed": X was killed, never the Y of the relative clause
+    (
+        "Abu al-Hasan al-Hashimi al-Qurashi, who succeeded Abu Ibrahim al-Hashimi al-Qurashi in March, was killed in"
+        " October.",
+        "2022-12-01",
+        [("event", "killed", "Abu al-Hasan al-Hashimi al-Qurashi", "2022-10", "asserted")],
+        [("event", "killed", "Abu Ibrahim al-Hashimi al-Qurashi")],
+    ),
+    # -- "X died, the group said on Sunday": the clause before the trailing attribution is what was said
+    (
+        "Khalid Batarfi died, al-Qaeda in the Arabian Peninsula said on Sunday.",
+        "2024-03-11",
+        [
+            ("event", "died", "Khalid Batarfi", None, "reported"),
+            ("statement", "said", "al-Qaeda in the Arabian Peninsula", "2024-03-10", "asserted"),
+        ],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -82,6 +82,16 @@ _THAT_BETWEEN_EN = re.compile(
 )
 _KANA = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت)(?![\u0621-\u064a])")
 _QAD = re.compile(r"(?<![\u0621-\u064a])(?:قد|لقد)(?![\u0621-\u064a])")
+# ", who ... ," before a verb: a relative clause between its subject and the verb
+_RELATIVE_BEFORE_EN = re.compile(
+    r",\s*(?:who|which|whose)\b[^,;]{0,120},\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
+)
+# "..., the group said (on Sunday).": a speech verb after a comma ending the sentence, its content before
+_TRAILING_SAID_EN = re.compile(r",\s*(?:the\s+|its\s+|a\s+)?$")
+_TRAILING_END_EN = re.compile(
+    r"(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|yesterday|today|late\s+on\s+\w+|on\s+\d{1,2}\s+\w+))*"
+    r"(?:,\s*without\s+[^.]{0,60})?\s*[.!?]?\s*$"
+)
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -456,6 +466,11 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         quoted = _QUOTE_BEFORE.search(text, r.sentence[0], r.at)
         if quoted is not None:  # '"We announce ...," he added': what he said is the quotation before the verb
             r.content = (quoted.start() + 1, quoted.end(1))
+        elif speaker is not None and speaker.start < r.at:
+            trailing = _TRAILING_SAID_EN.search(text, r.sentence[0], speaker.start)
+            if trailing is not None and _TRAILING_END_EN.match(text, r.at_end, s1):
+                # "X was killed, the group said on Sunday": what it said is the clause before the comma
+                r.content = (r.sentence[0], trailing.start())
         if passive:
             r.voice = "passive"
         return
@@ -520,6 +535,9 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         return
     # patient frame: "US forces killed X" / "X was killed (by Y)"
     if passive:
+        relative = _RELATIVE_BEFORE_EN.search(text, c0, r.at)
+        if relative is not None:  # "X, who succeeded Y in March, was killed": X, not the Y of the relative clause
+            before = [p for p in before if p.end <= relative.start()] or before
         patient = next((p for p in reversed(before) if p.type == PERSON), None)
         if r.reduced and patient is not None and r.at - patient.end > 2:
             patient = (
