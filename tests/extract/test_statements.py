@@ -630,6 +630,32 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         ],
         [],
     ),
+    # -- "according to US officials", «بحسب», «وفقاً لـ»: someone else vouches for it (not "according to the calendar")
+    (
+        "Abu Bakr al-Baghdadi was killed in a raid in Idlib, according to US officials.",
+        "2019-10-28",
+        [("event", "killed", "Abu Bakr al-Baghdadi", None, "reported")],
+        [],
+    ),
+    (
+        "وبحسب وكالة أعماق، قُتل أبو محمد العدناني في حلب.",
+        "2016-09-01",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "reported")],
+        [],
+    ),
+    (
+        "The speech marked the anniversary of the death of Abu Bakr al-Baghdadi (according to the Hijri calendar).",
+        "2020-10-19",
+        [("event", "died", "Abu Bakr al-Baghdadi", None, "asserted")],
+        [],
+    ),
+    # -- «X، الذي خلف Y في مارس، قُتل في أكتوبر»: X was killed, in October
+    (
+        "أبو الحسن الهاشمي القرشي، الذي خلف أبا إبراهيم الهاشمي القرشي في مارس، قُتل في أكتوبر.",
+        "2022-12-01",
+        [("event", "killed", "Abu al-Hasan al-Hashimi al-Qurashi", "2022-10", "asserted")],
+        [("event", "killed", "Abu Ibrahim al-Hashimi al-Qurashi")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

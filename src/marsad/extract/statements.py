@@ -505,6 +505,17 @@ _MEDIA_LEAD = re.compile(
 )
 
 
+_IN_CLOSED_RELATIVE = re.compile(
+    r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}[،,]\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
+)
+
+
+def _in_relative_before(text: str, r: Reading, d: Statement) -> bool:
+    """Is date `d` inside a relative clause closed by a comma just before r's verb?"""
+    closed = _IN_CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
+    return closed is not None and closed.start() < d.evidence[0].start < r.at
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
@@ -524,6 +535,8 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
     ]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
     near = [d for d in near if not _since(text, d, r.at)]
+    if text:  # "X, who succeeded Y in March, was killed in October": March is the relative clause's
+        near = [d for d in near if not _in_relative_before(text, r, d)]
     if r.pred.kind == "statement" and text:  # "claimed the attack in Kerman on 3 January": the attack's day
         near = [d for d in near if not _OBJECT_EVENT_BEFORE.search(text, r.at_end, d.evidence[0].start)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's

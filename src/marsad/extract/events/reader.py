@@ -92,6 +92,13 @@ _TRAILING_END_EN = re.compile(
     r"(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|yesterday|today|late\s+on\s+\w+|on\s+\d{1,2}\s+\w+))*"
     r"(?:,\s*without\s+[^.]{0,60})?\s*[.!?]?\s*$"
 )
+_RELATIVE_CLOSED_AR = re.compile(r"[،,]\s*(?:الذي|التي|الذين|اللذين)\s[^،,.]{0,120}[،,]\s*$")
+# a sentence whose facts someone else vouches for: "according to US officials", «بحسب ما أعلن», «وفقاً لـ»
+_ATTRIBUTION = re.compile(
+    r"(?<![a-z])(?:according\s+to(?!\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:calendar|plan|schedule|tradition|law|rules?|sharia)\b)"
+    r"|citing|as\s+reported\s+by)(?![a-z])"
+    r"|(?<![\u0621-\u064a])[وف]?(?:بحسب|حسب|وفقا\s+ل|وفقاً\s+ل|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u064a])"
+)
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -167,6 +174,10 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
             r.participle = True
         _verbal_attack(r, text)
         r.modality, r.cue = _modality_of(r, text)
+        if r.modality is Modality.ASSERTED and r.pred.kind == "event":
+            vouched = _ATTRIBUTION.search(text, start, end)
+            if vouched is not None:  # "X was killed, according to US officials": reported, not the page's own word
+                r.modality, r.cue = Modality.REPORTED, vouched.group(0).strip()
         readings.append(r)
         named = _announced_person(r, inside, text)
         if named is not None:  # "X was announced (as caliph) by the spokesman": X is appointed, on that day
@@ -1030,7 +1041,13 @@ def _roles_ar(
             if person is not None:
                 r.roles["patient"] = person
         elif before and before[-1].type == PERSON and r.at - before[-1].end < 20:
-            r.roles["patient"] = before[-1]  # «أبو بكر البغدادي ظهر»
+            closed = _RELATIVE_CLOSED_AR.search(text, r.sentence[0], r.at)
+            if closed is None:
+                r.roles["patient"] = before[-1]  # «أبو بكر البغدادي ظهر»
+            else:  # «X، الذي خلف Y في مارس، قُتل»: X, the one before the relative clause, not the Y inside it
+                head = next((p for p in reversed(before) if p.end <= closed.start() and p.type == PERSON), None)
+                if head is not None:
+                    r.roles["patient"] = head
         return
     # agent frame: «شن التنظيم», «نفذ مسلحو التنظيم»; «نفذ العملية، مؤكدا أن التنظيم» has its subject before it
     agent = (
