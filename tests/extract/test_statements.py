@@ -656,6 +656,33 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "killed", "Abu al-Hasan al-Hashimi al-Qurashi", "2022-10", "asserted")],
         [("event", "killed", "Abu Ibrahim al-Hashimi al-Qurashi")],
     ),
+    # -- "X was killed alongside Y, officials said": after the comma another subject speaks, not Y; the death is
+    #    reported; ", also called" is still the name before it
+    (
+        "Abu al-Hasan al-Muhajir was killed alongside Abu Bakr al-Baghdadi, officials said.",
+        "2019-10-31",
+        [("event", "killed", "Abu al-Hasan al-Muhajir", None, "reported")],
+        [("statement", "said", "Abu Bakr al-Baghdadi")],
+    ),
+    (
+        "The new spokesman, Abu Hamza al-Qurashi, also called on Muslims to pledge allegiance.",
+        "2019-10-31",
+        [("statement", "called_for", "Abu Hamza al-Qurashi", "2019-10-31", "asserted")],
+        [],
+    ),
+    # -- "detained X's sister": the sister, not X; "captured the mosque, where X declared ...": the mosque, not X
+    (
+        "Turkish police detained Abu Bakr al-Baghdadi's sister near Azaz in 2019.",
+        "2023-06-01",
+        [],
+        [("event", "arrested", "Abu Bakr al-Baghdadi")],
+    ),
+    (
+        "Iraqi forces captured the al-Nuri mosque in Mosul, where Abu Bakr al-Baghdadi declared the caliphate in 2014.",
+        "2017-07-01",
+        [("statement", "announced", "Abu Bakr al-Baghdadi", "2014", "asserted")],
+        [("event", "captured", "Abu Bakr al-Baghdadi")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

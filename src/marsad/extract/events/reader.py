@@ -99,6 +99,13 @@ _ATTRIBUTION = re.compile(
     r"|citing|as\s+reported\s+by)(?![a-z])"
     r"|(?<![\u0621-\u064a])[وف]?(?:بحسب|حسب|وفقا\s+ل|وفقاً\s+ل|نقلا\s+عن|نقلاً\s+عن)(?![\u0621-\u064a])"
 )
+# after a name, a comma and another noun before the verb: that noun is the verb's subject
+_NEW_SUBJECT_EN = re.compile(
+    r",\s*(?!(?:also|then|later|further|again|now|once|too|still|even|however|meanwhile|in\s+turn)\b)(?![a-z]+ly\b)"
+    r"(?:the\s+|US\s+|some\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*$"
+)  # ", officials said", not ", also called" nor ", reportedly said"
+_POSSESSOR_EN = re.compile(r"['’]s?\s+(?!(?:own|first|last|new|former)\b)[a-z]")
+_CLAUSE_BREAK_EN = re.compile(r",\s*(?:where|which|who|when|while|after|before|as)\b|;")
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
 
 
@@ -464,7 +471,11 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         elif before and re.search(r"[”\"]", text[before[-1].end : r.at]):
             # '"... the caliph Abu X ...," al-Muhajir added': a name inside the quotation is not its speaker
             speaker = _name_before_en(text, r.at)
-        elif before and not re.search(r"\b(?:on\s+behalf\s+of|according\s+to)\s", text[before[-1].end : r.at]):
+        elif (
+            before
+            and not re.search(r"\b(?:on\s+behalf\s+of|according\s+to)\s", text[before[-1].end : r.at])
+            and not _NEW_SUBJECT_EN.search(text[before[-1].end : r.at])
+        ):  # not "X was killed alongside Y, officials said": after the comma, another subject speaks
             speaker = _head_of_apposition(text, before, r.at)
         elif after and after[0].start - r.at_end <= 12 and re.search(r"[,\"”]\s*$", text[max(c0, r.at - 3) : r.at]):
             speaker = after[0]  # '"...," said the spokesman Abu X'
@@ -559,7 +570,14 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         if by_agent is not None and by_agent is not patient:
             r.roles["agent"] = by_agent
         return
-    people = [p for p in after if p.type == PERSON and p.start - r.at_end <= _PATIENT_GAP]
+    people = [
+        p
+        for p in after
+        if p.type == PERSON
+        and p.start - r.at_end <= _PATIENT_GAP
+        and not _POSSESSOR_EN.match(text, p.end)  # "detained X's sister": the sister, not X
+        and not _CLAUSE_BREAK_EN.search(text, r.at_end, p.start)  # "captured the mosque, where X declared"
+    ]
     if people and not _COUNT_AFTER.match(text, r.at_end):
         r.roles["patient"] = people[0]
     if before and not _THAT_BETWEEN_EN.search(text, before[-1].end, r.at):
