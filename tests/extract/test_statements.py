@@ -593,7 +593,10 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
     (
         "Abu Hudhayfa al-Ansari has said nothing about Gaza since the 7 October attack, analysts noted on Friday.",
         "2023-10-21",
-        [("statement", "said", "Abu Hudhayfa al-Ansari", "2023-10-20", "negated")],
+        [
+            ("statement", "said", "Abu Hudhayfa al-Ansari", None, "negated"),
+            ("statement", "said", "analysts", "2023-10-20", "asserted"),
+        ],
         [],
     ),
     # -- a fronted phrase of the medium dates the statement after it; a bare weekday after the verb that made
