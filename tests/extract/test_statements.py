@@ -686,6 +686,13 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "announced", "Abu Bakr al-Baghdadi", "2014", "asserted")],
         [("event", "captured", "Abu Bakr al-Baghdadi")],
     ),
+    # -- a date inside a relative clause before the verb is the clause's ("ISIS-K, which split ... in 2015, claimed")
+    (
+        "ISIS-K, which split from the Pakistani Taliban in 2015, claimed the Kabul airport bombing on 26 August 2021.",
+        "2021-08-28",
+        [("statement", "claimed", "Islamic State Khorasan Province", "2021-08-28", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -216,6 +216,7 @@ class StatementExtractor:
                         d.evidence[0].start > r.at
                         and _OBJECT_EVENT_BEFORE.search(doc.text, r.at_end, d.evidence[0].start)
                     )
+                    and not _in_relative_before(doc.text, r, d)  # "ISIS-K, which split in 2015, claimed ..."
                 ]
                 lead = _MEDIA_LEAD.match(doc.text, start, r.at)
                 if not candidates and lead is not None and r.lang == "ar":
