@@ -331,3 +331,11 @@ def test_last_month_needs_the_day_of_writing() -> None:
     text = "ظهر البغدادي في الموصل عام 2014. وهذا الظهور هو الأول منذ سقوط الباغوز في مارس الماضي."
     assert [d[1] for d in dates(text) if "مارس" in d[0]] == []
     assert [d[1] for d in dates(text, "2019-04-30") if "مارس" in d[0]] == ["2019-03"]
+
+
+def test_a_year_closed_in_a_relative_clause_is_not_a_later_mention_s() -> None:
+    """ "ISIS-K, which split ... in 2015, claimed on 27 August ...": 27 August is of the page's year, not 2015."""
+    text = "ISIS-K, which split from the Pakistani Taliban in 2015, claimed on 27 August the Kabul airport bombing."
+    assert [d[1] for d in dates(text, "2021-08-28") if d[0].startswith("27")] == ["2021-08-27"]
+    twin = "In 2015 the group split from the Taliban and on 27 August it claimed its first attack."
+    assert [d[1] for d in dates(twin, "2021-08-28") if d[0].startswith("27")] == ["2015-08-27"]

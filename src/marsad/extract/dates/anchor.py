@@ -209,9 +209,24 @@ def _forward(ref: Found, interval: Any) -> int:
     return year if interval(year)[1] >= ref.date.first_day() else year + 1
 
 
+_RELATIVE_OPENER = re.compile(r"[,،]\s*(?:who|which|whose|الذي|التي|الذين)\s")
+
+
+def _closed_relative(folded: str, sentence_start: int, f: Found, at: int) -> bool:
+    """Is `f` inside a relative clause (", which ... ,") that closes before the mention at `at`?"""
+    if f.start > at:
+        return False
+    opener = _RELATIVE_OPENER.search(folded, max(sentence_start, f.start - 120), f.start)
+    return opener is not None and ("," in folded[f.end : at] or "،" in folded[f.end : at])
+
+
 def _sentence_year(ctx: Context, m: Mention) -> int | None:
     start, end = _sentence_bounds(ctx.folded, m.start)
-    stated = [f for f in _explicit(ctx) if start <= f.start < end and f.start != m.start]
+    stated = [
+        f
+        for f in _explicit(ctx)
+        if start <= f.start < end and f.start != m.start and not _closed_relative(ctx.folded, start, f, m.start)
+    ]  # not "ISIS-K, which split ... in 2015, claimed on 27 August": a year closed in a relative clause before
     if not stated:
         return None
     same_month = [
