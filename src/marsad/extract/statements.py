@@ -202,6 +202,11 @@ class StatementExtractor:
                 sub = _subordinate_start(r, doc.text)
                 said_from = _said_from(r, in_sentence, doc.text)
                 next_at = _window(r, readings)[1]  # a date after the next predicate is that one's
+                if any(
+                    o.embedded_in is r and o.pred.nominal and o.pred.name in ("killed", "died") and o.at == next_at
+                    for o in readings
+                ):  # "announced the death of X on Thursday": the death takes no date; the announcement does
+                    next_at = r.clause[1]
                 candidates = [
                     d
                     for d in free
@@ -518,6 +523,16 @@ def _in_relative_before(text: str, r: Reading, d: Statement) -> bool:
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
+    if (
+        r.pred.kind == "event"
+        and r.pred.nominal
+        and r.embedded_in is not None
+        and r.embedded_in.pred.name in _MAKES_IT_KNOWN
+        and r.embedded_in.at < r.at
+        and r.pred.name in ("killed", "died")
+        and r.lang == "en"
+    ):
+        return None  # "announced the death of X on Thursday": the announcement's day, not the death's
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
     hi = min(hi, r.clause[1])

@@ -104,6 +104,10 @@ _NEW_SUBJECT_EN = re.compile(
     r",\s*(?!(?:also|then|later|further|again|now|once|too|still|even|however|meanwhile|in\s+turn)\b)(?![a-z]+ly\b)"
     r"(?:the\s+|US\s+|some\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*$"
 )  # ", officials said", not ", also called" nor ", reportedly said"
+_NAME_BEFORE_VERB_EN = re.compile(
+    r"(?<![.!?]\s)(?<=\s)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Then|Also|Later)\b)[A-Z][a-z]{2,}\s*$"
+)  # "... after Turkey said": a name the watchlist does not know; not "his first in October announced"
 _POSSESSOR_EN = re.compile(r"['’]s?\s+(?!(?:own|first|last|new|former)\b)[a-z]")
 _CLAUSE_BREAK_EN = re.compile(r",\s*(?:where|which|who|when|while|after|before|as)\b|;")
 _PATIENT_GAP = 45  # characters between a predicate and the person it happens to
@@ -475,12 +479,15 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             before
             and not re.search(r"\b(?:on\s+behalf\s+of|according\s+to)\s", text[before[-1].end : r.at])
             and not _NEW_SUBJECT_EN.search(text[before[-1].end : r.at])
-        ):  # not "X was killed alongside Y, officials said": after the comma, another subject speaks
+            and not _NAME_BEFORE_VERB_EN.search(text[before[-1].end : r.at])
+        ):  # not "X was killed alongside Y, officials said", not "... after Turkey said": another subject speaks
             speaker = _head_of_apposition(text, before, r.at)
         elif after and after[0].start - r.at_end <= 12 and re.search(r"[,\"”]\s*$", text[max(c0, r.at - 3) : r.at]):
             speaker = after[0]  # '"...," said the spokesman Abu X'
         if speaker is None and not passive:
             speaker = _named_body_en(text, c0, r.at)
+        if speaker is None and _NAME_BEFORE_VERB_EN.search(text, max(c0, r.at - 30), r.at):
+            r.bound = True  # "... after Turkey said": a subject the watchlist does not know; no one else's words
         if speaker is not None:
             r.roles["speaker"] = speaker
         content_from = max(r.at_end, speaker.end if speaker and speaker.start > r.at else r.at_end)
