@@ -708,6 +708,19 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "announced", "Abu Hamza al-Qurashi", "2019-10", "asserted")],
         [],
     ),
+    # -- «X كان قد دعا»: the subject before «كان قد»; «وصف X Y بأنها ...» is a statement of X
+    (
+        "يذكر أن أبا محمد العدناني كان قد دعا في أيار الماضي إلى شن هجمات في أوروبا.",
+        "2016-09-01",
+        [("statement", "called_for", "Abu Muhammad al-Adnani", "2016-05", "asserted")],
+        [],
+    ),
+    (
+        "وصف المتحدث باسم التنظيم أبو حمزة القرشي في كلمته حركة طالبان بأنها عميلة للأمريكيين.",
+        "2021-06-23",
+        [("statement", "said", "Abu Hamza al-Qurashi", "2021-06-23", "asserted")],
+        [],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

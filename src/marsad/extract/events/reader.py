@@ -929,7 +929,7 @@ def _roles_ar(
             relative is None
             and before
             and not conjoined
-            and not _QAD.sub("", text[before[-1].end : r.at]).strip()  # «وكان العدناني قد دعا»: «قد» between
+            and not _KANA.sub("", _QAD.sub("", text[before[-1].end : r.at])).strip()  # «العدناني كان قد دعا»
         ):
             # SVO first: «تنظيم القاعدة ينعى خالد باطرفي» (the name after the verb is its object); not «في تنظيم
             # القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on with the clause's subject)
