@@ -699,7 +699,10 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         "IS announced the death of its leader Abu al-Husayn al-Husayni al-Qurashi on Thursday, more than three months"
         " after Turkey said it had killed him.",
         "2023-08-04",
-        [("event", "died", "Abu al-Husayn al-Husayni al-Qurashi", None, "reported")],
+        [
+            ("event", "died", "Abu al-Husayn al-Husayni al-Qurashi", None, "reported"),
+            ("statement", "announced", "Islamic State", "2023-08-03", "asserted"),  # the announcement's Thursday
+        ],
         [("statement", "said", "Abu al-Husayn al-Husayni al-Qurashi"), ("statement", "said", "Islamic State")],
     ),
     (

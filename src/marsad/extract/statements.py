@@ -202,11 +202,12 @@ class StatementExtractor:
                 sub = _subordinate_start(r, doc.text)
                 said_from = _said_from(r, in_sentence, doc.text)
                 next_at = _window(r, readings)[1]  # a date after the next predicate is that one's
-                if any(
-                    o.embedded_in is r and o.pred.nominal and o.pred.name in ("killed", "died") and o.at == next_at
-                    for o in readings
-                ):  # "announced the death of X on Thursday": the death takes no date; the announcement does
-                    next_at = r.clause[1]
+                nominal_object = r.lang == "en" and any(
+                    o.embedded_in is r and o.pred.nominal and o.pred.name in ("killed", "died") for o in readings
+                )
+                if nominal_object and any(o.embedded_in is r and o.at == next_at for o in readings):
+                    next_at = r.clause[1]  # "announced the death of X on Thursday": the death takes no date, the
+                    # announcement does
                 candidates = [
                     d
                     for d in free
@@ -216,7 +217,14 @@ class StatementExtractor:
                     < min(r.clause[1], next_at if next_at > r.at else r.clause[1])
                     and abs(d.evidence[0].start - r.at) < 120
                     and (sub is None or d.evidence[0].start >= sub)
-                    and (r.content is None or not said_from <= d.evidence[0].start < r.content[1])
+                    and (
+                        r.content is None
+                        or not said_from <= d.evidence[0].start < r.content[1]
+                        or (
+                            nominal_object
+                            and not re.search(r"\bthat\b|[:\"“]", doc.text[r.at_end : d.evidence[0].start])
+                        )
+                    )
                     and not (
                         d.evidence[0].start > r.at
                         and _OBJECT_EVENT_BEFORE.search(doc.text, r.at_end, d.evidence[0].start)
