@@ -724,6 +724,20 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "said", "Abu Hamza al-Qurashi", "2021-06-23", "asserted")],
         [],
     ),
+    # -- idioms of a death: "blew himself up", «لقي X حتفه» (not «لقي X ترحيباً», a welcome)
+    (
+        "Abu Ibrahim al-Hashimi al-Qurashi blew himself up during a US raid in Atmeh in February 2022.",
+        "2022-02-04",
+        [("event", "died", "Abu Ibrahim al-Hashimi al-Qurashi", "2022-02", "asserted")],
+        [],
+    ),
+    (
+        "ولقي أبو بكر البغدادي حتفه في إدلب في تشرين الأول 2019.",
+        "2019-10-28",
+        [("event", "died", "Abu Bakr al-Baghdadi", "2019-10", "asserted")],
+        [],
+    ),
+    ("لقي أبو بكر البغدادي ترحيباً كبيراً.", "2019-10-28", [], [("event", "died", "Abu Bakr al-Baghdadi")]),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

@@ -151,7 +151,15 @@ PHRASES_EN = {
     ("carried", "out"): Pred("attacked", "event", "agent"),
     ("called", "on"): Pred("called_for", "statement", "speech"),
     ("called", "for"): Pred("called_for", "statement", "speech"),
+    ("blew", "himself"): Pred("died", "event", "subject"),  # "blew himself up during the raid"
 }
+# «لقي X حتفه» (met his death): a word of the clause after the verb makes it a death («مصرعه» is a death by
+# itself, read as its own noun)
+IDIOMS_AR = {
+    fold(a): (frozenset(fold(b) for b in ("حتفه", "حتفها", "حتفهم")),
+              Pred("died", "event", "subject"))
+    for a in ("لقي", "لقيت", "لقوا")
+}  # fmt: skip
 # A head word followed by these is not the predicate: «أطلق النار» (opened fire), «أطلق عليه» (called him),
 # «أطلق سراح» (set free), "named after", "called him".
 NOT_AFTER_AR = {fold(k): tuple(fold(w) for w in v.split()) for k, v in {

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.extract.events.lexicon import (
+    IDIOMS_AR,
     MEDIA_AR,
     MEDIA_EN,
     NOT_AFTER_AR,
@@ -297,6 +298,10 @@ def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | N
         if w.key in _NOUN_OR_VERB and not _verb_slot(text, ws, i):
             return None  # "the group's attacks", "claimed attacks", "efforts and attacks": a noun, no one event
         return pred, None
+    idiom = IDIOMS_AR.get(w.key[1:] if w.key[:1] in "وف" and len(w.key) > 3 else w.key)
+    if idiom is not None:
+        closing, meaning = idiom
+        return (meaning, None) if any(x.key in closing for x in ws[i + 1 : i + 8]) else None
     found = _arabic_predicate(w.key)
     if found is None or (found[2] is None and nxt in NOT_AFTER_AR.get(found[1], ())):
         return None
