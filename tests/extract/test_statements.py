@@ -738,6 +738,14 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
     ),
     ("لقي أبو بكر البغدادي ترحيباً كبيراً.", "2019-10-28", [], [("event", "died", "Abu Bakr al-Baghdadi")]),
+    # -- "a claim that two bombers had carried out the attack": the bombers, not the agency that claims it;
+    #    "statements claiming attacks carried out": the claimer's
+    (
+        "Hours after the blasts, Amaq posted a claim that two suicide bombers had carried out the attack.",
+        "2024-01-05",
+        [],
+        [("event", "attacked", "Amaq News Agency")],
+    ),
     # -- a cue inside an apposition qualifies the apposition, not the verb
     (
         "Samir Khan, believed to be the editor of Inspire, was killed in a drone strike in September 2011.",

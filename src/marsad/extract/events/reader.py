@@ -561,6 +561,8 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             and _OBJECT_OF_VERB_EN.search(text, max(c0, agent.start - 30), agent.start)
         ):
             agent = None  # "forces tracked down Baghdadi ... and attacked his compound": the object of the verb before
+        if agent is not None and not passive and re.search(r"\bthat\b", text[agent.end : r.at]):
+            agent = None  # "Amaq posted a claim that two bombers had carried out the attack": not Amaq
         if agent is not None:
             r.roles["agent"] = agent
         target = next((p for p in (before if passive else after)), None)
