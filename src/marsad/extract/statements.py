@@ -22,7 +22,7 @@ from marsad.extract.actors import ActorExtractor, active_watchlist
 from marsad.extract.dates import DateExtractor
 from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant, from_facts, resolve_role, role_nouns
 from marsad.extract.events.reader import Reading, read_sentence
-from marsad.extract.events.text import sentences
+from marsad.extract.events.text import CLOSED_RELATIVE, sentences
 from marsad.extract.names import NameExtractor
 from marsad.model import Document, PartialDate, Span, Statement
 from marsad.model.event import Modality
@@ -225,11 +225,7 @@ class StatementExtractor:
                             and not re.search(r"\bthat\b|[:\"“]", doc.text[r.at_end : d.evidence[0].start])
                         )
                     )
-                    and not (
-                        d.evidence[0].start > r.at
-                        and _OBJECT_EVENT_BEFORE.search(doc.text, r.at_end, d.evidence[0].start)
-                    )
-                    and not _in_relative_before(doc.text, r, d)  # "ISIS-K, which split in 2015, claimed ..."
+                    and not _of_another_phrase(doc.text, r, d)
                 ]
                 lead = _MEDIA_LEAD.match(doc.text, start, r.at)
                 if not candidates and lead is not None and r.lang == "ar":
@@ -519,15 +515,14 @@ _MEDIA_LEAD = re.compile(
 )
 
 
-_IN_CLOSED_RELATIVE = re.compile(
-    r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}[،,]\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
-)
-
-
-def _in_relative_before(text: str, r: Reading, d: Statement) -> bool:
-    """Is date `d` inside a relative clause closed by a comma just before r's verb?"""
-    closed = _IN_CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
-    return closed is not None and closed.start() < d.evidence[0].start < r.at
+def _of_another_phrase(text: str, r: Reading, d: Statement) -> bool:
+    """Does date `d` belong to another phrase of r's sentence: a relative clause closed just before r's verb ("X,
+    which split in 2015, claimed ..."), or, for a statement, the event its object names ("claimed the attack in
+    Kerman on 3 January": the attack's day)?"""
+    closed = CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
+    if closed is not None and closed.start() < d.evidence[0].start < r.at:
+        return True
+    return r.pred.kind == "statement" and _OBJECT_EVENT_BEFORE.search(text, r.at_end, d.evidence[0].start) is not None
 
 
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
@@ -560,9 +555,7 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
     near = [d for d in near if not _since(text, d, r.at)]
     if text:  # "X, who succeeded Y in March, was killed in October": March is the relative clause's
-        near = [d for d in near if not _in_relative_before(text, r, d)]
-    if r.pred.kind == "statement" and text:  # "claimed the attack in Kerman on 3 January": the attack's day
-        near = [d for d in near if not _OBJECT_EVENT_BEFORE.search(text, r.at_end, d.evidence[0].start)]
+        near = [d for d in near if not _of_another_phrase(text, r, d)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's
     near = [
         d

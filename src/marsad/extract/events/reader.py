@@ -29,7 +29,7 @@ from marsad.extract.events.lexicon import (
 )
 from marsad.extract.events.modality import modality
 from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant
-from marsad.extract.events.text import Word, arabic_pronoun, arabic_stems, words
+from marsad.extract.events.text import CLOSED_RELATIVE, Word, arabic_pronoun, arabic_stems, words
 from marsad.model.event import Modality
 from marsad.text.fold import Folded, fold, fold_map
 
@@ -81,19 +81,20 @@ _THAT_BETWEEN_EN = re.compile(
     r"|[:\"“]",
     re.IGNORECASE,
 )
-_KANA = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت)(?![\u0621-\u064a])")
-_QAD = re.compile(r"(?<![\u0621-\u064a])(?:قد|لقد)(?![\u0621-\u064a])")
-# ", who ... ," before a verb: a relative clause between its subject and the verb
-_RELATIVE_BEFORE_EN = re.compile(
-    r",\s*(?:who|which|whose)\b[^,;]{0,120},\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
-)
+_AUXILIARY_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:كان|كانت)|قد|لقد)(?![\u0621-\u064a])")
+
+
+def _only_auxiliaries(between: str) -> bool:
+    """Nothing but «كان» / «قد» between a subject and its verb («وكانت وكالة أعماق قد نشرت»)."""
+    return not _AUXILIARY_AR.sub("", between).strip()
+
+
 # "..., the group said (on Sunday).": a speech verb after a comma ending the sentence, its content before
 _TRAILING_SAID_EN = re.compile(r",\s*(?:the\s+|its\s+|a\s+)?$")
 _TRAILING_END_EN = re.compile(
     r"(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|yesterday|today|late\s+on\s+\w+|on\s+\d{1,2}\s+\w+))*"
     r"(?:,\s*without\s+[^.]{0,60})?\s*[.!?]?\s*$"
 )
-_RELATIVE_CLOSED_AR = re.compile(r"[،,]\s*(?:الذي|التي|الذين|اللذين)\s[^،,.]{0,120}[،,]\s*$")
 # a sentence whose facts someone else vouches for: "according to US officials", «بحسب ما أعلن», «وفقاً لـ»
 _ATTRIBUTION = re.compile(
     r"(?<![a-z])(?:according\s+to(?!\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:calendar|plan|schedule|tradition|law|rules?|sharia)\b)"
@@ -571,7 +572,7 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         return
     # patient frame: "US forces killed X" / "X was killed (by Y)"
     if passive:
-        relative = _RELATIVE_BEFORE_EN.search(text, c0, r.at)
+        relative = CLOSED_RELATIVE.search(text, c0, r.at)
         if relative is not None:  # "X, who succeeded Y in March, was killed": X, not the Y of the relative clause
             before = [p for p in before if p.end <= relative.start()] or before
         patient = next((p for p in reversed(before) if p.type == PERSON), None)
@@ -936,7 +937,7 @@ def _roles_ar(
             relative is None
             and before
             and not conjoined
-            and not _KANA.sub("", _QAD.sub("", text[before[-1].end : r.at])).strip()  # «العدناني كان قد دعا»
+            and _only_auxiliaries(text[before[-1].end : r.at])  # «العدناني كان قد دعا»
         ):
             # SVO first: «تنظيم القاعدة ينعى خالد باطرفي» (the name after the verb is its object); not «في تنظيم
             # القاعدة، تقول مصادر», not «بايع أبا الحسين وقال» (the «و» goes on with the clause's subject)
@@ -986,7 +987,7 @@ def _roles_ar(
             and before
             and not ws[i].key.startswith("ل")  # «لنشر»: "to publish", a masdar, not the verb of a subject
             and before[-1].type in (ORG, OUTLET)
-            and not _KANA.sub("", _QAD.sub("", text[before[-1].end : r.at])).strip()
+            and _only_auxiliaries(text[before[-1].end : r.at])
         ):  # «وكالة أعماق نشرت», «وكانت وكالة أعماق قد نشرت»: the subject first
             publisher = before[-1]
         if publisher is not None:
@@ -1073,7 +1074,7 @@ def _roles_ar(
             if person is not None:
                 r.roles["patient"] = person
         elif before and before[-1].type == PERSON and r.at - before[-1].end < 20:
-            closed = _RELATIVE_CLOSED_AR.search(text, r.sentence[0], r.at)
+            closed = CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
             if closed is None:
                 r.roles["patient"] = before[-1]  # «أبو بكر البغدادي ظهر»
             else:  # «X، الذي خلف Y في مارس، قُتل»: X, the one before the relative clause, not the Y inside it

@@ -15,6 +15,11 @@ _ABBREV = frozenset(
     "inc ltd co corp vs etc al".split()
 )
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”’»)\]]*(?:\[\d+\])*(?=\s)|\n+")  # "in 2013.[7] He ...": a footnote mark
+# a relative clause closed by a comma right before a verb ("X, who succeeded Y in March, was killed", «X، الذي خلف
+# Y، قُتل»): what it holds is not the verb's — its names and its dates belong to the clause
+CLOSED_RELATIVE = re.compile(
+    r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}[،,]\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
+)
 _AR_CLITICS = ("وب", "ول", "وس", "فب", "و", "ف", "ب", "ل")
 
 
