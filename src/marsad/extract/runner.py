@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from marsad import settings
-from marsad.extract.budget import OverBudget, time_budget
-from marsad.extract.registry import EXTRACTORS, iter_extracted, warm_up
+from marsad.extract.budget import OverBudget
+from marsad.extract.registry import EXTRACTORS, extract_rows
 from marsad.store.base import Store
 
 
@@ -34,13 +33,7 @@ def reextract(store: Store, force: bool = False, extract_seconds: float | None =
             summary.up_to_date += 1
             continue
         try:
-            warm_up()
-            rows: list[tuple[Any, ...]] = []
-            facts = 0
-            with time_budget(budget):
-                for part in iter_extracted(doc, stale):
-                    rows += store.fact_rows_of(part, doc.text)
-                    facts += len(part)
+            rows, facts = extract_rows(doc, store.fact_rows_of, stale, budget)
         except OverBudget as exc:
             assert summary.failed is not None
             summary.failed.append((doc.id, f"{exc} (MARSAD_EXTRACT_SECONDS={budget:g}); its facts are as before"))

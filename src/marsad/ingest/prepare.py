@@ -17,8 +17,8 @@ from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
-from marsad.extract import iter_extracted, warm_up
-from marsad.extract.budget import OverBudget, time_budget
+from marsad.extract.budget import OverBudget
+from marsad.extract.registry import extract_rows
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported
@@ -139,12 +139,7 @@ def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, re
     facts: list[tuple[Any, ...]] | None = None
     try:
         if job.extract:
-            warm_up()
-            rows: list[tuple[Any, ...]] = []
-            with time_budget(job.extract_seconds):
-                for part in iter_extracted(doc):  # each part's facts kept as rows only: a fact object is ~6x a row
-                    rows += job.fact_rows_of(part, doc.text)
-            facts = rows
+            facts, _ = extract_rows(doc, job.fact_rows_of, seconds=job.extract_seconds)
     except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
         result.warnings.append(
             (
