@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -296,12 +297,7 @@ class _Builder:
         for key, row in self._rows.items():
             if row.kind == "statement":
                 row.what = f"{row.actor}: {', '.join(sorted(self._verbs[key]))}{_work(row.sources)}"
-            counts = self._dates[key]
-            # the date most facts give; on a tie the more precise, then the earlier
-            (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
-            row.date, row.date_end, row.precision = date, end, self._precision[(date, end)]
-            row.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
-            row.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
+            _settle(row, self._dates[key], self._precision)
         rows = _fold_coarse(list(self._rows.values()))
         rows = _merge_one_event(rows, self.people, {id(r): self._verbs[k] for k, r in self._rows.items()})
         return sorted(rows, key=lambda r: (sort_key(r.date, r.date_end), r.kind, r.what))
@@ -416,13 +412,23 @@ def _merge_one_event(rows: list[Row], people: set[str], verbs: dict[int, set[str
         if key[0] == "death":
             said = sorted({v for r in group for v in verbs.get(id(r), set())})
             target.what = f"{target.actor}: {', '.join(said)}"
-        counts = {_unlabel(d): n for d, n in target.dates.items()}
-        (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
-        precision = next((r.precision for r in group if (r.date, r.date_end) == (date, end)), target.precision)
-        target.date, target.date_end, target.precision = date, end, precision
-        target.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
-        target.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
+        precisions = {(r.date, r.date_end): r.precision for r in reversed(group)}  # the first row's wins
+        _settle(target, {_unlabel(d): n for d, n in target.dates.items()}, precisions, target.precision)
     return [r for r in rows if id(r) not in dropped]
+
+
+def _settle(
+    row: Row,
+    counts: Mapping[tuple[str, str | None], int],
+    precisions: Mapping[tuple[str, str | None], str | None],
+    default: str | None = None,
+) -> None:
+    """A row's date from the dates its facts give (`counts`): the one most give, on a tie the more precise, then the
+    earlier, with its precision; every date kept with its count, and the sources that give the chosen date first."""
+    (date, end), _ = max(counts.items(), key=lambda kv: (kv[1], -sort_key(*kv[0])[1], -sort_key(*kv[0])[0]))
+    row.date, row.date_end, row.precision = date, end, precisions.get((date, end), default)
+    row.dates = {label(d, e): n for (d, e), n in sorted(counts.items(), key=lambda kv: sort_key(*kv[0]))}
+    row.sources.sort(key=lambda s: (s.date != date or s.date_end != end, -s.confidence, s.doc_id))
 
 
 def _absorb(target: Row, row: Row) -> None:
