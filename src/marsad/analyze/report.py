@@ -290,7 +290,7 @@ def _chart(rows: Sequence[Row], flagged: set[str]) -> str:
         y = top + i * lane_h
         svg.append(f'<rect x="{left}" y="{y}" width="{width - left - 10}" height="{lane_h - 8}" fill="#f3f5f8"/>')
         svg.append(f'<text x="8" y="{y + lane_h / 2}">{e(LANE_NAMES[lane])}</text>')
-    for tick, text in _ticks(lo, hi):
+    for tick, text in axis_ticks(lo, hi):
         tx = x(tick)
         svg.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 26}" stroke="#d0d4da"/>')
         svg.append(_tick_label(tx, height - 10, text, width))
@@ -330,7 +330,9 @@ def _tick_label(tx: float, y: float, text: str, width: int) -> str:
     return f'<text x="{tx + 2:.1f}" y="{y}">{e(text)}</text>'
 
 
-def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
+def axis_ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
+    """A timeline axis's ticks: years over a long span (every few when there are many), months over a short one
+    (every third over a year or more). The report's chart and the web UI's draw the same axis."""
     days = (hi - lo).days
     if days > 3 * 365:
         step = max(1, days // 365 // 12 + 1)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.analyze.dating import bounds
+from marsad.analyze.report import axis_ticks
 from marsad.analyze.timeline import Row
 
 LANES = ("publication_issue", "statement", "event", "campaign")
@@ -61,27 +62,9 @@ def chart(rows: Sequence[Row]) -> Chart | None:
 
     out = Chart(height=TOP + LANE_H * len(lanes) + 30)
     out.lanes = [(LANE_NAMES[k], TOP + i * LANE_H) for i, k in enumerate(lanes)]
-    out.ticks = [Tick(x(day), t, t, x(day) + 2 + CHAR_WIDTH * len(t) > WIDTH) for day, t in _ticks(lo, hi)]
+    out.ticks = [Tick(x(day), t, t, x(day) + 2 + CHAR_WIDTH * len(t) > WIDTH) for day, t in axis_ticks(lo, hi)]
     for (i, r), (first, last) in zip(drawn, spans, strict=True):
         y = TOP + lanes.index(r.kind) * LANE_H + (LANE_H - 8) / 2
         width = 0.0 if first == last else max(4.0, x(last) - x(first))
         out.marks.append(Mark(i, r.kind, x(first), y, width, r.disputed, f"{r.when} · \u2068{r.what}\u2069"))
     return out
-
-
-def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
-    """Years over a long span (every few when there are many), months over a short one."""
-    days = (hi - lo).days
-    if days > 3 * 365:
-        step = max(1, days // 365 // 12 + 1)
-        return [(dt.date(y, 1, 1), str(y)) for y in range(lo.year + 1, hi.year + 1, step)]
-    out: list[tuple[dt.date, str]] = []
-    y, m = lo.year, lo.month
-    every = 1 if days < 400 else 3
-    while True:
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        day = dt.date(y, m, 1)
-        if day > hi:
-            return out
-        if (m - 1) % every == 0:
-            out.append((day, day.strftime("%Y-%m")))
