@@ -339,3 +339,23 @@ def test_a_year_closed_in_a_relative_clause_is_not_a_later_mention_s() -> None:
     assert [d[1] for d in dates(text, "2021-08-28") if d[0].startswith("27")] == ["2021-08-27"]
     twin = "In 2015 the group split from the Taliban and on 27 August it claimed its first attack."
     assert [d[1] for d in dates(twin, "2021-08-28") if d[0].startswith("27")] == ["2015-08-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "finding"),
+    [  # the date an interval counts from, written without its year, lies on the interval's side of the date given
+        ("On 4 January 2024, 89 days after the 7 October attack, the spokesman spoke.", "2023-10-07", None),
+        ("On 4 January 2024, 89 days after the Hamas attack of 7 October, the spokesman spoke.", "2023-10-07", None),
+        ("في 4 يناير 2024، بعد 89 يوما من هجوم 7 أكتوبر، تحدث المتحدث باسم التنظيم.", "2023-10-07", None),
+        (
+            "في 4 يناير 2024، بعد 80 يوما من هجوم 7 أكتوبر، تحدث المتحدث باسم التنظيم.",
+            "2023-10-07",
+            "2024-01-04 is 89 days after 2023-10-07, not 80 days",
+        ),
+        ("On 1 September 2024, ten days before 11 September, the group spoke.", "2024-09-11", None),
+    ],
+)
+def test_an_interval_places_its_yearless_anchor(text: str, anchor: str, finding: str | None) -> None:
+    facts = extract(text)
+    assert anchor in [s.date.value for s in facts if s.kind == "date" and s.date]
+    assert [s.detail["why"] for s in facts if s.kind == "inconsistency"] == ([finding] if finding else [])

@@ -44,6 +44,9 @@ _THAT = r"\b(?:[a-z]+(?:ing|ed)|says?|told|tells|claims?|reports?|believes?|show
 _APPOSED = re.compile(rf"(?:(?!{_THAT}|(?<![\u0621-\u064a])[اإ]ن(?![\u0621-\u064a])).)*", re.S)
 _APPOSITION = re.compile(r"\s*[,،(]?\s*(?:on|in|the|في|يوم)?\s*")
 _RIGHT_AFTER = re.compile(r"\s*(?:the|on|من|في|يوم)?\s*")
+# "89 days after the Hamas attack of 7 October", «بعد 89 يوما من هجوم 7 أكتوبر»: the object named in up to three
+# words, then its date; a comma between them makes the date the phrase's own ("three days after the attack, on ...")
+_NAMED_THEN_DATE = re.compile(r"\s*(?:the|من)?\s*(?:[^\W\d_]+\s+){1,3}(?:of|on|in|في|يوم)?\s*")
 _CURRENT = ("الجاري", "الحالي")
 _LAST = ("الماضي", "المنصرم", "الفائت")
 
@@ -560,14 +563,16 @@ def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
             return None
         return _found(r, prev.date, {**detail, "delay_of": prev.date.value}, 0.7, "fact")
     if r.object_follows:
-        after = _date_right_after(ctx.found, folded, r.end)
+        after = _date_right_after(ctx.found, folded, r.end) or _date_right_after(ctx.found, folded, r.end, _NAMED_THEN_DATE)
         if after is not None:
             # "89 days after 7 October 2023": the phrase dates what it describes
+            given = prev or _date_in_apposition(ctx.found, folded, after.end)  # "..., on 28 October 2023"
+            if given is not None and r.direction:
+                _year_by_side(after, given, r.direction)
             day = shift(after.date.first_day(), (r.direction or 0) * r.amount, r.unit)
             f = _found(
                 r, _at(day, r.unit, after), {**detail, "anchor_date": after.date.value}, 0.8, "fact", end=after.end
             )
-            given = prev or _date_in_apposition(ctx.found, folded, after.end)  # "..., on 28 October 2023"
             _check(r, given, f, ctx)
             return f
         if prev is not None and _APPOSED.fullmatch(folded, prev.end, r.start):
@@ -615,6 +620,32 @@ def _at(day: dt.date, unit: str, anchor: Found) -> PartialDate:
     return _at_precision(day, unit)
 
 
+def _year_by_side(anchor: Found, given: Found, direction: int) -> None:
+    """ "On 4 January 2024, 89 days after the 7 October attack": a date without its year that an interval counts
+    from lies on the interval's side of the date given (before it for "after", after it for "before"), so it
+    takes the year that puts it there, not the sentence's year (2024 would put it nine months later)."""
+    if "year_from" not in anchor.detail or anchor.date.calendar is not Calendar.GREGORIAN or anchor.date.end:
+        return
+    if anchor.date.precision.value == "year" or given.date.precision.value == "year":
+        return
+    first, target = anchor.date.first_day(), given.date.first_day()
+
+    def moved(year: int) -> dt.date:
+        try:
+            return first.replace(year=year)
+        except ValueError:  # 29 February
+            return first.replace(year=year, day=28)
+
+    year = target.year
+    if direction > 0 and moved(year) > target:
+        year -= 1
+    elif direction < 0 and moved(year) < target:
+        year += 1
+    if year != first.year:
+        anchor.date = PartialDate(f"{year:04d}{anchor.date.value[4:]}", anchor="context")
+        anchor.detail["year_from"] = "context (the date an interval counts to from it)"
+
+
 def _date_in_apposition(found: list[Found], folded: str, pos: int) -> Found | None:
     for f in found:
         if f.start >= pos and f.form != "relative" and _APPOSITION.fullmatch(folded, pos, f.start):
@@ -622,9 +653,9 @@ def _date_in_apposition(found: list[Found], folded: str, pos: int) -> Found | No
     return None
 
 
-def _date_right_after(found: list[Found], folded: str, pos: int) -> Found | None:
+def _date_right_after(found: list[Found], folded: str, pos: int, gap: re.Pattern[str] = _RIGHT_AFTER) -> Found | None:
     for f in found:
-        if f.start >= pos and _RIGHT_AFTER.fullmatch(folded, pos, f.start):
+        if f.start >= pos and f.form != "relative" and gap.fullmatch(folded, pos, f.start):
             return f
     return None
 

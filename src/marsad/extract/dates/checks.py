@@ -16,7 +16,13 @@ from marsad.text.fold import Folded
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PUNCT = r"[\s,،/()\[\]\-–—|]*"
-_DUAL_GAP = re.compile(rf"^{_PUNCT}(?:الموافق\s*(?:ل\s*)?|الموافق لـ|corresponding to|i\.?e\.?|or|=)?{_PUNCT}$")
+# what joins a date to its twin in the other calendar: «الموافق ل», «الذي يوافق», «المصادف», "corresponding to",
+# "coinciding with", "i.e.", "=" — each a claim that the two name one day (or one run of days)
+_DUAL_GAP = re.compile(
+    rf"^{_PUNCT}(?:(?:(?:الذي|التي)\s+)?(?:الموافق|يوافق|وافق|توافق|المصادف|يصادف|صادف)\s*(?:ل\s*|لـ\s*)?"
+    rf"|(?:which\s+)?(?:correspond(?:s|ing)?|coincid(?:es|ing))\s+(?:to|with)|equivalent\s+to|i\.?e\.?|or|=)?{_PUNCT}$",
+    re.IGNORECASE,
+)
 
 
 def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[dict[str, Any]]]:
@@ -32,6 +38,11 @@ def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[di
             and f.start - prev.end <= 30
         ):
             hijri, greg = (prev, f) if prev.date.calendar is Calendar.HIJRI else (f, prev)
+            if _ranges(hijri, greg):
+                out[-1], problem = _pair_ranges(prev, f, hijri, greg)
+                if problem:
+                    problems.append(problem)
+                continue
             if hijri.date.precision.value == "day" and greg.date.precision.value == "day" and hijri.date.end is None:
                 gap = (greg.date.first_day() - hijri.date.first_day()).days
                 merged = PartialDate(
@@ -48,6 +59,44 @@ def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[di
                 continue
         out.append(f)
     return out, problems
+
+
+def _ranges(hijri: Found, greg: Found) -> bool:
+    return all(x.date.precision.value == "day" and x.date.end is not None and len(x.date.end) == 10 for x in (hijri, greg))
+
+
+def _pair_ranges(prev: Found, f: Found, hijri: Found, greg: Found) -> tuple[Found, dict[str, Any] | None]:
+    """ "3-9 Rabi al-Thani 1447 (25 September - 1 October 2025)": one run of days in two calendars. Each end is
+    compared; a day apart is within the reckoning of the month's start (sighting or Umm al-Qura), more is an error."""
+    h_first, h_last = hijri.date.first_day(), hijri.date.last_day()
+    g_first, g_last = greg.date.first_day(), greg.date.last_day()
+    gaps = ((g_first - h_first).days, (g_last - h_last).days)
+    gap = max(gaps, key=abs)
+    merged = PartialDate(
+        greg.date.value,
+        calendar=Calendar.HIJRI if hijri is prev else Calendar.GREGORIAN,
+        end=greg.date.end,
+        hijri=hijri.date.hijri,
+        uncertainty_days=1 if abs(gap) == 1 else 0,
+        anchor="absolute",
+    )
+    detail = {"dual": True, "hijri_as_gregorian": [h_first.isoformat(), h_last.isoformat()], "days_apart": gap}
+    pair = Found(prev.start, f.end, merged, min(prev.confidence, f.confidence), "dual", f.lang, detail)
+    if abs(gap) <= 1:
+        return pair, None
+    problem = {
+        "check": "hijri_gregorian_disagree",
+        "start": prev.start,
+        "end": f.end,
+        "hijri": hijri.date.hijri,
+        "hijri_as_gregorian": [h_first.isoformat(), h_last.isoformat()],
+        "gregorian": [g_first.isoformat(), g_last.isoformat()],
+        "days_apart": gap,
+        "why": f"the Hijri days run {h_first.isoformat()} to {h_last.isoformat()} by Umm al-Qura; the Gregorian days "
+        f"written beside them, {g_first.isoformat()} to {g_last.isoformat()}, are {abs(gap)} days "
+        f"{'later' if gap > 0 else 'earlier'} (tolerance 1 day)",
+    }
+    return pair, problem
 
 
 def _dual_problem(hijri: Found, greg: Found, gap: int) -> dict[str, Any]:

@@ -36,7 +36,7 @@ _LAST: list[Any] = []  # [document, its facts, its DocumentDate]: the last docum
 
 class DateExtractor:
     NAME = "dates"
-    VERSION = "2.4"
+    VERSION = "2.5"
 
     def extract(self, doc: Document) -> list[Statement]:
         # The series, campaign and statement extractors date what they find with this one: the same
