@@ -138,15 +138,3 @@ def test_the_shipped_cadence_against_the_sourced_issue_dates() -> None:
             if not ok:
                 flagged.append(issue)
     assert flagged == [49]
-
-
-def test_a_person_killed_on_two_dates_is_a_disagreement(marsad: Marsad, tmp_path: Path) -> None:
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "a.md").write_text("# A\n\nAbu Bakr al-Baghdadi was killed on 27 October 2019 in Barisha.\n")
-    (notes / "b.md").write_text("# B\n\nAbu Bakr al-Baghdadi was killed on 27 October 2018, a wire says.\n")
-    (notes / "c.md").write_text("# C\n\nAbu Bakr al-Baghdadi was killed in October 2019.\n")  # fits the first
-    found = _findings(marsad, notes)
-    (finding,) = [f for f in found if f["check"] == "sources_disagree"]
-    assert finding["detail"]["dates"] == ["2018-10-27", "2019-10", "2019-10-27"]
-    assert finding["detail"]["days_apart"] >= 339 and len(finding["evidence"]) == 3

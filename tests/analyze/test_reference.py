@@ -49,6 +49,21 @@ def _reference_findings(tmp_path: Path, text: str) -> list[dict[str, Any]]:
             "2022-02-03",
             "Abu Ibrahim al-Hashimi al-Qurashi was killed in February 2022.",
         ),
+        (  # deaths on the public record (kb/data/chronology.yaml, each with its article): a year off
+            "Ayman al-Zawahiri was killed by a drone strike in Kabul on 31 July 2021.",
+            "2022-07-31",
+            "Ayman al-Zawahiri was killed by a drone strike in Kabul on 31 July 2022.",
+        ),
+        (  # the same in Arabic, a year off a death on record
+            "قُتل أبو مصعب الزرقاوي في غارة جوية أمريكية في يونيو 2007.",
+            "2006-06-07",
+            "قُتل أبو مصعب الزرقاوي في غارة جوية أمريكية في يونيو 2006.",
+        ),
+        (  # a week off a day on record
+            "Yahya Sinwar was killed in Rafah on 9 October 2024.",
+            "2024-10-16",
+            "Yahya Sinwar was killed in Rafah on 17 October 2024.",  # a day off: within tolerance
+        ),
     ],
 )
 def test_a_date_off_the_record_is_flagged_and_its_twin_is_not(

@@ -6,7 +6,8 @@
     documents also show gaps (numbers missing from the run) and duplicate numbers.
 (b) stated arithmetic, (c) Hijri/Gregorian pairs, (e) weekdays: found by the date extractor in each sentence
     (`inconsistency` facts), gathered here.
-(d) the same issue dated differently by different sources (or passages): by how much, and who says what.
+(d) the same issue dated differently by different sources (or passages): by how much, and who says what; one
+    event (a death, an appointment) dated differently across sources (analyze/same_event.py).
 (f) deaths and appointments against the reference chronology (analyze/reference.py); (g) tenures given as
     a range (analyze/tenure.py); (h) an issue dated before the events its content reports (analyze/content.py);
     (i) a cause dated after the effect it is said to explain (analyze/cause.py); (j) a successor appointed before
@@ -36,6 +37,7 @@ from marsad.analyze.issues import series_issue_documents
 from marsad.analyze.page_content import page_content_findings
 from marsad.analyze.page_date import page_date_findings
 from marsad.analyze.reference import reference_findings
+from marsad.analyze.same_event import same_event_findings
 from marsad.analyze.succession import succession_findings
 from marsad.analyze.tenure import tenure_findings
 from marsad.analyze.timeline import Source, source_of_row
@@ -51,11 +53,12 @@ VERSION = "0.2"  # 0.2: findings carry their id, confidence and sides
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
     findings = extractor_findings(store)
-    series_findings = _series_findings(store, watchlist) + _once_events(store, watchlist)
+    series_findings = _series_findings(store, watchlist)
     chronology = load_chronology(watchlist)
     on_record = reference_findings(store, watchlist, chronology)
     series_findings += on_record + tenure_findings(store, watchlist, chronology)
     flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
+    series_findings += same_event_findings(store, watchlist, chronology, flagged)
     series_findings += succession_findings(store, watchlist, chronology, flagged)
     series_findings += page_date_findings(store, watchlist, chronology) + page_content_findings(store)
     series_findings += content_findings(store) + cause_findings(store)
@@ -250,54 +253,6 @@ def _disagree(
             confidence=0.7 if fits else 0.5,  # which side holds is known, or only that both cannot
         )
     ]
-
-
-ONCE = ("killed", "died")  # events that happen to a person once: two dates for one cannot both hold
-SURE = 0.6  # below this a statement or event is dated by its page, not by its sentence
-
-
-def _once_events(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
-    """(d) for events: a person killed (or dead) on two dates that cannot both hold, by different sources."""
-    names = {e.id: e.name for e in watchlist.entities}
-    people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}
-    by_person: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for group in store.fact_groups(FactFilter(("event",), min_confidence=SURE, predicates=ONCE)):
-        if group[1] in people:
-            by_person[group[1]].append(group)
-    out = []
-    for subject, groups in sorted(by_person.items()):
-        ranges = sorted((bounds(g[4], g[5]), g) for g in groups)
-        gap = (ranges[-1][0][0] - ranges[0][0][1]).days
-        if len(ranges) < 2 or gap <= 1:
-            continue
-        evidence: list[Source] = []
-        said = []
-        sides = []
-        name = names.get(subject, subject)
-        for _, g in ranges:
-            rows = store.group_sources(g, 3)
-            evidence += [source_of_row(r) for r in rows]
-            said.append(f"{label(g[4], g[5])} ({g[7]} mention{'s' if g[7] != 1 else ''})")
-            sides.append(Side(OTHER, f"{name} {g[2]} on {label(g[4], g[5])}", [source_of_row(r) for r in rows]))
-        out.append(
-            Finding(
-                "sources_disagree",
-                f"{name} {ranges[0][1][2]} on different dates: " + " vs ".join(said),
-                f"a person is {ranges[0][1][2]} once; the sources' dates are up to {gap} days apart",
-                evidence,
-                None,
-                {
-                    "actor": name,
-                    "event": ranges[0][1][2],
-                    "dates": [label(g[4], g[5]) for _, g in ranges],
-                    "days_apart": gap,
-                },
-                stated=f"{name} {ranges[0][1][2]} on " + " and ".join(label(g[4], g[5]) for _, g in ranges),
-                sides=sides,
-                confidence=0.6,
-            )
-        )
-    return out
 
 
 def _gaps_and_duplicates(name: str, docs: list[dict[str, Any]]) -> list[Finding]:
