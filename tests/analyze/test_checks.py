@@ -138,3 +138,41 @@ def test_the_shipped_cadence_against_the_sourced_issue_dates() -> None:
             if not ok:
                 flagged.append(issue)
     assert flagged == [49]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # between anchor issues 339 and 395, whose dates are exactly 56 weeks apart: a week off is off the cadence
+        ("Al-Naba issue 367 was released on 8 December 2022.", "2022-12-01"),
+        ("صدر العدد 367 من صحيفة النبأ في 8 ديسمبر 2022.", "2022-12-01"),
+        ("Al-Naba issue 367 was released on 1 December 2022.", None),  # the twins
+        ("صدر العدد 367 من صحيفة النبأ في 2 ديسمبر 2022.", None),  # a day late: within tolerance
+    ],
+)
+def test_an_issue_a_week_off_between_anchors_in_step(
+    marsad: Marsad, tmp_path: Path, text: str, expected: str | None
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "n.md").write_text(f"# Note\n\nAnalyst note.\n\n{text}\n", encoding="utf-8")
+    found = [f for f in _findings(marsad, notes) if f["check"] == "series_cadence"]
+    assert [f["expected"] for f in found] == ([expected] if expected else [])
+    if expected:
+        assert "between anchor issues 339 and 395" in found[0]["reasoning"]
+
+
+@pytest.mark.skipif(not NABA_CSV.is_file(), reason="../shared/data is not beside this checkout")
+def test_anchors_in_step_leave_the_sourced_dates_alone() -> None:
+    """Every day-dated issue of the sourced list from issue 169 lies between in-step anchors, within the base
+    tolerance (the documented two-day delay of issue 286 included)."""
+    import csv
+
+    from marsad.analyze.cadence import cadence_from_watchlist
+
+    watchlist = load_watchlist()
+    model = cadence_from_watchlist(watchlist.cadence[watchlist.by_name("al-Naba").id])
+    with NABA_CSV.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if len(r["date"]) == 10 and int(r["issue"]) >= 169]
+    assert rows and all(model.in_step(int(r["issue"])) for r in rows)
+    off = {int(r["issue"]): (dt.date.fromisoformat(r["date"]) - model.expected(int(r["issue"]))).days for r in rows}
+    assert max(abs(d) for d in off.values()) <= model.tolerance, off

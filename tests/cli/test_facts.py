@@ -47,7 +47,7 @@ def test_ingest_extracts_dates_in_the_contract(marsad: Marsad) -> None:
     assert facts and all(set(f) == CONTRACT_KEYS for f in facts)
     by_text = {(Path(str(f["document"]["source"])).name, f["text"]): f for f in facts}  # type: ignore[index]
     dual = by_text[("spokesman-hijri-ar.md", "يوم الخميس ٢٢ جمادى الآخرة ١٤٤٥ هـ الموافق ٤ كانون الثاني/يناير ٢٠٢٤ م")]
-    assert dual["date"] == "2024-01-04" and dual["hijri"] == "1445-06-22" and dual["extractor"] == "dates/2.4"
+    assert dual["date"] == "2024-01-04" and dual["hijri"] == "1445-06-22" and dual["extractor"] == "dates/2.5"
     issue = by_text[("naba-413.md", "Thursday 19 October 2023")]
     assert issue["date"] == "2023-10-19" and issue["precision"] == "day" and issue["calendar"] == "gregorian"
     assert issue["detail"]["weekday_matches"] is True  # type: ignore[index]

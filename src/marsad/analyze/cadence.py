@@ -22,12 +22,29 @@ class Cadence:
     def nearest(self, issue: int) -> int:
         return min(self.anchors, key=lambda a: (abs(a - issue), a))
 
+    def in_step(self, issue: int) -> tuple[int, int] | None:
+        """The two anchors around `issue` when no week was skipped between them (their dates exactly the cadence
+        apart, a day's slack): every issue between them then falls on its week, with no drift."""
+        below = [a for a in self.anchors if a <= issue]
+        above = [a for a in self.anchors if a >= issue]
+        if not below or not above:
+            return None
+        a, b = max(below), min(above)
+        if a == b:
+            return a, b
+        gap = (self.anchors[b] - self.anchors[a]).days
+        return (a, b) if abs(gap - (b - a) * self.every_days) <= 1 else None
+
     def expected(self, issue: int) -> dt.date:
-        """From the nearest anchor: skipped weeks shift the count, so far anchors drift."""
-        anchor = self.nearest(issue)
+        """From the anchor below when the anchors around it are in step, else from the nearest: skipped weeks
+        shift the count, so far anchors drift."""
+        step = self.in_step(issue)
+        anchor = step[0] if step else self.nearest(issue)
         return self.anchors[anchor] + dt.timedelta(days=(issue - anchor) * self.every_days)
 
     def tolerance_for(self, issue: int) -> int:
+        if self.in_step(issue):
+            return self.tolerance
         return self.tolerance + int(abs(issue - self.nearest(issue)) * self.drift_days_per_issue)
 
 

@@ -168,7 +168,8 @@ def _cadence(
                     f"anchor, {model.nearest(issue)})"
                     if tolerance > model.tolerance
                     else ""
-                ),
+                )
+                + _between(model, issue),
                 evidence,
                 expected.isoformat(),
                 {"series": name, "issue": issue, "date": date, "date_end": date_end, "days_off": off},
@@ -178,14 +179,30 @@ def _cadence(
                     Side(
                         EXPECTED,
                         f"{name} {issue} on {expected.isoformat()} (±{tolerance} days)",
-                        reference=f"{model.source}; nearest anchor: issue {model.nearest(issue)} = "
-                        f"{model.anchors[model.nearest(issue)].isoformat()}",
+                        reference=f"{model.source}; "
+                        + (
+                            f"anchors: issue {step[0]} = {model.anchors[step[0]].isoformat()}, issue {step[1]} = "
+                            f"{model.anchors[step[1]].isoformat()}"
+                            if (step := model.in_step(issue))
+                            else f"nearest anchor: issue {model.nearest(issue)} = "
+                            f"{model.anchors[model.nearest(issue)].isoformat()}"
+                        ),
                     ),
                 ],
                 confidence=0.8 if model.source.startswith("watchlist") else 0.6,
             )
         )
     return out
+
+
+def _between(model: Cadence, issue: int) -> str:
+    step = model.in_step(issue)
+    if step is None or step[0] == step[1]:
+        return ""
+    return (
+        f" (issue {issue} lies between anchor issues {step[0]} and {step[1]}, whose dates are exactly the cadence "
+        "apart: no week was skipped between them)"
+    )
 
 
 def _disagree(
