@@ -359,3 +359,34 @@ def test_an_interval_places_its_yearless_anchor(text: str, anchor: str, finding:
     facts = extract(text)
     assert anchor in [s.date.value for s in facts if s.kind == "date" and s.date]
     assert [s.detail["why"] for s in facts if s.kind == "inconsistency"] == ([finding] if finding else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "why"),
+    [  # a weekday set beside an anniversary names the anniversary's day
+        (
+            "On Friday, the 20th anniversary of the 11 September 2001 attacks, the group released a video.",
+            "2021-09-12",
+            "2021-09-11 (the 20th anniversary of 2001-09-11) is a Saturday, not a Friday as written",
+        ),
+        (
+            "صدر الإصدار يوم الأحد، في الذكرى الأولى لهجوم 7 أكتوبر 2023.",
+            "2024-10-08",
+            "2024-10-07 (the 1st anniversary of 2023-10-07) is a Monday, not a Sunday as written",
+        ),
+        (
+            "On Saturday, the 20th anniversary of the 11 September 2001 attacks, the group released a video.",
+            "2021-09-12",
+            None,
+        ),
+        ("صدر الإصدار يوم الاثنين، في الذكرى الأولى لهجوم 7 أكتوبر 2023.", "2024-10-08", None),
+        (
+            "On Friday, a day before the 20th anniversary of the 11 September 2001 attacks, it spoke.",
+            "2021-09-12",
+            None,
+        ),
+    ],
+)
+def test_a_weekday_beside_an_anniversary_is_checked(text: str, published: str, why: str | None) -> None:
+    problems = [s.detail["why"] for s in extract(text, published) if s.kind == "inconsistency"]
+    assert problems == ([why] if why else [])

@@ -563,7 +563,9 @@ def _offset(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
             return None
         return _found(r, prev.date, {**detail, "delay_of": prev.date.value}, 0.7, "fact")
     if r.object_follows:
-        after = _date_right_after(ctx.found, folded, r.end) or _date_right_after(ctx.found, folded, r.end, _NAMED_THEN_DATE)
+        after = _date_right_after(ctx.found, folded, r.end) or _date_right_after(
+            ctx.found, folded, r.end, _NAMED_THEN_DATE
+        )
         if after is not None:
             # "89 days after 7 October 2023": the phrase dates what it describes
             given = prev or _date_in_apposition(ctx.found, folded, after.end)  # "..., on 28 October 2023"
@@ -655,7 +657,7 @@ def _date_in_apposition(found: list[Found], folded: str, pos: int) -> Found | No
 
 def _date_right_after(found: list[Found], folded: str, pos: int, gap: re.Pattern[str] = _RIGHT_AFTER) -> Found | None:
     for f in found:
-        if f.start >= pos and f.form != "relative" and gap.fullmatch(folded, pos, f.start):
+        if f.start >= pos and (gap is _RIGHT_AFTER or f.form != "relative") and gap.fullmatch(folded, pos, f.start):
             return f
     return None
 

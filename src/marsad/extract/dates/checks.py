@@ -6,6 +6,7 @@ is a finding (an `inconsistency` fact) with both sides and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -62,7 +63,7 @@ def pair_duals(found: list[Found], folded: Folded) -> tuple[list[Found], list[di
 
 
 def _ranges(hijri: Found, greg: Found) -> bool:
-    return all(x.date.precision.value == "day" and x.date.end is not None and len(x.date.end) == 10 for x in (hijri, greg))
+    return all(x.date.precision.value == "day" and x.date.end and len(x.date.end) == 10 for x in (hijri, greg))
 
 
 def _pair_ranges(prev: Found, f: Found, hijri: Found, greg: Found) -> tuple[Found, dict[str, Any] | None]:
@@ -179,6 +180,47 @@ def check_weekday(f: Found) -> dict[str, Any] | None:
         "weekday_of_date": actual,
         "why": f"{f.date.value} is a {actual}, not a {f.detail['weekday']} as written",
     }
+
+
+_APPOSED_DAY = re.compile(r"^[\s,،]*(?:(?:on|in|at|في|خلال|مع)\s+)?$")
+
+
+def check_weekday_apposition(found: list[Found], folded: str) -> list[dict[str, Any]]:
+    """ "On Friday, the 20th anniversary of the 11 September 2001 attacks": the weekday names the day of the date
+    set beside it (an anniversary, or a day written out); 11 September 2021 was a Saturday."""
+    out = []
+    ordered = sorted(found, key=lambda f: f.start)
+    for weekday, beside in itertools.pairwise(ordered):
+        if weekday.detail.get("relative") != "weekday" or beside.date.precision.value != "day" or beside.date.end:
+            continue
+        if beside.date.calendar is not Calendar.GREGORIAN or not _APPOSED_DAY.match(folded[weekday.end : beside.start]):
+            continue
+        if beside.form == "relative" and not beside.detail.get("anniversary_of"):
+            continue  # "On Friday, a day before the anniversary": a phrase of its own, not the same day
+        written, actual = weekday.date.first_day().weekday(), beside.date.first_day().weekday()
+        if written == actual:
+            continue
+        what = (
+            f"the {_ordinal(int(beside.detail['amount']))} anniversary of {beside.detail['anniversary_of']}"
+            if beside.detail.get("anniversary_of")
+            else "the date written beside it"
+        )
+        out.append(
+            {
+                "check": "weekday_mismatch",
+                "start": weekday.start,
+                "end": beside.end,
+                "date": beside.date.value,
+                "weekday_written": WEEKDAYS[written],
+                "weekday_of_date": WEEKDAYS[actual],
+                "why": f"{beside.date.value} ({what}) is a {WEEKDAYS[actual]}, not a {WEEKDAYS[written]} as written",
+            }
+        )
+    return out
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 _YEARS = r"(?P<y>\d{1,2}|سنه|سنتين|عام|عامين)\s*(?:سنوات|سنه|سنين|اعوام|عام|years?)?"

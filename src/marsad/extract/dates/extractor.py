@@ -17,7 +17,13 @@ from typing import Any
 from marsad.extract.dates import document_date as dd
 from marsad.extract.dates.anchor import Context, anchor_partial, anchor_relative
 from marsad.extract.dates.calendar import hijri_month_span, hijri_to_gregorian, hijri_year_span
-from marsad.extract.dates.checks import WEEKDAYS, check_stated_length, check_weekday, pair_duals
+from marsad.extract.dates.checks import (
+    WEEKDAYS,
+    check_stated_length,
+    check_weekday,
+    check_weekday_apposition,
+    pair_duals,
+)
 from marsad.extract.dates.grammar import find_absolute
 from marsad.extract.dates.guards import keep
 from marsad.extract.dates.mention import Found, Mention
@@ -82,6 +88,7 @@ class DateExtractor:
         problems += ctx.problems
         problems += [p for f in found if (p := check_stated_length(f, folded.text)) is not None]
         problems += [p for f in found if (p := check_weekday(f)) is not None]
+        problems += check_weekday_apposition(found, folded.text)
         facts = [self._statement(doc, folded, f) for f in found]
         facts += [self._inconsistency(doc, folded, p) for p in problems]
         return facts, document
