@@ -108,3 +108,21 @@ def test_an_english_editorial_of_the_issue_under_review() -> None:
 def test_the_first_broadcast_of_a_news_channel() -> None:
     text = "Al-Shabaab announced the al-Kataib News Channel; it aired its first broadcast a week later."
     assert [(n, s) for _, n, _, s in issues(text)] == [(1, "al-Kataib News Channel")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [  # a date after a clause about the issue's content dates that content, not the issue
+        ("In issue 412, al-Naba claimed an attack in Mosul on 3 October 2023.", None),
+        ("In its issue 412, al-Naba reported that fighters had killed five soldiers on 3 October 2023.", None),
+        ("The editorial of al-Naba 412 discussed the Hamas attack of 7 October 2023.", None),
+        ("وفي العدد 412 من صحيفة النبأ، تبنى التنظيم هجوما في الموصل يوم 3 أكتوبر 2023.", None),
+        ("وتحدث العدد 412 من صحيفة النبأ عن هجوم 7 أكتوبر 2023.", None),
+        # the twins: the date set beside the issue, or after its release verb
+        ("Al-Naba issue 412, released on 12 October 2023, claimed an attack in Mosul.", "2023-10-12"),
+        ("صدر العدد 412 من صحيفة النبأ يوم الخميس 12 أكتوبر 2023.", "2023-10-12"),
+    ],
+)
+def test_a_date_of_the_issues_content_is_not_the_issues(text: str, date: str | None) -> None:
+    ((_, issue, got, _),) = issues(text)
+    assert issue == 412 and got == date

@@ -89,6 +89,17 @@ _ARTICLE = re.compile(
 _TAIL = re.compile(rf"\s*\(?\s*(?:#|no\.?|issue|العدد)?\s*[.#]?\s*{_NUM}")  # "al-Naba 413", "(No.49"
 _AR_PUBLICATION_WORDS = re.compile(r"صحيف|جريد|نشر|العدد|اسبوعي|مجل")
 _MAX_DATE_GAP = 90  # characters between an issue and the date that belongs to it
+# what stops an issue from taking the date that follows: a sentence end, another issue, or a clause about the
+# issue's content ("In issue 412, al-Naba claimed an attack in Mosul on 3 October": the attack's day, not the
+# issue's) — a verb of claiming, reporting or discussing, an act of violence, a complement clause («أن», «عن»)
+_CONTENT_CUE = (
+    r"\b(?:claim\w*|attack\w*|kill\w*|carried out|discuss\w*|describ\w*|said|says|stated|urg\w*|called|prais\w*|"
+    r"mock\w*|condemn\w*|threat\w*|boast\w*|reported that|about|against|murder\w*|bomb\w*|assassinat\w*|"
+    r"death|died|wounded|shot|raid\w*|strike\w*|clash\w*)\b|"
+    r"تبن|هجوم|هجمات|هجمه|مقتل|قتل|اغتيال|تفجير|ادعي|ادعت|زعم|ناقش|تحدث|وصف|هاجم|دعا|دعت|غاره|اشتباك|"
+    r"(?<![\u0621-\u064a])(?:ان|أن|إن|عن)(?![\u0621-\u064a])"
+)
+_DATE_BARRIER = r"(?i)[.;!?\n]|\bissue\b|العدد|" + _CONTENT_CUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,7 @@ on_configure(_series.cache_clear)
 
 class SeriesExtractor:
     NAME = "series"
-    VERSION = "0.4"
+    VERSION = "0.5"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -235,7 +246,7 @@ class SeriesExtractor:
         date: PartialDate | None = None
         chosen = dates.inside(o_start, o_end)
         if chosen is None:
-            chosen = dates.following(doc.text, o_end, _MAX_DATE_GAP, r"[.;!?\n]|\bissue\b|العدد")
+            chosen = dates.following(doc.text, o_end, _MAX_DATE_GAP, _DATE_BARRIER)
         if chosen is not None:
             date = chosen.date
             if chosen.evidence[0].end > o_end:
