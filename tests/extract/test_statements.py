@@ -774,6 +774,44 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", None, "speculated")],
         [("statement", "claimed", "Islamic State")],
     ),
+    # -- an unvowelled «قتل»: passive before a title and its man, after its subject only before a preposition
+    (
+        "قتل زعيم تنظيم القاعدة أيمن الظواهري بغارة أمريكية في كابول في 31 يوليو 2022.",
+        None,
+        [("event", "killed", "Ayman al-Zawahiri", "2022-07-31", "asserted")],
+        [],
+    ),
+    ("أبو بكر البغدادي قتل عددا من معارضيه.", None, [], [("event", "killed", "Abu Bakr al-Baghdadi")]),
+    (
+        "أبو بكر البغدادي، الذي أعلن الخلافة في الموصل في يوليو 2014، قتل في غارة أمريكية في أكتوبر 2019.",
+        None,
+        [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10", "asserted")],
+        [],
+    ),
+    # -- what a verb in a closed relative clause says ends with the clause
+    (
+        "Abu Bakr al-Baghdadi, who declared the caliphate in Mosul in July 2014, was killed in a US raid in"
+        " October 2019.",
+        None,
+        [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10", "asserted")],
+        [],
+    ),
+    # -- an event an interval counts from takes the interval's date, or none; never the sentence's
+    (
+        "The strike came on 31 July 2022, eleven years after the killing of Osama bin Laden.",
+        None,
+        [("event", "killed", "Osama bin Laden", "2011", "asserted")],
+        [],
+    ),
+    (
+        "قتل زعيم تنظيم القاعدة أيمن الظواهري في 31 يوليو 2022، بعد أكثر من 11 عاما على مقتل أسامة بن لادن.",
+        None,
+        [
+            ("event", "killed", "Ayman al-Zawahiri", "2022-07-31", "asserted"),
+            ("event", "killed", "Osama bin Laden", None, "asserted"),  # "more than": no year to give
+        ],
+        [],
+    ),
 ]
 
 

@@ -178,10 +178,12 @@ def _holding(sides: list[_Side], record: list[str]) -> tuple[_Side | None, str]:
 
 def _after_announcement(name: str, facts: list[dict[str, Any]], flagged: set[tuple[str, int, int]]) -> list[Finding]:
     """A death dated after a page dates its announcement: one of the two dates is wrong."""
-    announced = [
+    announced = [  # "AQAP announced the death of X on Sunday": an event its page reports as someone's announcement
         (bounds(str(d["announced"]))[1], f)
         for f in facts
         if (d := (f.get("detail") or {}).get("dates") or {}).get("announced")
+        and (f.get("detail") or {}).get("claimed_by")
+        and f.get("modality") == "reported"
     ]
     if not announced:
         return []

@@ -69,7 +69,7 @@ _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentenc
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "1.2"
+    VERSION = "1.3"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
@@ -525,7 +525,34 @@ def _of_another_phrase(text: str, r: Reading, d: Statement) -> bool:
     return r.pred.kind == "statement" and _OBJECT_EVENT_BEFORE.search(text, r.at_end, d.evidence[0].start) is not None
 
 
+# an event named as what an interval counts from: "eleven years after the killing of X", «بعد أكثر من 11 عاماً على
+# مقتل X», «قبل عامين من مقتل X»: its date is the interval's (when the date extractor read it), never the sentence's
+_INTERVAL_OBJECT = re.compile(
+    r"(?:(?<![a-z])(?:years?|months?|weeks?|days?|decades?)\s+(?:after|before|since)\s+(?:the\s+)?"
+    r"|(?<![\u0621-\u064a])(?:بعد|قبل|منذ)\s+(?:[^\s،,.]+\s+){1,5}(?:على|علي|من)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | None | bool:
+    """False when r is not an interval's object; else the interval's own date (a relative phrase ending just before
+    it), or None."""
+    if not (r.pred.kind == "event" and r.pred.nominal and text):
+        return False
+    if _INTERVAL_OBJECT.search(text, max(r.clause[0], r.at - 60), r.at) is None:
+        return False
+    own = [
+        d
+        for d in dates
+        if d.detail.get("relative") and d.evidence[0].end <= r.at and r.at - d.evidence[0].end <= 12 and d.date
+    ]
+    return own[-1].date if own else None
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
+    interval = _interval_object_date(r, dates, text)
+    if interval is not False:
+        return interval if isinstance(interval, PartialDate) else None
     if (
         r.pred.kind == "event"
         and r.pred.nominal

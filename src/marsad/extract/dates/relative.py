@@ -371,7 +371,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "ar",
             re.compile(
                 rf"{_NA_B}(?P<clitic>[وف](?=بعد|قبل|منذ))?(?P<dir>بعد|قبل|منذ)\s+(?:(?P<n>{num_ar})\s+)?(?P<unit>{_words(AR_UNITS)}){_NA_A}"
-                rf"(?:\s+(?:تقريبا|فقط))?(?P<of>\s+من)?"
+                rf"(?:\s+(?:تقريبا|فقط))?(?P<of>\s+(?:من|علي))?"  # «من», «على» (folded)
             ),
         ),
     ]

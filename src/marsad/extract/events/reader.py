@@ -1066,6 +1066,17 @@ def _roles_ar(
         nxt = next((p for p in after if p.start - r.at_end <= 25), None)
         if nxt is not None and nxt.type == PERSON and not _COUNT_AFTER.match(text, r.at_end):
             r.roles["patient"] = nxt
+        elif (
+            nxt is not None
+            and nxt.type == ORG
+            and frame == "patient"
+            and _TITLE_OF_AR.fullmatch(fold(text[r.at_end : nxt.start]))
+        ):  # «قُتل زعيم تنظيم القاعدة أيمن الظواهري»: the man the title names (passive), not the group in it
+            person = next(
+                (p for p in after if p.type == PERSON and p.start >= nxt.end and p.start - nxt.end <= 30), None
+            )
+            if person is not None:
+                r.roles["patient"] = person
         elif nxt is not None and nxt.type in (ORG, OUTLET) and frame == "patient" and nxt.start - r.at_end <= 3:
             r.roles["agent"] = nxt  # «قتل الجيش ...»: an organisation after the verb does it
             person = next(
@@ -1073,7 +1084,12 @@ def _roles_ar(
             )
             if person is not None:
                 r.roles["patient"] = person
-        elif before and before[-1].type == PERSON and r.at - before[-1].end < 20:
+        elif (
+            before
+            and before[-1].type == PERSON
+            and r.at - before[-1].end < 20
+            and (frame != "patient" or _passive_ar(text, r))
+        ):
             closed = CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
             if closed is None:
                 r.roles["patient"] = before[-1]  # «أبو بكر البغدادي ظهر»
@@ -1081,6 +1097,11 @@ def _roles_ar(
                 head = next((p for p in reversed(before) if p.end <= closed.start() and p.type == PERSON), None)
                 if head is not None:
                     r.roles["patient"] = head
+        elif (closed := CLOSED_RELATIVE.search(text, r.sentence[0], r.at)) is not None:
+            # «أبو بكر البغدادي، الذي أعلن الخلافة في يوليو 2014، قُتل»: the man right before the clause
+            head = next((p for p in reversed(before) if 0 <= closed.start() - p.end <= 2), None)
+            if head is not None and head.type == PERSON and (frame != "patient" or _passive_ar(text, r)):
+                r.roles["patient"] = head
         return
     # agent frame: «شن التنظيم», «نفذ مسلحو التنظيم»; «نفذ العملية، مؤكدا أن التنظيم» has its subject before it
     agent = (
@@ -1095,6 +1116,21 @@ def _roles_ar(
         target = next((p for p in after if p.start > agent.end), None)
         if target is not None:
             r.roles["patient"] = target
+
+
+# what follows an unvowelled «قتل» after its subject when it is passive ("X was killed in/by/with ..."), not active
+# ("X killed a number of ...", «قتل عددا», «قتل الرهائن»): a preposition, a time, the clause's end
+_PASSIVE_NEXT_AR = re.compile(
+    r"\s*(?:$|[،,.;:!؟)\-–]|(?:في|فى|ب\S*|خلال|اثر|إثر|أثر|جراء|جرّاء|على\s+يد|مع|رفقة|عام|سنة|يوم|أمس|امس|اليوم|"
+    r"منذ|بعد|قبل|عن\s+عمر|وهو|وكان|و)(?![\u0621-\u064a]))"
+)
+
+
+def _passive_ar(text: str, r: Reading) -> bool:
+    """Is this verb of killing after its subject passive? Vowelled «قُتل» is; unvowelled, by what follows."""
+    if "\u064f" in text[r.at : r.at_end]:  # damma: «قُتل»
+        return True
+    return _PASSIVE_NEXT_AR.match(text, r.at_end) is not None
 
 
 def _content_start_en(text: str, ws: list[Word], i: int, pos: int, s1: int) -> int:
@@ -1165,7 +1201,15 @@ def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
     if before.count('"') % 2 == 1:
         close = text.find('"', at, s1)
         return close if close >= 0 else s1
+    if _OPEN_RELATIVE.search(before):  # "X, who declared the caliphate in 2014, was killed": the clause's comma
+        close = _CLAUSE_CLOSE.search(text, at, s1)
+        if close is not None:
+            return close.start()
     return s1
+
+
+_OPEN_RELATIVE = re.compile(r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}$")
+_CLAUSE_CLOSE = re.compile(r"[،,]")
 
 
 def _nest(readings: list[Reading], text: str) -> None:
