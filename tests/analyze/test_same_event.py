@@ -107,5 +107,5 @@ def test_a_date_on_the_record_is_not_flagged_twice(tmp_path: Path) -> None:
 
 
 def test_a_declaration_in_a_relative_clause_is_not_the_deaths_announcement(tmp_path: Path) -> None:
-    page = "Abu Bakr al-Baghdadi, who declared the caliphate in Mosul in July 2014, was killed in a raid in October 2019."
+    page = "Abu Bakr al-Baghdadi, who declared the caliphate in Mosul in July 2014, was killed in a raid in 2019."
     assert _same(_findings(tmp_path, page)) == []

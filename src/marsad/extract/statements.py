@@ -534,7 +534,7 @@ _INTERVAL_OBJECT = re.compile(
 )
 
 
-def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | None | bool:
+def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | bool | None:
     """False when r is not an interval's object; else the interval's own date (a relative phrase ending just before
     it), or None."""
     if not (r.pred.kind == "event" and r.pred.nominal and text):
