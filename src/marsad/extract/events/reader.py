@@ -1202,9 +1202,9 @@ def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
         close = text.find('"', at, s1)
         return close if close >= 0 else s1
     if _OPEN_RELATIVE.search(before):  # "X, who declared the caliphate in 2014, was killed": the clause's comma
-        close = _CLAUSE_CLOSE.search(text, at, s1)
-        if close is not None:
-            return close.start()
+        comma = _CLAUSE_CLOSE.search(text, at, s1)
+        if comma is not None:
+            return comma.start()
     return s1
 
 
