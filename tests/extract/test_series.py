@@ -30,6 +30,7 @@ def issues(text: str, published: str | None = None) -> list[tuple[str, int, str 
         ("We read al-Naba #454 closely.", "al-Naba #454", 454, None),
         ("Al-Naba (No.49, 2 Muharram 1437) pictured.", "Al-Naba (No.49, 2 Muharram 1437)", 49, "2015-10-15"),
         ("صدر العدد ٤١٢ من صحيفة النبأ", "العدد ٤١٢", 412, None),
+        ("خصصت صحيفة النبأ في عددها 414 افتتاحيتها لغزة", "عددها 414", 414, None),  # «عددها»: its issue
         ("العدد 112 الصادر يوم الخميس الماضى من صحيفة النبأ", "العدد 112 الصادر يوم الخميس الماضى", 112, "2017-12-28"),
         ("Al-Naba history. First issueOctober 16, 2015", "First issueOctober 16, 2015", 1, "2015-10-16"),
     ],
