@@ -27,7 +27,9 @@ from marsad.text.script import has_arabic
 
 _NUM = r"(?P<n>\d{1,4})(?:\s*(?P<sep>-|–|and|&|و|or|nor)\s*(?P<n2>\d{1,4}))?(?!\d|[.,:/]\d)"
 _EN_ISSUE = re.compile(rf"(?<![a-z])(?:issues?|editions?|numbers?|no|nos|#)\s*[.#:]?\s*(?:no\.?\s*)?{_NUM}")
-_AR_ISSUE = re.compile(rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|العددان|عددها|عدده|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}")
+_AR_ISSUE = re.compile(
+    rf"(?<![\u0621-\u064a])(?:[وب]?(?:العدد|العددين|العددان|عددها|عدده|عدد|الاصدار)|رقم)\s+(?:رقم\s+)?{_NUM}"
+)
 # no look-ahead after "issue": scraped infoboxes glue words ("First issueOctober 16, 2015")
 # "the 317th edition of al-Naba", «العدد الـ317»
 _ORDINAL = re.compile(
