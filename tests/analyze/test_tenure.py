@@ -55,3 +55,15 @@ def test_a_tenure_off_the_record_and_its_twin(tmp_path: Path, wrong: str, expect
 )
 def test_ranges_that_are_no_wrong_tenure(tmp_path: Path, text: str) -> None:
     assert _tenure_findings(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a biography's lead: the bracketed range after the name is his life, its end his recorded death
+        "Ahmed Abdi Godane (10 July 1977 – 1 September 2014) was the emir of al-Shabaab.",
+        "Ismail Haniyeh (29 January 1962 – 31 July 2024) was a Palestinian politician.",
+        "أبو مصعب الزرقاوي (30 أكتوبر 1966 - 7 يونيو 2006) قاد تنظيم القاعدة في العراق.",
+    ],
+)
+def test_a_life_span_is_no_tenure(tmp_path: Path, text: str) -> None:
+    assert _tenure_findings(tmp_path, text) == []

@@ -796,6 +796,13 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10", "asserted")],
         [],
     ),
+    # -- a life in brackets after the name dates neither what he did nor his tenure
+    (
+        "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",
+        None,
+        [("event", "led", "Abu Musab al-Zarqawi", "2004", "asserted")],
+        [],
+    ),
     # -- an event an interval counts from takes the interval's date, or none; never the sentence's
     (
         "The strike came on 31 July 2022, eleven years after the killing of Osama bin Laden.",

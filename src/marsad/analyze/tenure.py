@@ -9,12 +9,14 @@ the record is about something else and left alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.reference import holds
 from marsad.analyze.timeline import Source
+from marsad.extract.events.text import lifespan
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Entity, EntityType
@@ -36,6 +38,7 @@ def tenure_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chrono
         return []
     docs = {f["document"]["id"] for f in store.iter_facts("actor", subjects=sorted(tenures))}
     out = []
+    text: dict[str, str] = {}
     for doc_id in sorted(docs):
         people = [f for f in store.iter_facts("actor", document=doc_id) if _is_person(f)]
         for f in store.iter_facts("date", document=doc_id):
@@ -44,6 +47,8 @@ def tenure_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chrono
             person = _named_before(people, f["start"])
             if person is None or person["entity_id"] not in tenures:
                 continue
+            if _life(f, partial(_text_of, store, text, doc_id)):
+                continue  # "Ahmed Abdi Godane (10 July 1977 – 1 September 2014)": his life, not his tenure
             starts = [ref_date for r in chronology.about(person["entity_id"], "took_office") for ref_date in r.dates]
             finding = _check_range(f, person, tenures[person["entity_id"]], starts)
             if finding is not None:
@@ -66,6 +71,21 @@ def _named_before(people: list[dict[str, Any]], at: int) -> dict[str, Any] | Non
         return None
     last = max(before, key=lambda p: p["end"])
     return last if at - last["end"] <= REACH else None
+
+
+LIFE_YEARS = 35  # a range this long after a name is a life, not a tenure
+
+
+def _text_of(store: SQLiteStore, texts: dict[str, str], doc_id: str) -> str:
+    if doc_id not in texts:
+        texts[doc_id] = store.get_document(doc_id).text
+    return texts[doc_id]
+
+
+def _life(f: dict[str, Any], text: Callable[[], str]) -> bool:
+    """A range as long as a life, or one in brackets right after a name (the lead of a biography)."""
+    first, last = bounds(f["date"], f["date_end"])
+    return (last - first).days > LIFE_YEARS * 365 or lifespan(text(), f["start"])
 
 
 def _check_range(

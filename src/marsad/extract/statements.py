@@ -22,7 +22,7 @@ from marsad.extract.actors import ActorExtractor, active_watchlist
 from marsad.extract.dates import DateExtractor
 from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant, from_facts, resolve_role, role_nouns
 from marsad.extract.events.reader import Reading, read_sentence
-from marsad.extract.events.text import CLOSED_RELATIVE, sentences
+from marsad.extract.events.text import CLOSED_RELATIVE, lifespan, sentences
 from marsad.extract.names import NameExtractor
 from marsad.model import Document, PartialDate, Span, Statement
 from marsad.model.event import Modality
@@ -581,6 +581,15 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
     ]
     # "leader since February 2020", "for the first time since 2014" date a state, not the predicate beside it
     near = [d for d in near if not _since(text, d, r.at)]
+    if text:  # "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led ...": a life, not what he did
+        life = [d for d in dates if lifespan(text, d.evidence[0].start)]
+        ends = {d.date.end for d in life if d.date is not None and d.date.end}
+        near = [
+            d
+            for d in near
+            if not any(d is x for x in life)
+            and not (d.detail.get("range") == "end" and d.date is not None and d.date.value in ends)
+        ]
     if text:  # "X, who succeeded Y in March, was killed in October": March is the relative clause's
         near = [d for d in near if not _of_another_phrase(text, r, d)]
     # the date of a phrase holding another ("the 20th anniversary of the September 11 attacks") is the phrase's

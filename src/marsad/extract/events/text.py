@@ -20,6 +20,16 @@ _SENTENCE_END = re.compile(r"[.!?؟]+[\"”’»)\]]*(?:\[\d+\])*(?=\s)|\n+")  #
 CLOSED_RELATIVE = re.compile(
     r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}[،,]\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
 )
+# a name, then its bearer's life in brackets: "Ahmed Abdi Godane (10 July 1977 – 1 September 2014)", "X (born
+# 1971)", «أبو مصعب الزرقاوي (1966 - 2006)» — the dates of a life, never of what the sentence says he did
+_LIFESPAN_OPEN = re.compile(r"[^\W\d_][\"”'’]?\s*[(\[]\s*(?:born\s+|b\.\s*|n[ée]e?\s+|ولد\s+|ولد\s+في\s+|مواليد\s+)?$")
+
+
+def lifespan(text: str, start: int) -> bool:
+    """Does a date starting at `start` open the brackets right after a name (a life span, a birth date)?"""
+    return _LIFESPAN_OPEN.search(text, max(0, start - 40), start) is not None
+
+
 _AR_CLITICS = ("وب", "ول", "وس", "فب", "و", "ف", "ب", "ل")
 
 
