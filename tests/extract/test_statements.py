@@ -796,6 +796,33 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10", "asserted")],
         [],
     ),
+    # -- no one reports his own death: a «that» clause with a subject of its own, or the speaker himself
+    (
+        "وقال المتحدث باسم التنظيم أبو عمر المهاجر إن القرشي قتل في معركة، دون أن يحدد تاريخ مقتله.",
+        None,
+        [("statement", "said", "Abu Umar al-Muhajir", None, "asserted")],
+        [("event", "killed", "Abu Umar al-Muhajir")],
+    ),
+    ("وقال أبو عمر المهاجر إنه قتل في معركة.", None, [], [("event", "killed", "Abu Umar al-Muhajir")]),
+    (  # «that he» after the man just named: him
+        "ونعى المتحدث باسم التنظيم أبو عمر المهاجر أبا الحسن الهاشمي القرشي، ملمحاً إلى أنه قُتل في معركة.",
+        None,
+        [("event", "killed", "Abu al-Hasan al-Hashimi al-Qurashi", None, "reported")],
+        [("event", "killed", "Abu Umar al-Muhajir")],
+    ),
+    # -- a death named by a noun is dated inside its own phrase, not by the clause's other dates
+    (
+        "The weekly, published on Thursday, gloated over the assassination of Ismail Haniyeh in Tehran on Wednesday.",
+        "2024-08-03",
+        [("event", "killed", "Ismail Haniyeh", "2024-07-31", "asserted")],
+        [],
+    ),
+    (
+        "The weekly, published on Thursday, gloated over the assassination of Ismail Haniyeh.",
+        "2024-08-03",
+        [("event", "killed", "Ismail Haniyeh", None, "asserted")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

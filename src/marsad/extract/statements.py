@@ -534,6 +534,9 @@ _INTERVAL_OBJECT = re.compile(
 )
 
 
+_NP_BREAK_EN = re.compile(r"[,;:()\"“”]|\b(?:and|but|which|who|whom|that|after|before|when|while|as|was|were|is)\b")
+
+
 def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | bool | None:
     """False when r is not an interval's object; else the interval's own date (a relative phrase ending just before
     it), or None."""
@@ -563,6 +566,17 @@ def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text:
         and r.lang == "en"
     ):
         return None  # "announced the death of X on Thursday": the announcement's day, not the death's
+    if text and r.lang == "en" and r.pred.kind == "event" and r.pred.nominal and r.pred.name in ("killed", "died"):
+        # "gloated over the assassination of X in Tehran on Wednesday": a death named by a noun is dated inside
+        # its own phrase; the clause's date ("The weekly, published on Thursday, gloated over ...") is another's
+        inside = [
+            d
+            for d in dates
+            if r.at_end <= d.evidence[0].start < r.clause[1]
+            and d.date is not None
+            and not _NP_BREAK_EN.search(text, r.at_end, d.evidence[0].start)
+        ]
+        return inside[0].date if inside else None
     lo, hi = _window(r, readings)
     lo = max(lo, r.clause[0] if r.embedded_in is None else lo)
     hi = min(hi, r.clause[1])

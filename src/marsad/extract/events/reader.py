@@ -905,7 +905,9 @@ def _roles_ar(
         later = [p for p in parts if p.start > r.at and p.type == PERSON and "،" in text[r.at : p.start]]
         if opening and later and frame != "agent":
             r.roles["patient"] = later[0]
-        elif earlier and frame != "agent":
+        elif earlier and frame != "agent" and not _OTHER_SUBJECT_AR.search(text, earlier[-1].end, r.at):
+            # not when a clause with a subject of its own stands between: «قال المهاجر إن القرشي قتل ...، دون أن
+            # يحدد تاريخ مقتله» — his is al-Qurashi's, a name not on the watchlist, never the speaker's
             r.roles["patient"] = earlier[-1]
         return
     if frame == "speech" and r.pred.nominal:  # «إعلان الولايات المتحدة مقتل X»; «تم إعلان X خليفة»
@@ -1088,6 +1090,10 @@ def _roles_ar(
             before
             and before[-1].type == PERSON
             and r.at - before[-1].end < 20
+            and (
+                _adjacent_subject_ar(text[before[-1].end : r.at])
+                or (_PRONOUN_THAT_AR.match(text[before[-1].end : r.at]) and not _speaker_ar(text, before[-1]))
+            )
             and (frame != "patient" or _passive_ar(text, r))
         ):
             closed = CLOSED_RELATIVE.search(text, r.sentence[0], r.at)
@@ -1124,6 +1130,34 @@ _PASSIVE_NEXT_AR = re.compile(
     r"\s*(?:$|[،,.;:!؟)\-–]|(?:في|فى|ب\S*|خلال|اثر|إثر|أثر|جراء|جرّاء|على\s+يد|مع|رفقة|عام|سنة|يوم|أمس|امس|اليوم|"
     r"منذ|بعد|قبل|عن\s+عمر|وهو|وكان|و)(?![\u0621-\u064a]))"
 )
+
+
+# «إن القرشي»: a complement clause opening on a subject of its own (not «إنه», «أنها»: a pronoun)
+_OTHER_SUBJECT_AR = re.compile(r"(?<![\u0621-\u064a])[إأا]ن\s+(?!ه\b|ها\b)[\u0621-\u064a]{3,}")
+_TIME_WORD_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وف]?(?:كان|كانت)|قد|لقد|امس|أمس|اليوم|يوم|(?:ال)?(?:احد|أحد|اثنين|إثنين|ثلاثاء|اربعاء|أربعاء|"
+    r"خميس|جمعة|جمعه|سبت))(?![\u0621-\u064a])"
+)
+
+
+# «"أنعى أبا الحسن"، ملمحاً إلى أنه قُتل»: a «that he» clause whose «he» is the man just named
+_PRONOUN_THAT_AR = re.compile(r"[\s\"“”«»،,]*(?:[\u0621-\u064a\u064b-\u0652]+\s+){0,3}[إأا]نه\s*$")
+# a speech verb, then up to five words of title, right before a name: the man is who speaks («قال المتحدث باسم
+# التنظيم أبو عمر المهاجر إنه ...»), and no one reports his own death
+_SPEAKS_BEFORE_AR = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:قال|أعلن|اعلن|أكد|اكد|أضاف|اضاف|ذكر|أوضح|اوضح|صرح|نفى)[\u0621-\u064a]?\s+"
+    r"(?:[\u0621-\u064a\"«“]+\s+){0,5}$"
+)
+
+
+def _speaker_ar(text: str, p: Participant) -> bool:
+    return _SPEAKS_BEFORE_AR.search(text, max(0, p.start - 60), p.start) is not None
+
+
+def _adjacent_subject_ar(between: str) -> bool:
+    """Only auxiliaries, a day, punctuation between a subject and its verb («البغدادي، الأحد، قُتل»), no other word
+    («المهاجر إن القرشي قتل»: another subject's verb)."""
+    return not re.sub(r"[\s،,\"“”«»'()\-–]+", "", _TIME_WORD_AR.sub("", between))
 
 
 def _passive_ar(text: str, r: Reading) -> bool:
