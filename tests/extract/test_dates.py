@@ -390,3 +390,24 @@ def test_an_interval_places_its_yearless_anchor(text: str, anchor: str, finding:
 def test_a_weekday_beside_an_anniversary_is_checked(text: str, published: str, why: str | None) -> None:
     problems = [s.detail["why"] for s in extract(text, published) if s.kind == "inconsistency"]
     assert problems == ([why] if why else [])
+
+
+PLUPERFECT = [  # "two days later" after a clause told in the pluperfect counts from its undated time: no date
+    (
+        "نشرت مؤسسة الفرقان اليوم الثلاثاء كلمة. وكانت قوات أمريكية قد قتلت البغدادي، وبعد يومين قتل المتحدث.",
+        "2020-10-27",
+        None,
+    ),
+    (
+        "On 3 May 2011 the group spoke. Bin Laden had been killed in Abbottabad. Two days later it confirmed it.",
+        None,
+        None,
+    ),
+    ("The speech came out on Tuesday. Two days later, a second one followed.", "2020-10-27", "2020-10-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "later"), PLUPERFECT)
+def test_a_pluperfect_clause_moves_the_count(text: str, published: str | None, later: str | None) -> None:
+    got = [v for e, v, _, _ in dates(text, published) if "later" in e.lower() or "بعد" in e]
+    assert got == ([later] if later else [])

@@ -823,6 +823,34 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "killed", "Ismail Haniyeh", None, "asserted")],
         [],
     ),
+    # -- what an anniversary is of keeps its own day: the date the phrase holds, or none (never the anniversary's)
+    (
+        "نشرت مؤسسة الفرقان اليوم الثلاثاء كلمة صوتية، في الذكرى الأولى لمقتل زعيم التنظيم أبو بكر البغدادي.",
+        "2020-10-27",
+        [("event", "killed", "Abu Bakr al-Baghdadi", None, "asserted")],
+        [],
+    ),
+    (
+        "نشرت مؤسسة الفرقان اليوم الثلاثاء كلمة صوتية، في الذكرى الأولى لمقتل زعيم التنظيم أبو بكر البغدادي في 27"
+        " أكتوبر 2019.",
+        "2020-10-27",
+        [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10-27", "asserted")],
+        [],
+    ),
+    (
+        "On the first anniversary of the killing of Abu Bakr al-Baghdadi on 27 October 2019, al-Furqan released a"
+        " speech.",
+        "2020-10-27",
+        [("event", "killed", "Abu Bakr al-Baghdadi", "2019-10-27", "asserted")],
+        [],
+    ),
+    # -- "the death of X's deputy": the deputy's, not X's
+    (
+        "Al-Qaeda released a video on the anniversary of the death of Osama bin Laden's deputy.",
+        "2021-09-11",
+        [],
+        [("event", "died", "Osama bin Laden")],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

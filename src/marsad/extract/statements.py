@@ -537,11 +537,34 @@ _INTERVAL_OBJECT = re.compile(
 _NP_BREAK_EN = re.compile(r"[,;:()\"“”]|\b(?:and|but|which|who|whom|that|after|before|when|while|as|was|were|is)\b")
 
 
+# an event named as what an anniversary is of: «في الذكرى الأولى لمقتل X», "the anniversary of the death of X" — the
+# sentence's date is the anniversary's, never the event's
+_ANNIVERSARY_OBJECT = re.compile(
+    r"(?:anniversary\s+of\s+(?:the\s+)?|ذكر[ىي]\s+(?:[\u0621-\u064a]+\s+){0,2})$", re.IGNORECASE
+)
+
+
 def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | bool | None:
     """False when r is not an interval's object; else the interval's own date (a relative phrase ending just before
     it), or None."""
     if not (r.pred.kind == "event" and r.pred.nominal and text):
         return False
+    if _ANNIVERSARY_OBJECT.search(text, max(r.clause[0], r.at - 40), r.at) is not None:
+        # «في الذكرى الأولى لمقتل البغدادي في 27 أكتوبر 2019»: the date the anniversary phrase holds, else none
+        for d in dates:
+            span = d.evidence[0]
+            if d.detail.get("anniversary_of") and span.start <= r.at < span.end:
+                inner = [
+                    o.date
+                    for o in dates
+                    if o is not d
+                    and span.start <= o.evidence[0].start
+                    and o.evidence[0].end <= span.end
+                    and o.date is not None
+                    and o.date.value == d.detail["anniversary_of"]
+                ]
+                return inner[0] if inner else None
+        return None
     if _INTERVAL_OBJECT.search(text, max(r.clause[0], r.at - 60), r.at) is None:
         return False
     own = [

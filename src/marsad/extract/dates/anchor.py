@@ -460,6 +460,14 @@ def _period(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
     return _found(r, date, detail, 0.8, "document-date")
 
 
+# a clause told in the pluperfect moves the story to an earlier, undated time: "N days later" after it counts from
+# that time («وكانت قوات أمريكية قد قتلت X، وبعد يومين ...», "X had been killed; two days later ...")
+_PLUPERFECT = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?كان(?:ت|وا)?\s+(?:[\u0621-\u064a]+\s+){0,4}قد\s+[\u0621-\u064a]{3,}"
+    r"|\bhad\s+(?:been\s+|already\s+)?[a-z]+(?:ed|en|ne|lt|wn)\b"
+)
+
+
 def _reference(
     ctx: Context, pos: int, need: str, explicit: bool = False, reach: int | None = _PARAGRAPH_REACH
 ) -> Found | None:
@@ -471,6 +479,8 @@ def _reference(
         f = ctx.found[i]
         if f.end > pos or f.start < start:
             continue
+        if _PLUPERFECT.search(ctx.folded, f.end, pos):
+            return None  # «وكانت القوات قد قتلت البغدادي، وبعد يومين ...»: from an undated earlier event, not this date
         if explicit and (f.form == "relative" or f.detail.get("document_date")):
             continue
         if not explicit and any(g.start < f.start and g.end >= f.end for g in ctx.found[max(0, i - 3) : i]):

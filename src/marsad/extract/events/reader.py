@@ -518,6 +518,7 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
                 p
                 for p in _after(parts, r.at_end, min(c1, r.at_end + 40), (PERSON,))
                 if _OF_EN.match(text[r.at_end : p.start])
+                and not _POSSESSOR_EN.match(text, p.end)  # "the death of X's deputy": the deputy, not X
             ),
             None,
         )
