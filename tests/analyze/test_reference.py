@@ -118,3 +118,34 @@ def test_an_outlier_never_makes_a_date_consistent() -> None:
     ref = Reference("X", "took_office", ("2023-08-03",), "s", outliers=("2023-07-27",))
     finding = _compare(_fact("2023-07-27", "day"), "took_office", [ref])
     assert finding is not None and finding.expected == "2023-08-03"
+
+
+@pytest.mark.parametrize(
+    ("page", "flagged"),
+    [  # an announcement dated before the recorded death: the page's date (a year off) or the record is wrong
+        (
+            "Published 3 December 2021. The Islamic State announced on Wednesday the death of its leader Abu al-Hasan"
+            " al-Hashimi al-Qurashi.",
+            True,
+        ),
+        (
+            "نشر في 2 أغسطس 2021. أعلن الرئيس الأمريكي جو بايدن مساء الاثنين مقتل زعيم تنظيم القاعدة أيمن الظواهري.",
+            True,
+        ),
+        # the twins: announced after the death (al-Zawahiri was killed on 31 July 2022)
+        (
+            "Published 1 December 2022. The Islamic State announced on Wednesday the death of its leader Abu al-Hasan"
+            " al-Hashimi al-Qurashi.",
+            False,
+        ),
+        (
+            "نشر في 2 أغسطس 2022. أعلن الرئيس الأمريكي جو بايدن مساء الاثنين مقتل زعيم تنظيم القاعدة أيمن الظواهري.",
+            False,
+        ),
+    ],
+)
+def test_a_death_announced_before_the_record_dates_it(tmp_path: Path, page: str, flagged: bool) -> None:
+    found = _reference_findings(tmp_path, page)
+    assert bool(found) is flagged, found
+    if flagged:
+        assert "announced on" in found[0]["summary"] and found[0]["detail"]["announced"]

@@ -46,7 +46,53 @@ def reference_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chr
         finding = _compare(f, event, chronology.about(f["entity_id"], event))
         if finding is not None:
             out.append(finding)
+    undated = FactFilter(("event",), subjects=sorted(chronology.entity_ids), predicates=sorted(PREDICATES),
+                         dated=False)  # fmt: skip
+    for f in store.select_facts(undated):
+        event = PREDICATES[str(f["predicate"])]
+        key = (f["document"]["id"], f["start"], f["end"], event)
+        if f["date"] or key in seen:
+            continue
+        seen.add(key)
+        finding = _announced_early(f, event, chronology.about(f["entity_id"], event))
+        if finding is not None:
+            out.append(finding)
     return out
+
+
+def _announced_early(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | None:
+    """ "Biden announced on Monday the killing of al-Zawahiri" on a page of August 2021: an announcement dated
+    before every date the record gives for what it announces."""
+    detail = f.get("detail") or {}
+    when = (detail.get("dates") or {}).get("announced")
+    if not refs or not when or not detail.get("claimed_by") or f.get("modality") != "reported":
+        return None
+    _, announced = bounds(str(when))
+    recorded = sorted({d for r in refs for d in r.dates})
+    slack = DAY_SLACK + (HIJRI_SLACK if f.get("calendar") == "hijri" else 0)
+    earliest = min(bounds(d)[0] for d in recorded)
+    if (earliest - announced).days <= slack:
+        return None
+    name = refs[0].subject
+    what = "took office" if event == "took_office" else "died"
+    noun = "appointment" if event == "took_office" else "death"
+    return Finding(
+        "reference_chronology",
+        f"{name}'s {noun} announced on {when}; the record dates it {' or '.join(recorded)}",
+        f"the page dates {detail['claimed_by']}'s announcement that {name} {what} to {when}, "
+        f"{(earliest - announced).days} days before the earliest date the reference chronology records ("
+        + "; ".join(f"{d} ({r.source})" for r in refs for d in r.dates)
+        + "): an announcement cannot precede what it announces, so the page's date, or the record, is wrong",
+        [Source.of(f)],
+        recorded[0],
+        {"actor": name, "event": event, "announced": when, "reference": [{"date": d} for d in recorded]},
+        stated=f"{name}'s {noun} announced {when}",
+        sides=[
+            Side(STATED, f"{detail['claimed_by']} announced on {when} that {name} {what}", [Source.of(f)]),
+            *(Side(EXPECTED, f"{name} {what} {d}", reference=r.source) for r in refs for d in r.dates),
+        ],
+        confidence=0.7,
+    )
 
 
 def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | None:
