@@ -129,3 +129,17 @@ def test_each_post_of_an_archive_page_is_dated_by_its_own_byline() -> None:
     d = doc(text)
     assert dated(d, "14 March") == "2019-03-14"
     assert dated(d, "5 December") == "2016-12-05"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # the twins: a body that counts from its own day ("on Sunday", «أمس») was written then; old dates are background
+        "The group announced on Sunday the death of its leader. He had led it since February 2020, after June 2015.",
+        "أعلن التنظيم أمس الأحد وفاة زعيمه، الذي تولى القيادة في فبراير 2020 بعد أحداث يونيو 2015.",
+    ],
+)
+def test_a_dateline_far_after_background_dates_holds_when_the_body_counts_from_it(body: str) -> None:
+    d = doc(f"Published 11 March 2024\n{body}")
+    got = EX.document_date(d).date
+    assert got is not None and got.value == "2024-03-11"
+    assert [f for f in findings(d) if f.predicate == "document_date_far_from_content"] == []

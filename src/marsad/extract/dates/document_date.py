@@ -250,6 +250,14 @@ def _disagree(chosen: DateSource, other: DateSource, gap: int) -> dict[str, Any]
     }
 
 
+# words that count from the day of writing: a body using them was written near the date at its top
+_DEICTIC = re.compile(
+    r"(?<![\w])(?:(?:on|last|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"tonight|this\s+week|امس|اليوم|البارحه|(?:يوم\s+)?(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)\s+(?:الماضي|"
+    r"المقبل)|الاسبوع\s+(?:الماضي|الجاري))(?![\w])"
+)
+
+
 def _far_from_content(cand: DateSource, found: list[Found], folded: str) -> dict[str, Any] | None:
     """A dateline more than a year after every date the article states is the day of a visit, not of writing."""
     assert cand.span is not None
@@ -263,6 +271,8 @@ def _far_from_content(cand: DateSource, found: list[Found], folded: str) -> dict
     ]
     if len(body) < 2:
         return None
+    if _DEICTIC.search(folded, cand.span[1]):
+        return None  # "announced on Sunday", «أمس»: the article counts from its own day; old dates are background
     latest = max(f.date.last_day() for f in body)
     gap = (cand.date.first_day() - latest).days
     if gap <= 365:
