@@ -945,3 +945,12 @@ def test_the_speaker_is_not_the_agent_of_what_he_tells() -> None:
     assert ("killed", {"patient": "Abu Bakr al-Baghdadi"}) in got  # no agent: "US forces" is not on the watchlist
     twin = roles("ISWAP killed Abu Bakr Shekau in a raid.", "2021-06-01")  # a subject before the verb is its agent
     assert ("killed", {"patient": "Abu Bakr Shekau", "agent": "Islamic State West Africa Province"}) in twin
+
+
+def test_a_name_in_an_of_phrase_is_not_the_subject_of_the_verb_joined_after_it() -> None:
+    text = (
+        "Al-Qaeda in the Arabian Peninsula announced on Sunday the death of its leader Khalid Batarfi and named Saad"
+        " bin Atef al-Awlaki as his successor."
+    )
+    (appointed,) = [r for p, r in roles(text) if p == "appointed"]
+    assert appointed == {"patient": "Saad bin Atef al-Awlaki"}

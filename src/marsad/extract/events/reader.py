@@ -74,6 +74,7 @@ _TITLE_OF_AR = re.compile(
 )
 # "... and attacked": a verb conjoined to the one before it, whose subject it shares
 _CONJOINED_EN = re.compile(r"\band\s+(?:then\s+|later\s+)?$")
+_GENITIVE_BEFORE_EN = re.compile(r"\bof\s+(?:(?:its|the|his|her|their|a)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # a name right after a verb is its object: "tracked down Baghdadi", "found al-Adnani", "targeted X"
 _OBJECT_OF_VERB_EN = re.compile(r"(?<![a-z])[a-z]{3,}(?:ed|ted)(?:\s+(?:down|out|up|off))?\s+(?:the\s+)?$")
 _THAT_BETWEEN_EN = re.compile(
@@ -563,6 +564,13 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             and _OBJECT_OF_VERB_EN.search(text, max(c0, agent.start - 30), agent.start)
         ):
             agent = None  # "forces tracked down Baghdadi ... and attacked his compound": the object of the verb before
+        if (
+            agent is not None
+            and not passive
+            and _CONJOINED_EN.search(text, agent.end, r.at)
+            and _GENITIVE_BEFORE_EN.search(text, max(c0, agent.start - 40), agent.start)
+        ):
+            agent = None  # "announced the death of its leader X and named Y": X is in an "of" phrase, not a subject
         if agent is not None and not passive and re.search(r"\bthat\b", text[agent.end : r.at]):
             agent = None  # "Amaq posted a claim that two bombers had carried out the attack": not Amaq
         if agent is not None:
@@ -596,8 +604,16 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     ]
     if people and not _COUNT_AFTER.match(text, r.at_end):
         r.roles["patient"] = people[0]
-    if before and not _THAT_BETWEEN_EN.search(text, before[-1].end, r.at):
-        # not "Erdogan said that Turkish intelligence had killed X": the speaker is not the killer
+    if (
+        before
+        and not _THAT_BETWEEN_EN.search(text, before[-1].end, r.at)
+        and not (
+            _CONJOINED_EN.search(text, before[-1].end, r.at)
+            and _GENITIVE_BEFORE_EN.search(text, max(c0, before[-1].start - 40), before[-1].start)
+        )
+    ):
+        # not "Erdogan said that Turkish intelligence had killed X": the speaker is not the killer; not "announced
+        # the death of its leader X and named Y": X is in an "of" phrase, not the subject of "named"
         r.roles["agent"] = before[-1]
 
 
