@@ -851,6 +851,28 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
         [("event", "died", "Osama bin Laden")],
     ),
+    # -- a clause with a subject of its own between a name and a verb: the verb is not the name's
+    (
+        "Amaq News Agency said the group's fighters had carried out the twin bombings in Kerman on Wednesday.",
+        "2024-01-05",
+        [("statement", "said", "Amaq News Agency", "2024-01-05", "asserted")],
+        [("event", "attacked", "Amaq News Agency")],
+    ),
+    (
+        "The spokesman Abu Hudhayfa al-Ansari released an audio message on Thursday, his first since the Gaza war"
+        " began.",
+        "2024-01-05",
+        [("statement", "released", "Abu Hudhayfa al-Ansari", "2024-01-04", "asserted")],
+        [("event", "launched", "Abu Hudhayfa al-Ansari")],
+    ),
+    # -- ", a claim the government denied": a comment on what was said, not part of it; not dated by it
+    (
+        "Al-Shabaab said it had killed dozens of soldiers in an attack near Mogadishu on Sunday, a claim the"
+        " government denied.",
+        "2023-06-20",
+        [("statement", "denied", "government", "2023-06-20", "asserted")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

@@ -36,7 +36,9 @@ from marsad.text.fold import Folded, fold, fold_map
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
 _BE = frozenset("was were been being is are be 's".split())
 _CLAUSE_BREAK = re.compile(
-    r"[;؛]|,\s+(?:and|but|while|whereas|although|after|before|when|as)\s|،\s*(?:و(?=[\u0621-\u064a]{3})|ثم|بينما|لكن|كما)|\sثم\s"
+    r"[;؛]|,\s+(?:and|but|while|whereas|although|after|before|when|as)\s|"
+    r",\s+(?:a|an)\s+(?:claim|allegation|report|charge|assertion|account|version)\b|"  # ", a claim the army denied"
+    r"،\s*(?:و(?=[\u0621-\u064a]{3})|ثم|بينما|لكن|كما)|\sثم\s"
 )
 _THAT_EN = re.compile(r"\W*(?:that|:|,?\s*[\"“«])", re.IGNORECASE)
 _THAT_AR = re.compile(r"\W*(?:ب?[اأإ]ن(?:ه|ها|هم)?|:|[\"“«])(?![\u0621-\u064a])")
@@ -571,8 +573,12 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             and _GENITIVE_BEFORE_EN.search(text, max(c0, agent.start - 40), agent.start)
         ):
             agent = None  # "announced the death of its leader X and named Y": X is in an "of" phrase, not a subject
-        if agent is not None and not passive and re.search(r"\bthat\b", text[agent.end : r.at]):
-            agent = None  # "Amaq posted a claim that two bombers had carried out the attack": not Amaq
+        if agent is not None and not passive and _SUBORDINATE_BETWEEN_EN.search(text, agent.end, r.at):
+            agent = None  # "X released a message, his first since the Gaza war began": the war began, not X
+        if agent is not None and not passive and _SAID_BETWEEN_EN.search(text, agent.end, r.at):
+            # "Amaq posted a claim that two bombers had carried out ...", "Amaq said fighters had carried out ...":
+            # a clause with its own subject (not "statements claiming attacks carried out": the claimer's)
+            agent = None
         if agent is not None:
             r.roles["agent"] = agent
         target = next((p for p in (before if passive else after)), None)
@@ -1252,6 +1258,9 @@ def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
     if before.count('"') % 2 == 1:
         close = text.find('"', at, s1)
         return close if close >= 0 else s1
+    comment = _COMMENT_ON_CLAIM.search(text, at, s1)  # "..., a claim the government denied": not what was said
+    if comment is not None:
+        s1 = comment.start()
     if _OPEN_RELATIVE.search(before):  # "X, who declared the caliphate in 2014, was killed": the clause's comma
         comma = _CLAUSE_CLOSE.search(text, at, s1)
         if comma is not None:
@@ -1259,6 +1268,13 @@ def _quotation_end(text: str, s0: int, at: int, s1: int) -> int:
     return s1
 
 
+_SAID_BETWEEN_EN = re.compile(r"\b(?:that|said|says|told|tells|stated|added|announced|reported)\b|[:\"“]", re.I)
+# a subordinate clause opening between a name and a verb: the verb is that clause's, with a subject of its own
+_SUBORDINATE_BETWEEN_EN = re.compile(
+    r"\b(?:since|until|till|because|although|though|whereas|unless|once|if)\s+(?:the|a|an|its|his|their|this)\b",
+    re.IGNORECASE,
+)
+_COMMENT_ON_CLAIM = re.compile(r",\s+(?:a|an)\s+(?:claim|allegation|report|charge|assertion|account|version)\b")
 _OPEN_RELATIVE = re.compile(r"[،,]\s*(?:who|which|whose|الذي|التي|الذين|اللذين)\s[^،,.;]{0,120}$")
 _CLAUSE_CLOSE = re.compile(r"[،,]")
 
