@@ -873,6 +873,19 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "denied", "government", "2023-06-20", "asserted")],
         [],
     ),
+    # -- "announced responsibility for", «أعلن مسؤوليته عن», «أعلن تبنيه»: a claim
+    (
+        "أعلن تنظيم داعش مسؤوليته عن التفجيرين اللذين وقعا في كرمان.",
+        "2024-01-05",
+        [("statement", "claimed", "Islamic State", "2024-01-05", "asserted")],
+        [("statement", "announced", "Islamic State")],
+    ),
+    (
+        "The Islamic State announced on Thursday its responsibility for the attack.",
+        "2024-01-05",
+        [("statement", "claimed", "Islamic State", "2024-01-04", "asserted")],
+        [("statement", "announced", "Islamic State")],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

@@ -177,6 +177,8 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
         if found is None:
             continue
         pred, suffix = found
+        if pred.name == "announced" and not pred.nominal and _RESPONSIBILITY.match(fold(text[w.end : w.end + 60])):
+            pred = _CLAIMED  # "announced responsibility for", «أعلن مسؤوليته عن»: a claim
         arabic_word = bool(_AR_LETTER.search(w.text))
         r = Reading(
             pred, w.start, w.end, (start, end), _clause(text, start, end, w.start), lang="ar" if arabic_word else "en"
@@ -206,6 +208,12 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
 
 
 _CRITICIZED = Pred("criticized", "statement", "speech")
+_CLAIMED = Pred("claimed", "statement", "speech")
+# (folded) what turns "announced" into a claim: responsibility for something, a few words on at most
+_RESPONSIBILITY = re.compile(
+    r"\s*(?:[^\s.،,;]+\s+){0,4}?(?:(?:its|his|their|full)\s+)?(?:responsibility\s+for|مسؤوليت\S*\s+عن|مسئوليت\S*\s+عن|"
+    r"تبني\S*\s)"
+)
 # a speech in the sentence: a person who "attacks" someone in it attacks with words («هاجم ... في كلمته»)
 _IN_SPEECH = re.compile(
     r"(?<![a-z])(?:speech|sermon|message|audio|recording|statement|address|interview|video|tweet|post)s?(?![a-z])"
