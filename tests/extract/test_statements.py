@@ -886,6 +886,32 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "claimed", "Islamic State", "2024-01-04", "asserted")],
         [("statement", "announced", "Islamic State")],
     ),
+    # -- a verb joined by "and" shares the clause's subject and its own mood, not the object or the cue before "and"
+    (
+        "Hamas denied any link to the Islamic State and condemned the attack.",
+        "2023-11-10",
+        [("statement", "condemned", "Hamas", "2023-11-10", "asserted")],
+        [("statement", "condemned", "Islamic State")],
+    ),
+    (
+        "In a speech on Thursday, Abu Hudhayfa al-Ansari mocked Hamas and called on Muslims to attack Jews.",
+        "2023-11-10",
+        [("statement", "called_for", "Abu Hudhayfa al-Ansari", "2023-11-09", "asserted")],
+        [("statement", "called_for", "Hamas")],
+    ),
+    # -- "rarely", «نادراً ما»: habitual; "after 2015" bounds the time, it is not its date
+    (
+        "Al-Zawahiri rarely appeared in videos after 2015.",
+        None,
+        [("event", "appeared", "Ayman al-Zawahiri", None, "habitual")],
+        [],
+    ),
+    (
+        "ونادرا ما ظهر الظواهري في تسجيلات مصورة بعد عام 2015.",
+        None,
+        [("event", "appeared", "Ayman al-Zawahiri", None, "habitual")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

@@ -410,7 +410,11 @@ _THEN = re.compile(
     r"في\s+ذلك\s+الوقت|في\s+ذلك\s+اليوم)(?![\u0621-\u064a])",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"(?:since|منذ|من\s+عام)\s*$", re.IGNORECASE)
+# since, after, before, until a date: a bound of when, not the day it happened ("rarely appeared after 2015")
+_SINCE = re.compile(
+    r"(?<![\w])(?:since|after|before|until|till|prior\s+to|منذ|من\s+عام|بعد(?:\s+عام)?|قبل(?:\s+عام)?|حتى(?:\s+عام)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 # a subordinate clause's predicate right after its conjunction: the dates before the conjunction are the main clause's

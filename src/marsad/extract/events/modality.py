@@ -35,9 +35,11 @@ _SPECULATION = re.compile(
 )
 _HABIT = re.compile(
     r"(?<![a-z])(?:every|each)\s+(?:week|day|month|year|thursday|friday|issue)|(?<![a-z])(?:usually|regularly|routinely|"
-    r"typically|often|always|generally|on\s+average|per\s+(?:week|day|month)|a\s+total\s+of|in\s+total|"
+    r"typically|often|always|generally|rarely|seldom|frequently|occasionally|sometimes|repeatedly|on\s+average|"
+    r"per\s+(?:week|day|month)|a\s+total\s+of|in\s+total|"
     r"over\s+the\s+(?:past|last)\s+(?:year|month|decade|\w+\s+years))(?![a-z])"
-    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام|بمعدل|اسبوعيا|في\s+المتوسط){_NOT_AR_A}"
+    rf"|{_NOT_AR_B}(?:كل\s+(?:اسبوع|يوم|شهر|عام|خميس|جمعه)|عاده|دائما|غالبا|بانتظام|بمعدل|اسبوعيا|في\s+المتوسط|نادرا|"
+    rf"احيانا|مرارا|كثيرا\s+ما){_NOT_AR_A}"
 )
 # a count of many events is a summary over a period, not one event: "claimed 2767 military operations",
 # «تنفيذ 110 عمليات»
@@ -61,6 +63,8 @@ _WH = re.compile(
 )
 _NOTHING_AFTER = re.compile(r"\S+\s+(?:nothing|no\s+(?:word|comment|statement|message|claim))(?![a-z])")
 _APPOSITIVE = re.compile(r",\s*$")
+# a verb joined to the one before by "and" ("denied ... and condemned"): a new verb of the same subject
+_JOINED_VERB = re.compile(r"(?<![a-z])and\s+(?:then\s+|later\s+|also\s+)?$")
 _CONDITION = re.compile(
     r"(?<![a-z])(?:if|unless|whether)(?![a-z])" rf"|{_NOT_AR_B}(?:اذا|إذا|لو|ان\s+لم|إن\s+لم){_NOT_AR_A}"
 )
@@ -76,6 +80,9 @@ def modality(folded: str, clause_start: int, at: int, end: int, nominal: bool = 
     A noun ("the death of", «وفاة») is negated only by a negation right before it: «لم يكشف التنظيم عن ملابسات
     وفاة X» denies a disclosure, not the death."""
     after = folded[at : min(end, at + 80)]
+    joined = _JOINED_VERB.search(folded, max(clause_start, at - 12), at)
+    if joined is not None:  # "Hamas denied any link and condemned the attack": the cue before "and" is the first verb's
+        clause_start = max(clause_start, joined.start())
     for rx, mood, reach in (
         (_DENIAL, Modality.DENIED, 60),
         (_NEGATION, Modality.NEGATED, 8 if nominal else 28),  # "did not mention", "has not been confirmed", «لم يعلن»

@@ -484,6 +484,14 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             if own_subject.group(1).lower() in ("which", "who", "that"):
                 speaker = next((p for p in reversed(before) if 0 <= own_subject.start() - p.end <= 2), None)
         elif (
+            before
+            and _CONJOINED_EN.search(text, max(c0, r.at - 12), r.at)
+            # "The group's spokesman X", "In a speech on Thursday, X": the clause's first name, before any verb
+            and re.fullmatch(r"\W*(?:[^,;]{0,60},\s*)?(?:[\w'’-]+\s+){0,5}", text[c0 : before[0].start])
+            and before[0] is not before[-1]
+        ):
+            speaker = before[0]  # "Hamas denied any link to the Islamic State and condemned ...": the clause's subject
+        elif (
             after
             and after[0].start - r.at_end <= 12
             and re.search(r"[\"”],?\s*$|,\s*[\"”]\s*$", text[max(c0, r.at - 4) : r.at])
