@@ -912,6 +912,17 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "appeared", "Ayman al-Zawahiri", None, "habitual")],
         [],
     ),
+    # -- a title, its group, then the man: «المتحدث الرسمي باسم تنظيم الدولة الإسلامية أبو عمر المهاجر» speaks
+    (
+        "أعلن المتحدث الرسمي باسم تنظيم الدولة الإسلامية أبو عمر المهاجر، في تسجيل صوتي نشر مساء الأربعاء، مقتل زعيم"
+        " التنظيم أبو الحسن الهاشمي القرشي.",
+        "2022-12-01",
+        [
+            ("statement", "announced", "Abu Umar al-Muhajir", "2022-11-30", "asserted"),
+            ("event", "killed", "Abu al-Hasan al-Hashimi al-Qurashi", None, "reported"),
+        ],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

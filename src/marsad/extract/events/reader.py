@@ -716,14 +716,35 @@ def _named_body_ar_before(text: str, c0: int, at: int) -> Participant | None:
     return Participant(lo + a, lo + b, text[lo + a : lo + b].strip(" ،,"), kind)
 
 
-_TITLE_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفل]?ال|لل)?(?:متحدث|ناطق|زعيم|امير|قائد)(?:\s+باسم)?\s*$")
+_TITLE_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفل]?ال|لل)?(?:متحدث|ناطق|زعيم|امير|قائد)(?:\s+(?:ال)?رسمي)?(?:\s+باسم)?\s*"
+    r"(?:(?:ال)?(?:تنظيم|جماعه|حركه)\s*)?$"
+)
+
+
+# (folded) between a title and the name it announces: «باسم» and the group, commas
+_TITLE_TAIL_AR = re.compile(r"[\s،,]*(?:باسم\s+)?(?:[\u0621-\u064a]+\s+){0,4}?[\s،,]*")
 
 
 def _title_holder_ar(text: str, between: list[Participant], parts: list[Participant]) -> Participant:
     """«قال متحدث داعش، أبو عمر المهاجر،»: the organisation of a title is not the speaker; the name in apposition
     is, else the title itself (resolved through the watchlist's roles at the date)."""
     first = between[0]
-    if first.type != ORG or not _TITLE_AR.search(fold(text[max(0, first.start - 14) : first.start])):
+    if first.type == PERSON and first.role_noun is not None and first.entity_id is None:
+        # «المتحدث الرسمي باسم تنظيم الدولة الإسلامية أبو عمر المهاجر»: the title, its group, then the man it names
+        named = next(
+            (
+                p
+                for p in parts
+                if p.type == PERSON
+                and p.entity_id is not None
+                and 0 < p.start - first.end <= 45
+                and _TITLE_TAIL_AR.fullmatch(fold(text[first.end : p.start]))
+            ),
+            None,
+        )
+        return named or first
+    if first.type != ORG or not _TITLE_AR.search(fold(text[max(0, first.start - 28) : first.start])):
         return first
     apposed = next(
         (
@@ -736,7 +757,7 @@ def _title_holder_ar(text: str, between: list[Participant], parts: list[Particip
     )
     if apposed is not None:
         return apposed
-    lo = max(0, first.start - 14)
+    lo = max(0, first.start - 28)
     folded = _fold_span(text, lo, first.start)
     title = _TITLE_AR.search(folded.text)
     assert title is not None
