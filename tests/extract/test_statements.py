@@ -1026,3 +1026,27 @@ def test_a_name_in_an_of_phrase_is_not_the_subject_of_the_verb_joined_after_it()
     )
     (appointed,) = [r for p, r in roles(text) if p == "appointed"]
     assert appointed == {"patient": "Saad bin Atef al-Awlaki"}
+
+
+@pytest.mark.parametrize(
+    ("text", "successor", "predecessor"),
+    [  # «خلف»: the subject before the verb, or the first name after it, succeeded the next one
+        (
+            "وكان خالد باطرفي قد خلف قاسم الريمي الذي قتل في غارة أمريكية مطلع عام 2020.",
+            "Khalid Batarfi",
+            "Qasim al-Raymi",
+        ),
+        (
+            "خلف أبو إبراهيم الهاشمي القرشي أبا بكر البغدادي في أكتوبر 2019.",
+            "Abu Ibrahim al-Hashimi al-Qurashi",
+            "Abu Bakr al-Baghdadi",
+        ),
+    ],
+)
+def test_who_succeeded_whom_in_arabic(text: str, successor: str, predecessor: str) -> None:
+    (succeeded,) = [r for p, r in roles(text) if p == "succeeded"]
+    assert succeeded == {"patient": successor, "predecessor": predecessor}
+
+
+def test_one_name_after_succeeded_is_the_predecessor_not_the_successor() -> None:
+    assert not [r for p, r in roles("خلف أبا بكر البغدادي في قيادة التنظيم.") if r.get("patient")]

@@ -1124,6 +1124,23 @@ def _roles_ar(
         if antecedent is not None:
             r.roles["patient" if frame != "agent" else "agent"] = antecedent
             return
+    if r.pred.name == "succeeded" and not r.pred.nominal:
+        # «وكان باطرفي قد خلف قاسم الريمي»: the subject before succeeded the man after; «خلف أبو إبراهيم البغدادي»
+        # (verb, subject, object): the first after succeeded the second; one name after alone is the predecessor
+        people_after = [p for p in after if p.type == PERSON and p.start - r.at_end <= 60]
+        subject = (
+            before[-1]
+            if before and before[-1].type == PERSON and _adjacent_subject_ar(text[before[-1].end : r.at])
+            else None
+        )
+        if subject is None and len(people_after) >= 2 and people_after[0].start - r.at_end <= 3:
+            subject, people_after = people_after[0], people_after[1:]
+        if subject is not None:
+            r.roles["patient"] = subject
+        edge = subject.end if subject is not None and subject.start > r.at else r.at_end
+        if people_after and people_after[0].start - edge <= 25:
+            r.roles["predecessor"] = people_after[0]
+        return
     if frame in ("subject", "patient"):
         nxt = next((p for p in after if p.start - r.at_end <= 25), None)
         if nxt is not None and nxt.type == PERSON and not _COUNT_AFTER.match(text, r.at_end):
