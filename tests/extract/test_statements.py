@@ -923,6 +923,31 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         ],
         [],
     ),
+    # -- "X's death was confirmed": X died (reported), X was not appointed; news and reports of a death are rumours
+    (
+        "Abu Bakr al-Baghdadi's death was confirmed by DNA tests, the Pentagon said.",
+        "2019-10-28",
+        [("event", "died", "Abu Bakr al-Baghdadi", None, "reported")],
+        [("event", "appointed", "Abu Bakr al-Baghdadi")],
+    ),
+    (
+        "Abu al-Hasan al-Hashimi al-Qurashi was confirmed dead by the group on Wednesday.",
+        "2022-12-01",
+        [],
+        [("event", "appointed", "Abu al-Hasan al-Hashimi al-Qurashi")],
+    ),
+    (
+        "Reports of the death of Abu Bakr al-Baghdadi circulated in June 2017.",
+        None,
+        [("event", "died", "Abu Bakr al-Baghdadi", "2017-06", "speculated")],
+        [("statement", "published", "Abu Bakr al-Baghdadi")],
+    ),
+    (
+        "The news of Ayman al-Zawahiri's death from illness surfaced in November 2020.",
+        None,
+        [("event", "died", "Ayman al-Zawahiri", "2020-11", "speculated")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

@@ -26,7 +26,7 @@ _DENIAL = re.compile(
 )
 _SPECULATION = re.compile(
     r"(?<![a-z])(?:may|might|could|reportedly|allegedly|alleged|rumou?red|rumou?rs?|speculat\w*|believed\s+to|thought\s+to|"
-    r"said\s+to\s+be|(?:was|were|been)\s+reported|(?:accounts|reports|rumou?rs)\s+of|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
+    r"said\s+to\s+be|(?:was|were|been)\s+reported|(?:accounts|reports|rumou?rs|news|word)\s+of|unconfirmed|unverified|possibly|probably|likely|apparently|suspected|presumably|perhaps|"
     r"claims?\s+that|purported(?:ly)?|it\s+is\s+unclear|not\s+clear|expected\s+to|paving\s+the\s+way|imminent|"
     r"anticipat\w+|prepar\w+\s+(?:the\s+ground|to\s+announce))(?![a-z])"
     rf"|{_NOT_AR_B}(?:ربما|يعتقد|يُعتقد|يرجح|يُرجح|ترجح|مزاعم|يزعم|يشتبه|أنباء\s+عن|انباء\s+عن|انباء|غير\s+مؤكده|روايات|"

@@ -76,6 +76,9 @@ _TITLE_OF_AR = re.compile(
 )
 # "... and attacked": a verb conjoined to the one before it, whose subject it shares
 _CONJOINED_EN = re.compile(r"\band\s+(?:then\s+|later\s+)?$")
+_REPORTS_OF_BEFORE_EN = re.compile(
+    r"\b(?:reports?|rumou?rs?|news|claims?|word|accounts?)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.I
+)
 _GENITIVE_BEFORE_EN = re.compile(r"\bof\s+(?:(?:its|the|his|her|their|a)\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # a name right after a verb is its object: "tracked down Baghdadi", "found al-Adnani", "targeted X"
 _OBJECT_OF_VERB_EN = re.compile(r"(?<![a-z])[a-z]{3,}(?:ed|ted)(?:\s+(?:down|out|up|off))?\s+(?:the\s+)?$")
@@ -280,7 +283,23 @@ def _announced_person(r: Reading, parts: list[Participant], text: str) -> Partic
             None,
         )  # not «تم إعلان مقتل X»: X is not made anything
     people = [p for p in parts if r.clause[0] <= p.start and p.end <= r.at and p.type == PERSON]
-    return people[-1] if people else None
+    if not people or not _PASSIVE_SUBJECT_EN.fullmatch(text[people[-1].end : r.at]):
+        return None  # "X's death was confirmed", "X, whose ..., was": not X made anything
+    following = text[r.at_end : r.at_end + 40]
+    if _DEAD_AFTER_EN.match(following) or (r.pred.name == "confirmed" and not _AS_ROLE_EN.match(following)):
+        return None  # "X was confirmed dead", "X was confirmed killed"; "confirmed" appoints only "as" something
+    return people[-1]
+
+
+# between the person and a passive "was announced/confirmed": only the auxiliary (an apposition set off by commas)
+_PASSIVE_SUBJECT_EN = re.compile(
+    r"\s*(?:,[^,;]{0,80},\s*)?(?:(?:[a-z]+\s+){0,5}?(?:since|after|when|before|until|as)\s+(?:he|she)\s+)?"
+    r"(?:was|were|has\s+been|had\s+been|is|have\s+been)\s+(?:officially\s+|formally\s+|"
+    r"publicly\s+|later\s+|then\s+)?",
+    re.IGNORECASE,
+)
+_DEAD_AFTER_EN = re.compile(r"\s*(?:as\s+)?(?:dead|killed|to\s+have|deceased|among)\b", re.IGNORECASE)
+_AS_ROLE_EN = re.compile(r"\s*(?:on\s+\w+\s+|in\s+\w+\s+)?as\s+(?:the\s+)?(?:new\s+)?[a-z]", re.IGNORECASE)
 
 
 def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | None:
@@ -545,7 +564,7 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             (
                 p
                 for p in reversed(_before(parts, max(c0, r.at - 40), r.at, (PERSON,)))
-                if _POSSESSIVE.search(text[p.start : r.at].split()[0] if text[p.start : r.at].split() else "")
+                if re.fullmatch(r"['’]s?\s*", text[p.end : r.at])  # "X's death"
             ),
             None,
         )
@@ -890,6 +909,12 @@ def _release_en(
             r.obj["title"] = title
         return
     publisher = by_agent if passive else (_head_of_apposition(text, before, r.at) if before else None)
+    if (
+        publisher is not None
+        and not passive
+        and _REPORTS_OF_BEFORE_EN.search(text, max(c0, publisher.start - 50), publisher.start)
+    ):
+        publisher = None  # "Reports of the death of X circulated": X is in an "of" phrase; the reports circulated
     if publisher is not None:
         r.roles["publisher"] = publisher
     media = _media(ws, c0 if passive else r.at_end, r.at if passive else c1, arabic_text=False)
