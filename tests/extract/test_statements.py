@@ -948,6 +948,36 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "died", "Ayman al-Zawahiri", "2020-11", "speculated")],
         [],
     ),
+    # -- the group's own words: "martyred", «استشهد», «استشهاد»; "Amaq reported that ..." reports
+    (
+        'Amaq reported that al-Adnani had been "martyred while surveying the operations" near Aleppo.',
+        "2016-08-31",
+        [
+            ("statement", "said", "Amaq News Agency", "2016-08-31", "asserted"),
+            ("event", "killed", "Abu Muhammad al-Adnani", None, "reported"),
+        ],
+        [],
+    ),
+    (
+        "وأعلنت وكالة أعماق استشهاد أبي محمد العدناني في حلب.",
+        "2016-08-31",
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "reported")],
+        [],
+    ),
+    # -- who is not the agent or the speaker: a participle's "by" agent in commas; the object of the verb before "but"
+    (
+        "The strike, first reported by Amaq, killed al-Adnani.",
+        None,
+        [("event", "killed", "Abu Muhammad al-Adnani", None, "reported")],
+        [("event", "killed", "Amaq News Agency")],
+    ),
+    (
+        "The Pentagon said on Tuesday that it had targeted al-Adnani in an air strike but could not yet confirm his"
+        " death.",
+        "2016-08-31",
+        [("statement", "confirmed", "The Pentagon", "2016-08-30", "negated")],
+        [("statement", "confirmed", "Abu Muhammad al-Adnani")],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

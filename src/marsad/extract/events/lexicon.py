@@ -44,7 +44,8 @@ def english() -> dict[str, Pred]:
         "speech",
         "said",
         "said says saying told tells stated added adds noted indicated described assured assures reassured reassures "
-        "insisted insists stressed stresses emphasised emphasized emphasises emphasizes asserted asserts argued argues",
+        "insisted insists stressed stresses emphasised emphasized emphasises emphasizes asserted asserts argued argues "
+        "reported",
     )
     t |= _table(s, "speech", "announced", "announced announces announce announcing declared declares")
     t |= _table(s, "speech", "confirmed", "confirmed confirms confirm confirming acknowledged acknowledges admitted")
@@ -64,6 +65,8 @@ def english() -> dict[str, Pred]:
     t |= _table(s, "release", "issued_statement", "statement message recording eulogy", nominal=True)
     t |= _table(e, "patient", "killed", "killed kills kill killing assassinated eliminated slain")
     t |= _table(e, "patient", "killed", "killing assassination", nominal=True)
+    t |= _table(e, "patient", "killed", "martyred")  # the group's own word for its dead: "had been martyred"
+    t |= _table(e, "patient", "killed", "martyrdom", nominal=True)
     t |= _table(e, "patient", "died", "death", nominal=True)
     t |= _table(e, "subject", "died", "died dies")
     t |= _table(e, "patient", "captured", "captured captures")
@@ -120,6 +123,8 @@ def arabic() -> dict[str, Pred]:
     t |= _table(e, "patient", "killed", "قتل قتلت اغتيل اغتالت يقتل تقتل")
     t |= _table(e, "patient", "died", "وفاة", nominal=True)
     t |= _table(e, "subject", "died", "توفي توفى مات")
+    t |= _table(e, "subject", "killed", "استشهد")  # the group's own word: «استشهد X» (X was killed)
+    t |= _table(e, "patient", "killed", "استشهاد", nominal=True)
     t |= _table(e, "patient", "arrested", "اعتقال توقيف", nominal=True)
     t |= _table(e, "patient", "arrested", "اعتقل اعتقلت")
     t |= _table(e, "patient", "wounded", "إصابة", nominal=True)

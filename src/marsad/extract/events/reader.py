@@ -76,6 +76,12 @@ _TITLE_OF_AR = re.compile(
 )
 # "... and attacked": a verb conjoined to the one before it, whose subject it shares
 _CONJOINED_EN = re.compile(r"\band\s+(?:then\s+|later\s+)?$")
+# a speech verb joined to the verb before ("denied ... and condemned", "targeted X but could not confirm")
+_JOINED_SPEECH_EN = re.compile(
+    r"\b(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:(?:could|did|would|has|had)\s+)?"
+    r"(?:not\s+|never\s+)?(?:yet\s+)?$"
+)
+_BY_IN_APPOSITION_EN = re.compile(r",[^,;]{0,50}\bby\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 _REPORTS_OF_BEFORE_EN = re.compile(
     r"\b(?:reports?|rumou?rs?|news|claims?|word|accounts?)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.I
 )
@@ -504,7 +510,7 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
                 speaker = next((p for p in reversed(before) if 0 <= own_subject.start() - p.end <= 2), None)
         elif (
             before
-            and _CONJOINED_EN.search(text, max(c0, r.at - 12), r.at)
+            and _JOINED_SPEECH_EN.search(text, max(c0, r.at - 24), r.at)
             # "The group's spokesman X", "In a speech on Thursday, X": the clause's first name, before any verb
             and re.fullmatch(r"\W*(?:[^,;]{0,60},\s*)?(?:[\w'’-]+\s+){0,5}", text[c0 : before[0].start])
             and before[0] is not before[-1]
@@ -524,7 +530,12 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             and not re.search(r"\b(?:on\s+behalf\s+of|according\s+to)\s", text[before[-1].end : r.at])
             and not _NEW_SUBJECT_EN.search(text[before[-1].end : r.at])
             and not _NAME_BEFORE_VERB_EN.search(text[before[-1].end : r.at])
-        ):  # not "X was killed alongside Y, officials said", not "... after Turkey said": another subject speaks
+            and not (
+                re.search(r"\b(?:and|but)\b", text[before[-1].end : r.at])
+                and _OBJECT_OF_VERB_EN.search(text, max(c0, before[-1].start - 30), before[-1].start)
+            )
+        ):  # not "X was killed alongside Y, officials said", not "... after Turkey said": another subject speaks;
+            # not "it had targeted X in a strike but could not confirm": X belongs to the clause before "but"
             speaker = _head_of_apposition(text, before, r.at)
         elif after and after[0].start - r.at_end <= 12 and re.search(r"[,\"”]\s*$", text[max(c0, r.at - 3) : r.at]):
             speaker = after[0]  # '"...," said the spokesman Abu X'
@@ -651,6 +662,10 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         and not (
             _CONJOINED_EN.search(text, before[-1].end, r.at)
             and _GENITIVE_BEFORE_EN.search(text, max(c0, before[-1].start - 40), before[-1].start)
+        )
+        and not (  # "The strike, first reported by Amaq, killed X": Amaq is the participle's agent, in commas
+            _BY_IN_APPOSITION_EN.search(text, max(c0, before[-1].start - 60), before[-1].start)
+            and re.match(r"\s*,", text[before[-1].end : r.at])
         )
     ):
         # not "Erdogan said that Turkish intelligence had killed X": the speaker is not the killer; not "announced
