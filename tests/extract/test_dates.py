@@ -411,3 +411,24 @@ PLUPERFECT = [  # "two days later" after a clause told in the pluperfect counts 
 def test_a_pluperfect_clause_moves_the_count(text: str, published: str | None, later: str | None) -> None:
     got = [v for e, v, _, _ in dates(text, published) if "later" in e.lower() or "بعد" in e]
     assert got == ([later] if later else [])
+
+
+YEARS_TOLD_TWICE = [  # a count of years from the page's date beside the year it names (page of 10 January 2024)
+    ("The group was founded ten years ago, in 2016.", True),
+    ("In 2016, ten years ago, the group was founded.", True),
+    ("تأسس التنظيم منذ عشر سنوات، أي في عام 2016.", True),
+    ("He has led the group for ten years, since 2016.", True),
+    # the twins: the count holds (a year either way: the month is not given)
+    ("The group was founded eight years ago, in 2016.", False),
+    ("تأسس التنظيم منذ ثماني سنوات، أي في عام 2016.", False),
+    ("He has led the group for eight years, since 2016.", False),
+    ("Ten years ago, in 2014, the caliphate was declared.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), YEARS_TOLD_TWICE)
+def test_years_ago_beside_the_year_they_name(text: str, finding: bool) -> None:
+    problems = [s for s in extract(text, "2024-01-10") if s.kind == "inconsistency"]
+    assert bool(problems) is finding, problems
+    if finding:
+        assert problems[0].detail["actual_interval_years"] == 8

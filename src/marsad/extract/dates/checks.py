@@ -219,6 +219,58 @@ def check_weekday_apposition(found: list[Found], folded: str) -> list[dict[str, 
     return out
 
 
+# "ten years ago, in 2016", «منذ عشر سنوات، أي في عام 2016», "in 2016, ten years ago": one time told twice
+_AGO_APPOSED = re.compile(
+    r"^[\s,،(\-–]*(?:i\.?e\.?|that\s+is|or|اي|أي|يعني)?[\s,،]*(?:(?:in|في|عام|سنه|سنة)\s*){0,2}[\s,،]*$"
+)
+# "for ten years, since 2016", "over the past eight years, since 2016": a length and its start
+_FOR_SINCE = re.compile(
+    r"(?<![a-z])(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty)\s+years?\s*,?\s*(?:ever\s+)?since\s+(?P<y>(?:19|20)\d\d)(?![\d])"
+)
+_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SMALL |= {"fifteen": 15, "twenty": 20}
+
+
+def check_years_told_twice(found: list[Found], folded: str, page: dt.date | None) -> list[dict[str, Any]]:
+    """A count of years from the page's date beside the year it names: "ten years ago, in 2016" on a page of 2024
+    (eight years); "for ten years, since 2016". A year either way is the reckoning (the month is not given)."""
+    out = []
+    ordered = sorted(found, key=lambda f: f.start)
+    for a, b in itertools.pairwise(ordered):
+        ago, year = (a, b) if a.detail.get("relative") == "ago" else (b, a)
+        if ago.detail.get("relative") != "ago" or ago.detail.get("unit") != "year" or year.form == "relative":
+            continue
+        if year.date.precision.value != "year" or year.date.end or not _AGO_APPOSED.match(folded[a.end : b.start]):
+            continue
+        anchor = dt.date.fromisoformat(str(ago.detail["anchor_date"]))
+        stated, actual = int(ago.detail["amount"]), anchor.year - year.date.first_day().year
+        if abs(stated - actual) > 1:
+            out.append(_years_problem(a.start, b.end, stated, actual, year.date.value, anchor))
+    if page is not None:
+        for m in _FOR_SINCE.finditer(folded):
+            n = m.group("n")
+            stated = int(n) if n.isdigit() else _SMALL.get(n, 0)
+            actual = page.year - int(m.group("y"))
+            if stated and abs(stated - actual) > 1:
+                out.append(_years_problem(m.start(), m.end(), stated, actual, m.group("y"), page))
+    return out
+
+
+def _years_problem(start: int, end: int, stated: int, actual: int, year: str, anchor: dt.date) -> dict[str, Any]:
+    return {
+        "check": "stated_interval_wrong",
+        "start": start,
+        "end": end,
+        "stated": f"{stated} years",
+        "stated_date": year,
+        "anchor_date": anchor.isoformat(),
+        "actual_interval_years": actual,
+        "why": f"{year} is {actual} years before the page's date ({anchor.isoformat()}), not the {stated} stated "
+        f"(a year either way allowed)",
+    }
+
+
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 

@@ -22,6 +22,7 @@ from marsad.extract.dates.checks import (
     check_stated_length,
     check_weekday,
     check_weekday_apposition,
+    check_years_told_twice,
     pair_duals,
 )
 from marsad.extract.dates.grammar import find_absolute
@@ -89,6 +90,8 @@ class DateExtractor:
         problems += [p for f in found if (p := check_stated_length(f, folded.text)) is not None]
         problems += [p for f in found if (p := check_weekday(f)) is not None]
         problems += check_weekday_apposition(found, folded.text)
+        page = document.date.first_day() if document.date is not None else None
+        problems += check_years_told_twice(found, folded.text, page)
         facts = [self._statement(doc, folded, f) for f in found]
         facts += [self._inconsistency(doc, folded, p) for p in problems]
         return facts, document
