@@ -1,16 +1,19 @@
-"""`marsad kb list|show|add|import-un`: the watchlist the extractors resolve names against."""
+"""`marsad kb list|show|add|import-un|import`: the watchlist the extractors resolve names against."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
 from marsad.cli.common import format_option, handle_errors, store_from
-from marsad.errors import NotFoundError
+from marsad.errors import ConfigError, NotFoundError
 from marsad.export.tabular import write_rows
 from marsad.kb import Watchlist, load_watchlist
+from marsad.kb.misp_galaxy import parse_galaxy
+from marsad.kb.opensanctions import parse_ftm
 from marsad.kb.un import parse_un_list
 from marsad.kb.watchlist import read_watchlist_file
 from marsad.model import EntityType
@@ -102,3 +105,52 @@ def kb_import_un(ctx: click.Context, path: Path, list_type: str | None) -> None:
         f"{path}: {added} entries ({people} individuals, {added - people} entities, {aliases} names and "
         f"aliases) imported; {removed} from the previous import replaced"
     )
+
+
+@kb_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["auto", "ftm", "misp-galaxy"]),
+    default="auto",
+    show_default=True,
+    help="ftm: FollowTheMoney / OpenSanctions JSON Lines; misp-galaxy: a MISP galaxy cluster file (JSON).",
+)
+@click.pass_context
+@handle_errors
+def kb_import(ctx: click.Context, path: Path, kind: str) -> None:
+    """Import people and organisations from OpenSanctions (FollowTheMoney JSON Lines) or a MISP threat-actor
+    galaxy; merged with the watchlist and the UN list by UN reference, Wikidata, OpenSanctions or galaxy id
+    (a galaxy's cluster also by its name), never duplicated. Importing the same file again replaces it."""
+    if kind == "auto":
+        kind = _sniff(path)
+    entities = parse_ftm(path) if kind == "ftm" else parse_galaxy(path)
+    store = store_from(ctx, write=True, create=True)
+    before = len(archive_watchlist(store).entities)
+    removed, added = store.replace_kb(f"{kind}:{path.resolve()}", entities)
+    after = len(archive_watchlist(store).entities)
+    people = sum(1 for e in entities if e.type is EntityType.PERSON)
+    aliases = sum(len(e.aliases) for e in entities)
+    click.echo(
+        f"{path}: {added} entries ({people} people, {added - people} organisations, {aliases} names and aliases) "
+        f"imported as {kind}; {after - before} new to the watchlist, the rest merged into entities it knew"
+        + (f"; {removed} from the previous import of this file replaced" if removed else "")
+    )
+
+
+def _sniff(path: Path) -> str:
+    """JSON Lines of FollowTheMoney entities ("schema" on the first line), else a galaxy (one JSON object, often
+    spread over many lines)."""
+    try:
+        with path.open(encoding="utf-8-sig") as f:
+            first = next((line for line in f if line.strip()), "")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return "misp-galaxy"
+    return "misp-galaxy" if isinstance(record, dict) and "values" in record and "schema" not in record else "ftm"

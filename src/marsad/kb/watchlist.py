@@ -128,17 +128,27 @@ def _shipped() -> tuple[tuple[Entity, ...], tuple[tuple[str, dict[str, Any]], ..
     return tuple(entities), tuple(cadence.items()), tuple(dates.items())
 
 
+MERGE_IDS = ("UN", "wikidata", "opensanctions", "misp-galaxy")  # ids that name one entity across lists
+
+
 def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] = ()) -> Watchlist:
     """The shipped watchlist, with user files and imported `entities` (the archive's kb) merged over it: an
     entity of the same type and name, or with the same UN reference, gains their aliases and roles; a new
     one is added."""
     shipped, cadence_items, date_items = _shipped()
     merged = {(e.type, e.name.lower()): e for e in shipped}
-    by_un = {e.external_ids["UN"]: (e.type, e.name.lower()) for e in shipped if "UN" in e.external_ids}
+    by_id = {f"{k}:{v}": key for key, e in merged.items() for k, v in e.external_ids.items() if k in MERGE_IDS}
+    by_name = {(e.type, a.name.lower()): key for key, e in merged.items() for a in e.aliases}
     cadence, dates = dict(cadence_items), dict(date_items)
     for e in entities:
-        key = by_un.get(e.external_ids.get("UN", ""), (e.type, e.name.lower()))
+        # the same UN reference, Wikidata, OpenSanctions or MISP galaxy id; else the same type and name (a galaxy's
+        # cluster, named as one of an entity's aliases); else a new entity
+        key = next((by_id[i] for k, v in e.external_ids.items() if (i := f"{k}:{v}") in by_id), None)
+        if key is None and e.id.startswith("misp:"):
+            key = by_name.get((e.type, e.name.lower()))
+        key = key or (e.type, e.name.lower())
         _merge(merged, key, e)
+        by_id |= {f"{k}:{v}": key for k, v in merged[key].external_ids.items() if k in MERGE_IDS}
     for path in extra:
         where = str(path)
         try:
