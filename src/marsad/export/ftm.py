@@ -159,6 +159,9 @@ class FtmExport:
         work = ((f.get("roles") or {}).get("object") or {}).get("type")
         event.add("name", " ".join(str(p) for p in (f.get("actor"), f.get("predicate"), work) if p) or f["kind"])
         event.add("summary", f["text"])
+        reviewed = (f.get("detail") or {}).get("reviewed")
+        if reviewed:  # the values are the reviewer's
+            event.add("description", _reviewed_note(reviewed))
         event.add("date", f.get("date"))
         event.add("endDate", f.get("date_end"))
         event.add("proof", self.document_id(f["document"]["id"]))
@@ -206,3 +209,10 @@ def write_ftm(entities: Iterable[EntityProxy], out: TextIO) -> Counter[str]:
         out.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
         counts[proxy.schema.name] += 1
     return counts
+
+
+def _reviewed_note(r: dict[str, Any]) -> str:
+    if r.get("verdict") == "correct":
+        was = r.get("was")
+        return f"reviewed by {r.get('reviewer')}: {r.get('field')} corrected (was {was}); {r.get('note') or ''}"
+    return f"reviewed by {r.get('reviewer')}: confirmed; {r.get('note') or ''}"

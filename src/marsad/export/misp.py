@@ -78,6 +78,11 @@ def misp_event(snap: Snapshot, selection: Selection) -> MispExport:
         comment = f"{f['kind']} {f['date']}" + (f" .. {f['date_end']}" if f["date_end"] else "")
         comment += f" ({precision} precision, {f['calendar']}" + (f", Hijri {f['hijri']}" if f["hijri"] else "") + ")"
         comment += (f"; {f['actor']}" if f.get("actor") else "") + f"; {f['document']['source']}; fact {f['id']}"
+        reviewed = (f.get("detail") or {}).get("reviewed")
+        if reviewed:  # the value is the reviewer's
+            comment += f"; reviewed by {reviewed.get('reviewer')}: {reviewed.get('verdict')}" + (
+                f" {reviewed.get('field')} (was {reviewed.get('was')})" if reviewed.get("verdict") == "correct" else ""
+            )
         event.add_attribute("text", f["text"], category="External analysis", comment=comment,
                             uuid=_uuid("fact", f["id"]), to_ids=False, timestamp=event.timestamp)  # fmt: skip
     for doc_id in sorted({f["document"]["id"] for f in facts}):

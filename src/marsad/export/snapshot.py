@@ -1,6 +1,8 @@
 """What every interchange export reads from an archive, in one deterministic order.
 
-The documents (sorted by id), their facts in the facts contract (sorted by document, span and id), the
+The documents (sorted by id), their facts in the facts contract as the analyst reviewed them (store/reviews.py:
+a rejected fact left out, a corrected value in its place, `detail.reviewed` saying so; sorted by document, span
+and id), the
 watchlist entities those facts name, and the findings of `marsad check` computed without storing them. The
 order depends only on what the archive holds, so two exports of one archive are byte-identical.
 """
@@ -16,7 +18,7 @@ from marsad.analyze.finding import Finding
 from marsad.analyze.issues import series_issue_documents
 from marsad.kb import Watchlist
 from marsad.model import Document, Entity, EntityType
-from marsad.store import SQLiteStore
+from marsad.store import SQLiteStore, reviews
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,17 @@ def take_snapshot(store: SQLiteStore, watchlist: Watchlist, findings: bool = Tru
     """Read the archive once. `findings`: run `marsad check` (read-only: nothing is stored)."""
     documents = tuple(sorted(store.iter_documents(), key=lambda d: d.id))
     archived = {d.id for d in documents}
+    known = {e.id: e for e in watchlist.entities}
+
+    def resolve(name: str) -> str | None:
+        found = watchlist.resolve(name)
+        return found[0].id if found else None
+
+    # as the analyst reviewed them (a rejected fact out, a corrected value in, `detail.reviewed` saying so)
     facts = sorted(
-        (f for f in store.iter_facts() if f["document"]["id"] in archived),
+        reviews.apply((f for f in store.iter_facts() if f["document"]["id"] in archived), store.reviews(), resolve),
         key=lambda f: (f["document"]["id"], f["start"], f["end"], f["id"]),
     )
-    known = {e.id: e for e in watchlist.entities}
     issues = issue_documents(store, watchlist, archived)
     named = sorted({i for f in facts for i in entity_ids(f) if i in known} | {s for s, _ in issues.values()})
     found = tuple(check(store, watchlist, persist=False)) if findings else ()

@@ -96,6 +96,9 @@ def _fact(f: dict[str, Any]) -> dict[str, Any]:
     out = {k: f[k] for k in FACT_KEYS if f.get(k) is not None}
     if f.get("date"):
         out.update({k: v for k, v in date_of(f).items() if v is not None})
+    reviewed = (f.get("detail") or {}).get("reviewed")
+    if reviewed:  # the value above is the reviewer's; what the extractor said and who reviewed it, here
+        out["reviewed"] = {k: v for k, v in reviewed.items() if v not in (None, "")}
     return out
 
 

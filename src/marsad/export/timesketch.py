@@ -56,10 +56,13 @@ def when(date: str, date_end: str | None, precision: str | None) -> tuple[str, s
 
 def _fact_line(f: dict[str, Any]) -> dict[str, Any]:
     moment, lead = when(f["date"], f["date_end"], f["precision"])
+    reviewed = (f.get("detail") or {}).get("reviewed")
+    said = _reviewed(reviewed) if reviewed else ""
     return {
         "datetime": moment,
         "timestamp_desc": DESCRIPTIONS.get(f["kind"], "Fact date"),
-        "message": lead + _what(f),
+        "message": lead + _what(f) + said,
+        "reviewed": reviewed,
         "precision": f["precision"] or "day",
         "date": f["date"],
         "date_end": f["date_end"],
@@ -78,6 +81,13 @@ def _fact_line(f: dict[str, Any]) -> dict[str, Any]:
         "extractor": f["extractor"],
         "confidence": f["confidence"],
     }
+
+
+def _reviewed(r: dict[str, Any]) -> str:
+    """ " [reviewed: date corrected from 2024-10-12 by analyst]": the message says the value is the reviewer's."""
+    if r.get("verdict") == "correct":
+        return f" [reviewed: {r.get('field')} corrected from {r.get('was')} by {r.get('reviewer')}]"
+    return f" [reviewed: confirmed by {r.get('reviewer')}]"
 
 
 def _what(f: dict[str, Any]) -> str:

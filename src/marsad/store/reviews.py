@@ -152,3 +152,43 @@ def by_evidence(reviews: Iterable[Review]) -> dict[tuple[str, int, int, str], li
     for r in reviews:
         out.setdefault(r.key, []).append(r)
     return out
+
+
+def apply(facts: Iterable[dict[str, Any]], reviews: Iterable[Review], resolve: Any = None) -> list[dict[str, Any]]:
+    """The facts (in the contract) as the analyst reviewed them: a rejected fact left out; a corrected field set to
+    the reviewer's value (a corrected actor re-linked through `resolve(name) -> entity id | None`); every reviewed
+    fact keeps what the extractor said and who reviewed it, when and why, in `detail["reviewed"]`."""
+    index = by_evidence(reviews)
+    out = []
+    for f in facts:
+        review = latest(index.get((f["document"]["id"], int(f["start"]), int(f["end"]), str(f["kind"])), []))
+        if review is None:
+            out.append(f)
+            continue
+        if review.verdict == "reject":
+            continue
+        g = {**f, "detail": {**(f.get("detail") or {})}}
+        said: dict[str, Any] = {}
+        if review.verdict == "correct" and review.field and review.value is not None:
+            said = {"was": f.get(review.field)}
+            if review.field == "date":
+                g["date"], g["date_end"] = review.value, None
+                g["precision"] = {4: "year", 7: "month"}.get(len(review.value), "day")
+            elif review.field == "issue":
+                g["issue"] = int(review.value)
+            elif review.field == "actor":
+                g["actor"] = review.value
+                g["entity_id"] = resolve(review.value) if resolve is not None else None
+            else:
+                g[review.field] = review.value
+        g["detail"]["reviewed"] = {
+            "verdict": review.verdict,
+            "field": review.field,
+            "value": review.value,
+            **said,
+            "note": review.note,
+            "reviewer": review.reviewer,
+            "at": review.created_at,
+        }
+        out.append(g)
+    return out
