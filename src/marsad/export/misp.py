@@ -4,7 +4,8 @@ The selection is an actor (an organisation: its people too), a date range, or th
 statement, event, series issue and campaign becomes a `text` attribute (category External analysis) with its
 evidence as the value and its date, precision and source in the comment; each document's URL a `link`
 attribute; each watchlist group a threat-actor galaxy tag under marsad's canonical name (not checked against
-MISP's galaxy, which is not shipped; DISARM techniques: marsad has no analyst tagging of them yet). UUIDs: v5 of
+MISP's galaxy, which is not shipped); each DISARM technique an analyst tagged a selected campaign with (`disarm:` in
+its watchlist entry; DISARM Framework, DISARM Foundation, CC BY-SA 4.0) a disarm-techniques galaxy tag. UUIDs: v5 of
 marsad's ids and the timestamp is the latest archiving time, so two exports are identical. What could not
 be mapped is counted in `unmapped`, never dropped silently.
 """
@@ -22,6 +23,7 @@ from pymisp import MISPEvent
 
 from marsad.export.snapshot import Snapshot, entity_ids
 from marsad.export.stix_ids import NAMESPACE
+from marsad.kb.disarm import longname
 from marsad.model import EntityType, PartialDate
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
@@ -94,7 +96,16 @@ def misp_event(snap: Snapshot, selection: Selection) -> MispExport:
     groups = [snap.entities[i] for i in named if snap.entities[i].type is EntityType.ORGANIZATION]
     for group in groups:
         event.add_tag(f'misp-galaxy:threat-actor="{group.name}"')
+    campaigns = [snap.entities[i] for i in named if snap.entities[i].type is EntityType.CAMPAIGN]
+    for technique in sorted({t for c in campaigns for t in c.techniques}):  # as an analyst tagged the campaigns
+        event.add_tag(f'misp-galaxy:disarm-techniques="{longname(technique)}"')
     unmapped = _unmapped(snap, selection, len(groups))
+    untagged = sum(1 for c in campaigns if not c.techniques)
+    if untagged:
+        unmapped["campaigns without DISARM techniques"] = (
+            untagged,
+            "no analyst tagged them: `disarm: [T0049]` in a watchlist entry (`marsad kb add`) adds the galaxy tag",
+        )
     return MispExport(event, unmapped)
 
 

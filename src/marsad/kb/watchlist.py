@@ -96,7 +96,20 @@ def _entity(raw: dict[str, Any], where: str) -> Entity:
         Role(r["role"], r.get("of"), _iso(r.get("start")), _iso(r.get("end"))) for r in raw.get("roles") or []
     )
     unique = tuple({a.name: a for a in aliases}.values())
-    return Entity(kind, name, unique, roles, dict(raw.get("external_ids") or {}))
+    return Entity(kind, name, unique, roles, dict(raw.get("external_ids") or {}), techniques=_techniques(raw, where))
+
+
+def _techniques(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    """`disarm: [T0049, T0085.001]`: DISARM technique ids an analyst tagged the entity with, each one known."""
+    from marsad.kb.disarm import techniques
+
+    given = raw.get("disarm") or []
+    tags = [str(t).strip() for t in (given if isinstance(given, list) else str(given).split(","))]
+    unknown = [t for t in tags if t and t not in techniques()]
+    if unknown:
+        listed = "marsad/kb/data/disarm_techniques.csv"
+        raise ConfigError(f"{where}: unknown DISARM technique {', '.join(unknown)} (the known ones: {listed})")
+    return tuple(dict.fromkeys(t for t in tags if t))
 
 
 def _iso(value: Any) -> str | None:
@@ -176,7 +189,7 @@ def read_watchlist_file(path: str | Path) -> list[Entity]:
     return _load_yaml(text, str(path))[0]
 
 
-CSV_COLUMNS = ("type", "name", "aliases", "role", "of", "start", "end", "un")
+CSV_COLUMNS = ("type", "name", "aliases", "role", "of", "start", "end", "un", "disarm")
 
 
 def _load_csv(text: str, where: str, delimiter: str) -> list[Entity]:
@@ -205,6 +218,8 @@ def _load_csv(text: str, where: str, delimiter: str) -> list[Entity]:
             raw.setdefault("roles", []).append(role)
         if cells.get("un"):
             raw["external_ids"] = {"UN": cells["un"]}
+        if cells.get("disarm"):  # DISARM technique ids, "|"-separated
+            raw.setdefault("disarm", []).extend(t.strip() for t in cells["disarm"].split("|") if t.strip())
     return [_entity(raw, f"{where} ({raw['name']})") for raw in merged.values()]
 
 
@@ -215,4 +230,5 @@ def _merge(merged: dict[tuple[EntityType, str], Entity], key: tuple[EntityType, 
         return
     aliases = tuple({a.name: a for a in (*old.aliases, *e.aliases)}.values())
     ids = {**e.external_ids, **old.external_ids}
-    merged[key] = Entity(old.type, old.name, aliases, (*old.roles, *e.roles), ids, old.id)
+    tags = tuple(dict.fromkeys((*old.techniques, *e.techniques)))
+    merged[key] = Entity(old.type, old.name, aliases, (*old.roles, *e.roles), ids, old.id, tags)

@@ -47,6 +47,7 @@ class Entity:
     roles: tuple[Role, ...] = ()
     external_ids: Mapping[str, str] = field(default_factory=dict)  # {"un": "QDi.299"}
     id: str = ""
+    techniques: tuple[str, ...] = ()  # DISARM technique ids an analyst tagged it with (a campaign's), kb/disarm.py
 
     def __post_init__(self) -> None:
         if not self.id:

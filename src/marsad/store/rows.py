@@ -126,6 +126,7 @@ def entity_json(e: Entity) -> str:
             "aliases": [[a.name, a.script, a.language, a.source] for a in e.aliases],
             "roles": [[r.role, r.of, r.start, r.end] for r in e.roles],
             "external_ids": dict(e.external_ids),
+            **({"techniques": list(e.techniques)} if e.techniques else {}),
         },
         ensure_ascii=False,
     )
@@ -140,4 +141,5 @@ def entity_from_json(text: str) -> Entity:
         tuple(Role(*r) for r in d["roles"]),
         d["external_ids"],
         d["id"],
+        tuple(d.get("techniques") or ()),
     )
