@@ -432,3 +432,23 @@ def test_years_ago_beside_the_year_they_name(text: str, finding: bool) -> None:
     assert bool(problems) is finding, problems
     if finding:
         assert problems[0].detail["actual_interval_years"] == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [  # a day of the page's month, or of the month before or after it (page of 15 March 2024)
+        ("وفي الـ11 من الشهر الجاري أعلن التنظيم.", "2024-03-11"),
+        ("وفي 28 من الشهر الماضي أعلن التنظيم.", "2024-02-28"),
+        ("The group spoke on the 11th of this month.", "2024-03-11"),
+        ("The group spoke on the 30th of last month.", None),  # February 2024 has no 30th
+    ],
+)
+def test_a_day_of_this_or_last_month(text: str, value: str | None) -> None:
+    got = [v for e, v, _, _ in dates(text, "2024-03-15") if "من" in e or "month" in e]
+    assert got == ([value] if value else [])
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    """'The statement, dated 12/03/2024, ...' on the page's first line is the statement's date, not the page's."""
+    text = "The statement, dated 12/03/2024, was posted on Telegram."
+    assert [s for s in extract(text, "2024-03-15") if s.kind == "inconsistency"] == []

@@ -297,6 +297,15 @@ def anchor_relative(r: Relative, ctx: Context) -> Found | None:
         return _deictic(r, ctx, detail)
     if r.kind == "weekday":
         return _weekday(r, ctx, detail)
+    if r.kind == "day_of_month":
+        bounds = ctx.bounds(r.start)
+        if bounds is None or bounds[0].replace(day=1) != bounds[1].replace(day=1):
+            return None  # the document's month must be known
+        first = add_months(bounds[0].replace(day=1), r.direction or 0)
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        if r.amount > last.day:
+            return None
+        return _found(r, PartialDate(first.replace(day=r.amount).isoformat()), detail, 0.85, "document-date")
     if r.kind in ("period", "quarter", "season"):
         return _period(r, ctx, detail)
     if r.kind == "decade":

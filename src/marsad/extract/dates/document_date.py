@@ -36,7 +36,7 @@ _RANKS = (
 )
 # a dateline's label, at the start of its line (after at most an outlet's name): "Published: ...", «تاريخ النشر:»
 _CUE = re.compile(
-    r"^.{0,24}?(?<![a-z\u0621-\u064a])(?:published|posted|updated|last\s+updated|date|dated|filed|تاريخ\s+النشر|تاريخ|"
+    r"^[^,،.;]{0,24}?(?<![a-z\u0621-\u064a])(?:published|posted|updated|last\s+updated|date|dated|filed|تاريخ\s+النشر|تاريخ|"
     r"نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|تحديث|نشر|منشور)\s*[:：]?\s*(?:on\s+|في\s+)?$"
 )
 _UPDATED = re.compile(r"updated|تحديث")

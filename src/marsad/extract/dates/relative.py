@@ -204,6 +204,23 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
                 rf"{_NA_A}(?:\s*[،,(]?\s*(?:يوم\s+)?(?P<wd>{wd_ar})(?:\s*\))?{_NA_A})?"
             ),
         ),
+        # -- a day of this (last, next) month: «في الـ11 من الشهر الجاري», "on the 11th of this month" -------
+        (
+            "day_of_month",
+            "ar",
+            re.compile(
+                rf"{_NA_B}(?P<pre>في\s+)?(?:ال)?(?P<day>\d{{1,2}})\s+من\s+(?:(?:الشهر|شهر)\s+(?P<rel>{_AR_REL})|"
+                rf"(?P<this>هذا\s+الشهر)){_NA_A}"
+            ),
+        ),
+        (
+            "day_of_month",
+            "en",
+            re.compile(
+                r"(?<![a-z])(?P<pre>on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?P<rel>this|last|next)\s+month"
+                r"(?![a-z])"
+            ),
+        ),
         # -- a weekday: the one before or after the document's date --------------------------------------
         (
             "weekday",
@@ -447,6 +464,11 @@ def _fill(
 ) -> Relative | None:
     if kind == "deictic":
         return _deictic(r, lang, g, m, folded)
+    if kind == "day_of_month":
+        r.amount = int(g["day"] or 0)
+        r.unit = "month"
+        r.direction = 0 if g.get("this") else _DIRECTION[g["rel"] or ""]
+        return r if 1 <= r.amount <= 31 else None
     if kind == "weekday":
         r.weekday = int(lookup("en_weekday" if lang == "en" else "ar_weekday", g["wd"] or ""))
         rel = g.get("rel")
