@@ -452,3 +452,17 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     """'The statement, dated 12/03/2024, ...' on the page's first line is the statement's date, not the page's."""
     text = "The statement, dated 12/03/2024, was posted on Telegram."
     assert [s for s in extract(text, "2024-03-15") if s.kind == "inconsistency"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [  # an Arabic ordinal after a period noun counts the period, not the month's days
+        ("في الأسبوع الأول من مارس تبنى التنظيم هجمات.", None),
+        ("خلال العشر الأواخر من رمضان", None),
+        ("في اليوم الأول من مارس تبنى التنظيم هجمات.", "2024-03-01"),  # the twin: the first day is 1 March
+        ("وقع في شهر مارس 2024 هجوم.", "2024-03"),
+    ],
+)
+def test_an_ordinal_week_is_not_a_day(text: str, value: str | None) -> None:
+    got = [v for _, v, _, _ in dates(text, "2024-03-15")]
+    assert got == ([value] if value else [])

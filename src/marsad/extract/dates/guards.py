@@ -36,7 +36,16 @@ def original_text(folded: Folded, original: str, start: int, end: int) -> str:
     return original[a:b]
 
 
+# (folded) a period noun before an Arabic ordinal: «الأسبوع الأول من مارس» is the first week, not 1 March
+_PERIOD_BEFORE_ORDINAL = re.compile(
+    r"(?<![\u0621-\u064a])(?:ال)?(?:اسبوع|اسبوعين|عشر|عشره|نصف|ربع|ثلث|يومين|ايام|اسابيع)\s+$"
+)
+
+
 def keep(m: Mention, folded: Folded, original: str) -> bool:
+    ordinal_day = m.day is not None and not folded.text[m.start : m.start + 1].isdigit()
+    if m.lang == "ar" and ordinal_day and _PERIOD_BEFORE_ORDINAL.search(folded.text, max(0, m.start - 12), m.start):
+        return False
     if m.form == "year-bare":
         return _bare_year(m, folded, original)
     if m.form == "month":
