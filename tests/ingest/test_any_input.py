@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +75,11 @@ def test_any_file_through_the_command(tmp_path: Path, name: bytes, ext: str, dat
     assert "Traceback" not in result.output
     for line in result.stderr.splitlines():
         assert line.startswith(("error: ", "warning: ", "skipped: ")), line
+
+
+@pytest.mark.parametrize("data", [b"\t", b"\n\n", b" \r\n \n"])
+def test_a_json_lines_file_of_blank_lines_says_so(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(data)
+    result, prepared = prepare_file(Input(str(path), explicit=True), JOB, lambda _id: False)
+    assert not prepared and [reason for _, reason in result.failures] == ["no record: the file holds only blank lines"]

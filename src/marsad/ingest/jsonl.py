@@ -21,6 +21,9 @@ RECORD_TYPE = "application/x-jsonl-record"
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
+    if src.data.isspace():  # only blank lines: no record, and that is said (0 bytes is the reader's own error)
+        yield RecordFailure(src.path, "no record: the file holds only blank lines")
+        return
     for number, raw in enumerate(src.data.split(b"\n"), start=1):
         line = raw.rstrip(b"\r")
         if not line.strip():
