@@ -978,6 +978,38 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("statement", "confirmed", "The Pentagon", "2016-08-30", "negated")],
         [("statement", "confirmed", "Abu Muhammad al-Adnani")],
     ),
+    # -- a series speaks as an outlet ("al-Naba said", «قالت صحيفة النبأ»), dated by its issue's date when given;
+    #    not when it is the medium ("claims in al-Naba") or what was published ("the issues of al-Naba published")
+    (
+        "In its editorial, al-Naba said the war in Gaza was a religious war.",
+        "2023-10-20",
+        [("statement", "said", "al-Naba", "2023-10-20", "asserted")],
+        [],
+    ),
+    (
+        "وقالت صحيفة النبأ في افتتاحية عددها الأخير إن الحرب في غزة حرب دينية.",
+        "2023-10-20",
+        [("statement", "said", "al-Naba", "2023-10-20", "asserted")],
+        [],
+    ),
+    (
+        "Al-Naba 477 (9 January) documented a bombing, and Al-Naba 476 (2 January) claimed IS had carried out attacks.",
+        "2025-01-30",
+        [("statement", "claimed", "al-Naba", "2025-01-02", "asserted")],
+        [],
+    ),
+    (
+        "Sometimes IS reports and claims in al-Naba tend to exaggerate numbers.",
+        None,
+        [],
+        [("statement", "claimed", "al-Naba")],
+    ),
+    (
+        "I gathered the data from the 53 issues of IS weekly magazine al-Naba published in 2020.",
+        None,
+        [],
+        [("statement", "published", "al-Naba")],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

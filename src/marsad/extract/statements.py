@@ -24,6 +24,7 @@ from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant,
 from marsad.extract.events.reader import Reading, read_sentence
 from marsad.extract.events.text import CLOSED_RELATIVE, lifespan, sentences
 from marsad.extract.names import NameExtractor
+from marsad.extract.series import SeriesExtractor
 from marsad.model import Document, PartialDate, Span, Statement
 from marsad.model.event import Modality
 from marsad.text.fold import fold, fold_with_offsets
@@ -69,16 +70,26 @@ _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentenc
 
 class StatementExtractor:
     NAME = "statements"
-    VERSION = "1.3"
+    VERSION = "1.4"
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
         self._actors = ActorExtractor()
         self._names = NameExtractor()
+        self._series = SeriesExtractor()
 
     def extract(self, doc: Document) -> list[Statement]:
         mentions = self._actors.extract(doc) + self._names.extract(doc)
-        parts = from_facts(mentions)
+        # a series speaks as an outlet: "al-Naba said", «قالت صحيفة النبأ» (where no actor mention covers it)
+        named = from_facts(mentions)
+        series = [
+            Participant(a, b, e.name, OUTLET, e.id)
+            for a, b, e in self._series.mentions(doc)
+            if not any(p.start < b and a < p.end for p in named)
+            and not _SERIES_AS_OBJECT_BEFORE.search(doc.text, max(0, a - 40), a)
+            and not _SERIES_PUBLISHED_AFTER.match(doc.text, b)
+        ]
+        parts = sorted(named + series, key=lambda p: (p.start, -(p.end - p.start)))
         if not parts:
             return []
         folded = fold_with_offsets(doc.text)
@@ -579,7 +590,36 @@ def _interval_object_date(r: Reading, dates: list[Statement], text: str) -> Part
     return own[-1].date if own else None
 
 
+# a series that is the medium or the thing published, not who speaks: "claims in al-Naba", "the issues of al-Naba",
+# «في النبأ», «عبر صحيفة النبأ»; "Rumiyah (Arabic for Rome), published in English"
+_SERIES_AS_OBJECT_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:in|of|from|via|through|into)\s+(?:(?:the|its|IS|ISIS|the\s+group['’]s)\s+)?(?:[a-z]+\s+){0,3}"
+    r"|(?<![a-z])[a-z]{3,}(?:ed|es)\s+(?:the\s+)?"  # "ISIL replaced Dabiq with ...": a verb's object
+    r"|(?<![\u0621-\u064a])(?:في|عبر|من|على)\s+(?:[\u0621-\u064a]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+_SERIES_PUBLISHED_AFTER = re.compile(
+    r"['’]?\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:first\s+|also\s+)?(?:published|released|issued|distributed)\b"
+    r"|\s*(?:no\.?\s*|#|issue\s+)?\d{1,4}\s*\(\s*(?:published|released|issued|dated)\b",  # "Al-Naba 478 (published on"
+    re.I,
+)
+
+
+def _issue_own_date(r: Reading, dates: list[Statement], text: str) -> PartialDate | None:
+    """ "Al-Naba 476 (2 January) claimed ...": what an issue says is dated by the issue's date in its parentheses."""
+    speaker = r.principal
+    if r.pred.kind != "statement" or speaker is None or speaker.type != OUTLET or speaker.end > r.at:
+        return None
+    for d in dates:
+        at = d.evidence[0].start
+        if speaker.end <= at < r.at and at - speaker.end <= 12 and _issue_date(text, d) and d.date is not None:
+            return d.date
+    return None
+
+
 def _own_date(r: Reading, readings: list[Reading], dates: list[Statement], text: str = "") -> PartialDate | None:
+    if text and (issued := _issue_own_date(r, dates, text)) is not None:
+        return issued
     interval = _interval_object_date(r, dates, text)
     if interval is not False:
         return interval if isinstance(interval, PartialDate) else None
