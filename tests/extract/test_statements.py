@@ -1137,3 +1137,18 @@ def test_who_succeeded_whom_in_arabic(text: str, successor: str, predecessor: st
 
 def test_one_name_after_succeeded_is_the_predecessor_not_the_successor() -> None:
     assert not [r for p, r in roles("خلف أبا بكر البغدادي في قيادة التنظيم.") if r.get("patient")]
+
+
+def test_a_verb_joined_after_a_that_clause_is_the_main_subjects() -> None:
+    text = (
+        "Al-Shabaab confirmed on Saturday that its leader Ahmed Abdi Godane had been killed in a US air strike and"
+        " named Ahmad Umar as his successor."
+    )
+    (appointed,) = [r for p, r in roles(text, "2014-09-06") if p == "appointed"]
+    assert appointed.get("agent") == "al-Shabaab"
+
+
+def test_an_attack_does_not_take_a_possessor_or_another_clauses_name_as_its_target() -> None:
+    text = "Al-Shabaab fighters attacked a base near Mogadishu and killed Ahmed Abdi Godane's rival."
+    (attacked,) = [r for p, r in roles(text) if p == "attacked"]
+    assert attacked == {"agent": "al-Shabaab"}

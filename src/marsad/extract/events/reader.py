@@ -627,7 +627,18 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
             agent = None
         if agent is not None:
             r.roles["agent"] = agent
-        target = next((p for p in (before if passive else after)), None)
+        target = next(
+            (
+                p
+                for p in (before if passive else after)
+                if passive
+                or (
+                    not _POSSESSOR_EN.match(text, p.end)  # "killed X's rival": the rival, not X
+                    and not re.search(r"\band\s+[a-z]+(?:ed)?\b|[,;]", text[r.at_end : p.start])  # another clause's
+                )
+            ),
+            None,
+        )
         if target is not None and target is not agent:
             r.roles["patient"] = target
         return
@@ -656,7 +667,10 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
     ]
     if people and not _COUNT_AFTER.match(text, r.at_end):
         r.roles["patient"] = people[0]
-    if (
+    subject = _joined_subject_en(text, before, c0, r.at)
+    if subject is not None:  # "Al-Shabaab confirmed that its leader X had been killed and named Y": al-Shabaab named
+        r.roles["agent"] = subject
+    elif (
         before
         and not _THAT_BETWEEN_EN.search(text, before[-1].end, r.at)
         and not (
@@ -671,6 +685,17 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         # not "Erdogan said that Turkish intelligence had killed X": the speaker is not the killer; not "announced
         # the death of its leader X and named Y": X is in an "of" phrase, not the subject of "named"
         r.roles["agent"] = before[-1]
+
+
+def _joined_subject_en(text: str, before: list[Participant], c0: int, at: int) -> Participant | None:
+    """The subject of the clause a verb is joined to by "and": its first name, before any verb, when another name
+    stands between it and the joined verb."""
+    if len(before) < 2 or not _CONJOINED_EN.search(text, max(c0, at - 12), at):
+        return None
+    first = before[0]
+    if re.fullmatch(r"\W*(?:[^,;]{0,60},\s*)?(?:[\w'’-]+\s+){0,5}", text[c0 : first.start]):
+        return first
+    return None
 
 
 # The head nouns of a speaker the watchlist does not know: an office, a government body, officials, sources.
