@@ -1112,7 +1112,7 @@ def test_a_name_in_an_of_phrase_is_not_the_subject_of_the_verb_joined_after_it()
         " bin Atef al-Awlaki as his successor."
     )
     (appointed,) = [r for p, r in roles(text) if p == "appointed"]
-    assert appointed == {"patient": "Saad bin Atef al-Awlaki"}
+    assert appointed == {"patient": "Saad bin Atef al-Awlaki", "agent": "al-Qaeda in the Arabian Peninsula"}
 
 
 @pytest.mark.parametrize(
