@@ -466,3 +466,8 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
 def test_an_ordinal_week_is_not_a_day(text: str, value: str | None) -> None:
     got = [v for _, v, _, _ in dates(text, "2024-03-15")]
     assert got == ([value] if value else [])
+
+
+def test_the_arabic_dual_years_cue_a_range() -> None:
+    """«بين عامي 2014 و2017»: "between the years 2014 and 2017", the dual «عامي» cues the first year."""
+    assert dates("بين عامي 2014 و2017 سيطر التنظيم على الموصل.")[0][1:3] == ("2014", "2017")

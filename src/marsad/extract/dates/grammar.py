@@ -230,7 +230,7 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "year",
             "ar",
-            rf"{_NOT_AR_BEFORE}(?P<cue>عام|العام|سنه|لعام|للعام|منذ|في|خلال|حتي)\s+{y}(?:\s*م{_NOT_AR_AFTER})?",
+            rf"{_NOT_AR_BEFORE}(?P<cue>عام|العام|عامي|سنه|سنتي|لعام|للعام|منذ|في|خلال|حتي)\s+{y}(?:\s*م{_NOT_AR_AFTER})?",
         ),
         ("year-bare", "xx", rf"(?<![\w$£€#'’\-]){y}(?!\w|'s|’s|\s*%)"),
         ("year-bare", "ar", rf"(?<=[وبل]){y}(?!\w|\s*%)"),
