@@ -471,3 +471,17 @@ def test_an_ordinal_week_is_not_a_day(text: str, value: str | None) -> None:
 def test_the_arabic_dual_years_cue_a_range() -> None:
     """«بين عامي 2014 و2017»: "between the years 2014 and 2017", the dual «عامي» cues the first year."""
     assert dates("بين عامي 2014 و2017 سيطر التنظيم على الموصل.")[0][1:3] == ("2014", "2017")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "hijri"),
+    [  # a Hijri month with its relation word: the last one ended, the one under way, the next to begin
+        ("خلال شهر رمضان الماضي", "2024-03-15", "1444-09"),  # 5 Ramadan 1445: the last one ended is 1444's
+        ("خلال شهر رمضان الماضي", "2024-04-20", "1445-09"),
+        ("خلال شهر رمضان الجاري", "2024-03-15", "1445-09"),
+        ("في رمضان المقبل", "2024-03-15", "1446-09"),
+        ("خلال شهر رمضان", "2024-03-15", "1445-09"),
+    ],
+)
+def test_a_hijri_month_with_its_relation(text: str, published: str, hijri: str) -> None:
+    assert [h for _, _, _, h in dates(text, published)] == [hijri]

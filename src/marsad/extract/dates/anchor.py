@@ -270,12 +270,22 @@ def _hijri_partial(m: Mention, ctx: Context) -> Found | None:
                 spans[y] = hijri_month_span(y, month)
             except (ValueError, OverflowError):
                 continue
-        if t == "future":
+        if m.relation in _LAST:  # «رمضان الماضي»: the last one that has ended, not the one under way
+            ended = [y for y, sp in spans.items() if sp[1] < low]
+            hy, how = (ended[-1] if ended else None), "document-date (last such month)"
+        elif m.relation in _CURRENT:
+            hy = next((y for y, sp in spans.items() if sp[0] <= high and low <= sp[1]), None)
+            hy = hy if hy is not None else next((y for y, sp in spans.items() if sp[0] > high), None)
+            how = "document-date (current month)"
+        elif m.relation:  # المقبل, القادم: the next one to begin
+            hy, how = next((y for y, sp in spans.items() if sp[0] > high), None), "document-date (next such month)"
+        elif t == "future":
             hy = next((y for y, sp in spans.items() if sp[1] >= low), None)
+            how = f"document-date ({t})"
         else:
             past = [y for y, sp in spans.items() if sp[0] <= high]
             hy = past[-1] if past else None
-        how = f"document-date ({t or 'no tense cue'})"
+            how = f"document-date ({t or 'no tense cue'})"
     if hy is None:
         return None
     first, last = hijri_month_span(hy, month)

@@ -156,11 +156,12 @@ def patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "hijri-day",
             "ar",
-            rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{hm_ar}(?:\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?)?",
+            rf"(?:{d}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{hm_ar}(?:\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?|{relation})?",
         ),
         ("hijri-month", "ar", rf"{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{hy}(?:{hijri_suffix})?"),
         ("hijri-month-gyear", "ar", rf"{hm_ar}\s+(?:(?:عام|سنه|لعام)\s+)?{y}"),
-        ("hijri-month", "ar", rf"(?P<cue>شهر|في|خلال|منذ|مطلع|منتصف|اواخر|قبل|بعد|حتي)\s+{hm_ar}"),
+        ("hijri-month", "ar", rf"(?P<cue>شهر|في|خلال|منذ|مطلع|منتصف|اواخر|قبل|بعد|حتي)\s+{hm_ar}(?:{relation})?"),
+        ("hijri-month", "ar", rf"{hm_ar}{relation}"),  # «رمضان الماضي»: last Ramadan
         # Hijri, Latin script
         ("hijri-range", "en", rf"{d}{_DASH}{d2}\s+{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
         ("hijri-day", "en", rf"{d}{sfx}\s+(?:of\s+)?{hm_lat},?\s+{hy}(?:\s*{hijri_suffix})?"),
