@@ -1010,6 +1010,19 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [],
         [("statement", "published", "al-Naba")],
     ),
+    # -- headlines: the Arabic present tense («يتبنى», «يعين»), verbs joined by a comma
+    (
+        "عاجل | تنظيم داعش يتبنى تفجيري كرمان",
+        "2024-01-04",
+        [("statement", "claimed", "Islamic State", "2024-01-04", "asserted")],
+        [],
+    ),
+    (
+        "داعش يعلن مقتل زعيمه أبو الحسن الهاشمي القرشي ويعين أبو الحسين الحسيني القرشي خلفا له",
+        "2022-11-30",
+        [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", "2022-11-30", "reported")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",
@@ -1152,3 +1165,9 @@ def test_an_attack_does_not_take_a_possessor_or_another_clauses_name_as_its_targ
     text = "Al-Shabaab fighters attacked a base near Mogadishu and killed Ahmed Abdi Godane's rival."
     (attacked,) = [r for p, r in roles(text) if p == "attacked"]
     assert attacked == {"agent": "al-Shabaab"}
+
+
+def test_a_headline_verb_joined_by_a_comma_takes_the_headlines_subject() -> None:
+    text = "IS confirms death of leader Abu al-Hasan al-Hashimi al-Qurashi, names Abu al-Husayn as successor"
+    (appointed,) = [r for p, r in roles(text, "2022-11-30") if p == "appointed"]
+    assert appointed.get("agent") == "Islamic State"

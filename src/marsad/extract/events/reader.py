@@ -687,10 +687,13 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         r.roles["agent"] = before[-1]
 
 
+_JOINED_BY_AND_OR_COMMA = re.compile(r"(?:\band|,)\s+(?:then\s+|later\s+|also\s+)?$")  # "confirms X's death, names Y"
+
+
 def _joined_subject_en(text: str, before: list[Participant], c0: int, at: int) -> Participant | None:
     """The subject of the clause a verb is joined to by "and": its first name, before any verb, when another name
     stands between it and the joined verb."""
-    if len(before) < 2 or not _CONJOINED_EN.search(text, max(c0, at - 12), at):
+    if len(before) < 2 or not _JOINED_BY_AND_OR_COMMA.search(text, max(c0, at - 12), at):
         return None
     first = before[0]
     if re.fullmatch(r"\W*(?:[^,;]{0,60},\s*)?(?:[\w'’-]+\s+){0,5}", text[c0 : first.start]):
