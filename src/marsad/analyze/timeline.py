@@ -90,6 +90,7 @@ class Row:
     dates: dict[str, int] = field(default_factory=dict)  # each date given -> how many facts give it
     explained: str | None = None  # the page's own words for the gap between its dates (a named delay)
     findings: list[dict[str, str]] = field(default_factory=list)  # findings of `marsad check` on its facts
+    reviewed: list[dict[str, Any]] = field(default_factory=list)  # reviews that moved a fact into this row
 
     @property
     def when(self) -> str:
@@ -142,6 +143,7 @@ class Row:
             "disputed": self.disputed,
             "explained": self.explained,
             "findings": self.findings,
+            "reviewed": self.reviewed,
             "mentions": self.mentions,
             "documents": len({s.doc_id for s in self.sources}),
             "evidence": self.evidence,
@@ -160,10 +162,13 @@ def timeline(
     date_to: str | None = None,
     min_confidence: float = 0.0,
     unasserted: bool = False,
+    reviewed: bool = True,
 ) -> list[Row]:
     """Rows in time order. --actor keeps its statements and events (an organisation's people included),
     --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
     What is denied, negated, rumoured, habitual, conditional or only called for is left out unless `unasserted`.
+    `reviewed`: the analyst's reviews apply (a rejected fact out, a corrected date or issue in its new row, the
+    row's `reviewed` saying so); the web UI asks for the rows as extracted and marks the reviews on them itself.
 
     Facts are counted in SQL (fact_groups); the sources of each row are read in one pass when the facts
     are few for their rows, else row by row, up to MAX_SOURCES each."""
@@ -211,11 +216,51 @@ def timeline(
             )
             build.group(*key, 1)
             build.source(key, Source.of(f))
+    applied = apply_reviews(build, store) if reviewed else {}
     rows = build.rows()
     for row in rows:
         if row.dates_clash and len(row.sources) >= row.mentions:  # every source read: all from one page?
             row.explained = explaining(store, row.sources)
+        row.reviewed = [applied[s.fact_id] for s in row.sources if s.fact_id in applied]
     return rows
+
+
+def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, Any]]:
+    """The analyst's reviews in force on the facts this timeline counted (store/reviews.py): a rejected fact is
+    taken out of its row, a corrected date, actor or issue moves it to the row of the corrected value; the row
+    then says so (`reviewed`). Fact id -> what the review did."""
+    from marsad.store.reviews import by_evidence, latest
+
+    out: dict[str, dict[str, Any]] = {}
+    for key, reviews in by_evidence(store.reviews()).items():
+        review = latest(reviews)
+        if review is None or review.verdict == "confirm":
+            continue
+        doc_id, start, end, kind = key
+        for f in store.iter_facts(kind, document=doc_id):
+            if f["document"]["id"] != doc_id or f["start"] != start or f["end"] != end:
+                continue
+            predicate = f.get("predicate") or (f.get("detail") or {}).get("predicate") or f["kind"]
+            value = str(f["issue"]) if f["issue"] is not None else None
+            group = (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
+            if not f["date"] or not build.has(group):
+                continue  # not a fact this timeline counted
+            build.withdraw(group, f["id"])
+            said = {"verdict": review.verdict, "field": review.field, "value": review.value, "note": review.note,
+                    "reviewer": review.reviewer, "at": review.created_at}  # fmt: skip
+            if review.verdict == "correct" and review.field in ("date", "issue") and review.value:
+                moved = dict(f)
+                if review.field == "date":
+                    precision = {4: "year", 7: "month"}.get(len(review.value), "day")
+                    group = (*group[:4], review.value, None, precision)
+                    moved |= {"date": review.value, "date_end": None}
+                else:
+                    group = (*group[:3], review.value, *group[4:])
+                build.group(group[0], group[1], group[2], group[3], group[4], group[5], group[6], 1)
+                build.source(group, Source.of(moved))
+                said["was"] = f.get(review.field)
+            out[f["id"]] = said
+    return out
 
 
 def source_of_row(r: tuple[Any, ...]) -> Source:
@@ -292,6 +337,26 @@ class _Builder:
         row = self._rows.get(_row_key(*group[:6]))
         if row is not None and len(row.sources) < MAX_SOURCES:
             row.sources.append(source)
+
+    def has(self, group: tuple[Any, ...]) -> bool:
+        return _row_key(*group[:6]) in self._rows
+
+    def withdraw(self, group: tuple[Any, ...], fact_id: str) -> None:
+        """Take one fact out of its row (a rejected or corrected fact): its count, its date, its source; a row
+        left with nothing is dropped."""
+        key = _row_key(*group[:6])
+        row = self._rows.get(key)
+        if row is None:
+            return
+        row.mentions -= 1
+        dates = self._dates[key]
+        dates[(group[4], group[5])] -= 1
+        if dates[(group[4], group[5])] <= 0:
+            del dates[(group[4], group[5])]
+        row.sources = [s for s in row.sources if s.fact_id != fact_id]
+        if row.mentions <= 0 or not dates:
+            del self._rows[key]
+            del self._dates[key]
 
     def rows(self) -> list[Row]:
         for key, row in self._rows.items():

@@ -50,6 +50,10 @@ def timeline_rows(rows: list[Row], fmt: str) -> tuple[list[dict[str, Any]], list
                 "findings": "; ".join(
                     f"{f['id'][:ID_SHOWN]} {f['check']}" if fmt in ("table", "md") else f"{f['id']} {f['summary']}"
                     for f in r.findings
+                )
+                + "".join(  # a reviewed value says so
+                    f"{'; ' if r.findings or i else ''}reviewed: {v['field']} was {v.get('was')} ({v['reviewer']})"
+                    for i, v in enumerate(r.reviewed)
                 ),
             }
         )

@@ -1,5 +1,6 @@
 """Which timeline rows an analyst reviewed: the review in force on any of a row's sources (a source is a fact:
-its document, span and the row's kind), shown beside the row. The answers themselves do not read reviews yet."""
+its document, span and the row's kind), shown beside the row. The web pages ask for the timeline as extracted
+(`timeline(reviewed=False)`) and mark the reviews here; the CLI, the report and the exports apply them."""
 
 from __future__ import annotations
 

@@ -94,6 +94,7 @@ def _rows(store: SQLiteStore, wl: Watchlist, e: Entity) -> tuple[list[Row], str 
             series=e.name if how == "series" else None,
             topic=e.name if how == "topic" else None,
             campaign=e.name if how == "campaign" else None,
+            reviewed=False,  # as extracted, the reviews marked on the rows
         )
         return rows, None
     except MarsadError as exc:  # a name two entities share: say so, show the rest of the page

@@ -41,6 +41,7 @@ def timeline_page(
     rows = timeline(
         store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
         campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
+        reviewed=False,  # the rows as extracted: each reviewed source is marked on its row (web/reviewed.py)
     )  # fmt: skip
     kept = {k: v for k, v in asked.items() if v} | ({"unasserted": "true"} if unasserted else {})
     offset = (page_number - 1) * PAGE_ROWS

@@ -1,0 +1,49 @@
+"""The timeline uses the analyst's reviews: a rejected fact leaves its row, a corrected date moves it to the row of
+that date, and the row says so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from marsad.store import open_store
+from marsad.store.reviews import review_of_fact
+from tests.conftest import Marsad
+
+NOTE = (
+    "Al-Naba issue 412 appeared on 12 October 2024. Al-Naba issue 413 appeared on 19 October 2023. "
+    "Al-Naba issue 414 appeared on 26 October 2023.\n"
+)
+
+
+def _rows(marsad: Marsad) -> list[dict[str, Any]]:
+    result = marsad("timeline", "--series", "al-Naba", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_correction_moves_the_fact_and_a_rejection_removes_it(marsad: Marsad, tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{NOTE}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+    before = {r["issue"]: r["date"] for r in _rows(marsad)}
+    assert before == {412: "2024-10-12", 413: "2023-10-19", 414: "2023-10-26"}
+    store = open_store(marsad.db)
+    facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
+    store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
+    store.add_review(review_of_fact(facts[414], "reject", note="not this archive's issue", reviewer="ana"))
+    store.close()
+    rows = _rows(marsad)
+    assert {r["issue"]: r["date"] for r in rows} == {412: "2023-10-12", 413: "2023-10-19"}
+    (corrected,) = [r for r in rows if r["issue"] == 412]
+    assert corrected["reviewed"] == [
+        {
+            "verdict": "correct",
+            "field": "date",
+            "value": "2023-10-12",
+            "note": "a year typo",
+            "reviewer": "ana",
+            "at": corrected["reviewed"][0]["at"],
+            "was": "2024-10-12",
+        }
+    ]
