@@ -47,3 +47,33 @@ def test_a_correction_moves_the_fact_and_a_rejection_removes_it(marsad: Marsad, 
             "was": "2024-10-12",
         }
     ]
+
+
+STATEMENTS = (
+    "On 4 January 2024 Abu Hudhayfa al-Ansari said the war in Gaza was a religious war.\n\n"
+    "On 10 January 2024 Abu Hudhayfa al-Ansari said again that Gaza was a religious war.\n"
+)
+
+
+def test_latency_and_first_mention_read_the_reviews(marsad: Marsad, tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{STATEMENTS}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+
+    def latency() -> Any:
+        result = marsad(
+            "latency", "--event", "2023-10-07", "--actor", "Abu Hudhayfa al-Ansari", "--topic", "Gaza", "-f", "json"
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)[0]["days"]
+
+    def first() -> Any:
+        result = marsad("first-mention", "Gaza", "--actor", "Abu Hudhayfa al-Ansari", "-f", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)[0]["date"]
+
+    assert (latency(), first()) == (89, "2024-01-04")
+    store = open_store(marsad.db)
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    store.add_review(review_of_fact(said[0], "reject", note="misread", reviewer="ana"))
+    store.close()
+    assert (latency(), first()) == (95, "2024-01-10")  # the rejected statement is no answer any more

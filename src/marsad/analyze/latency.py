@@ -13,6 +13,7 @@ from marsad.errors import NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
+from marsad.store.reviews import reviewed_in_order
 
 
 @dataclass
@@ -70,8 +71,9 @@ def latency(store: SQLiteStore, watchlist: Watchlist, event: str, actor: str, to
     subjects = [e.id for e in with_members(watchlist, a)]
     about = entity(watchlist, topic, MENTIONABLE, "topic").id if topic else None
     wanted = FactFilter(("statement",), subjects=subjects, date_from=day.isoformat(), about=about, min_confidence=0.5)
-    facts = store.select_facts(wanted, limit=200)
-    after = [f for f in facts if bounds(f["date"], f["date_end"])[0] >= day]
+    reviews = store.reviews()
+    facts = reviewed_in_order(store.select_facts(wanted, limit=200 + len(reviews)), reviews)  # as reviewed
+    after = [f for f in facts if f.get("date") and bounds(f["date"], f["date_end"])[0] >= day]
     if not after:
         return Latency(name, day, how, source, a.name, topic, None, None, None, None)
     first = after[0]

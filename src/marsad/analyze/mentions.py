@@ -19,6 +19,7 @@ from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
+from marsad.store.reviews import reviewed_in_order
 
 MAX_RANGE = 100_000  # issue numbers in one absence question
 
@@ -117,7 +118,10 @@ def first_mention(
         people = with_members(watchlist, a)
         subjects = [e.id for e in people]
         scope = f"by {a.name}" + (f" and its people ({len(people) - 1})" if len(people) > 1 else "")
-    facts = store.select_facts(FactFilter(("statement", "event"), subjects=subjects, about=subject.id), limit=6)
+    reviews = store.reviews()
+    where = FactFilter(("statement", "event"), subjects=subjects, about=subject.id)
+    # as the analyst reviewed them: a rejected fact is no first mention, a corrected date may change which is first
+    facts = reviewed_in_order(store.select_facts(where, limit=6 + len(reviews)), reviews)[:6]
     if not facts:
         return FirstMention(subject.name, scope, None, note="no dated statement or event names it")
     first, rest = facts[0], facts[1:]
