@@ -102,3 +102,20 @@ def test_a_review_needs_the_forms_csrf_token(review_client: TestClient) -> None:
     cross = review_client.post("/review", data=good, headers={"Origin": "http://evil.example"})
     assert cross.status_code == 403
     assert review_client.post("/review", data=good, follow_redirects=False).status_code == 303
+
+
+def test_a_generated_token_is_printed_once_and_guards_the_server(
+    built_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.append(kw))
+    result = CliRunner().invoke(
+        cli, ["--db", str(built_archive), "serve", "--host", "0.0.0.0", "--port", "0", "--token", "generate"]
+    )
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.stderr.splitlines() if "token (shown once" in x]
+    token = line.rsplit(" ", 1)[1]
+    assert len(token) >= 16 and result.stderr.count(token) == 2  # the line and the address to open
+    assert started and started[0]["host"] == "0.0.0.0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import secrets
 
 import click
 
@@ -30,7 +31,8 @@ def _reviewer() -> str:
     "--token",
     envvar="MARSAD_TOKEN",
     metavar="SECRET",
-    help="Every request must show it (open the printed address once; a cookie keeps it). Env: MARSAD_TOKEN.",
+    help="Every request must show it (open the printed address once; a cookie keeps it); `--token generate` makes a "
+    "random one and prints it once. Env: MARSAD_TOKEN.",
 )
 @click.option("--review", is_flag=True, help="Accept reviews of facts (confirm, reject, correct): the only writes.")
 @click.option("--reviewer", metavar="NAME", default=None, help="Whose reviews these are (default: the user name).")
@@ -49,6 +51,9 @@ def serve_command(
     from marsad.web.app import create_app
 
     db = ctx.find_root().obj["db"]
+    if token == "generate":  # a random token, shown once here and nowhere else
+        token = secrets.token_urlsafe(24)
+        click.echo(f"marsad: token (shown once, keep it): {token}", err=True)
     config = config_for_bind(db, host, token, review, reviewer or _reviewer())
     check_readable(db)
     open_store(db, read_only=not review).close()  # an older archive is upgraded (the reviews table) here, once
