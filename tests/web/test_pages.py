@@ -170,3 +170,16 @@ def test_search_counts_its_matches_by_facet_and_narrows_to_one(client: TestClien
     assert f"{html.group(2)} matching documents" in narrowed or "1 matching document" in narrowed
     assert "observer.html" in narrowed and "n2-statement.md" not in narrowed
     assert '<a class="drop" href="/search?q=Hudhayfa">(any media type)</a>' in narrowed
+
+
+def test_search_facets_by_actor_and_series_name_them_and_narrow(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Hudhayfa"}).text
+    facets = re.search(r'<dl class="facets">(.*?)</dl>', page, re.S)
+    assert facets is not None and "<dt>actor</dt>" in facets.group(1)
+    actor_link = r'<a href="(/search\?q=Hudhayfa&amp;actor=[0-9a-f]{64})"><bdi>Abu Hudhayfa al-Ansari</bdi></a> (\d+)'
+    link = re.search(actor_link, facets.group(1))
+    assert link is not None, facets.group(1)
+    narrowed = client.get(link.group(1).replace("&amp;", "&")).text
+    assert 'Abu Hudhayfa al-Ansari</bdi> <a class="drop"' in narrowed  # the chosen actor, by name, with its way back
+    n = int(link.group(2))
+    assert f"{n} matching document" in narrowed

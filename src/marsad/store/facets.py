@@ -1,6 +1,7 @@
-"""How the documents a search matches divide: by language, media type, origin (folder, host, channel) and
-year of publication — counted over the documents the search ranks (all of them, or the most recently archived
-rank_window of a query that matches more), so a frequent word costs no more than its ranking."""
+"""How the documents a search matches divide: by language, media type, origin (folder, host, channel), year of
+publication, the actors their facts name and the series whose issues they give — counted over the documents the
+search ranks (all of them, or the most recently archived rank_window of a query that matches more), so a frequent
+word costs no more than its ranking. Actor and series values are entity ids (the caller names them)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 
 from marsad.store.query import Query
 
-FACETS = ("language", "media type", "origin", "year")
+FACETS = ("language", "media type", "origin", "year", "actor", "series")
+_ENTITY_FACETS = {"actor": "actor", "series": "publication_issue"}  # facet -> the kind of fact that names it
 _LATEST = "f.rowid NOT IN (SELECT rowid FROM documents WHERE superseded_by IS NOT NULL)"
 _FIRST_LANGUAGE = "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
 
@@ -24,9 +26,11 @@ class Narrowing:
     media_type: str | None = None
     origin: str | None = None
     year: str | None = None  # of publication; "undated" for none
+    actor: str | None = None  # an entity id a fact of the document names
+    series: str | None = None  # a series id an issue fact of the document gives
 
     def __bool__(self) -> bool:
-        return any((self.language, self.media_type, self.origin, self.year))
+        return any((self.language, self.media_type, self.origin, self.year, self.actor, self.series))
 
     def clause(self, rowid: str = "rowid") -> tuple[str, list[Any]]:
         """An SQL condition on `rowid` (a documents_fts rowid) and its arguments; ("1", []) when nothing is set."""
@@ -44,9 +48,14 @@ class Narrowing:
         elif self.year:
             where.append("substr(published, 1, 4) = ?")
             args.append(self.year)
-        if not where:
+        named = [(kind, value) for name, kind in _ENTITY_FACETS.items() if (value := getattr(self, name))]
+        if not where and not named:
             return "1", []
-        return f"{rowid} IN (SELECT rowid FROM documents WHERE {' AND '.join(where)})", args
+        parts = [f"{rowid} IN (SELECT rowid FROM documents WHERE {' AND '.join(where)})"] if where else []
+        for kind, value in named:
+            parts.append(f"{rowid} IN (SELECT doc FROM facts WHERE kind = ? AND subject = ?)")
+            args += [kind, value]
+        return " AND ".join(parts), args
 
 
 def facet_counts(
@@ -64,4 +73,12 @@ def facet_counts(
         counts["media type"][media_type] += 1
         counts["origin"][origin] += 1
         counts["year"][year or "undated"] += 1
+    for name, kind in _ENTITY_FACETS.items():
+        sql = (
+            "SELECT x.subject, count(DISTINCT x.doc) FROM documents_fts f JOIN facts x ON x.doc = f.rowid "
+            f"WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept} AND x.kind = ? "
+            "AND x.subject IS NOT NULL GROUP BY x.subject"
+        )
+        for subject, n in con.execute(sql, (query.fts(), window_start or 0, *args, kind)):
+            counts[name][str(subject)] = int(n)
     return {name: c.most_common(top) for name, c in counts.items()}
