@@ -485,3 +485,15 @@ def test_the_arabic_dual_years_cue_a_range() -> None:
 )
 def test_a_hijri_month_with_its_relation(text: str, published: str, hijri: str) -> None:
     assert [h for _, _, _, h in dates(text, published)] == [hijri]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [  # a bare weekday after a speech verb and an institution as its subject is the day of the act
+        ("وأعلن الجيش العراقي الخميس استعادة جامع النوري.", "2017-06-29"),
+        ("بث تنظيم داعش الخميس كلمة صوتية لمتحدثه.", "2017-06-29"),
+        ("وقال محمد الخميس إن الهجوم فشل.", None),  # the twin: «الخميس» is a family name
+    ],
+)
+def test_a_weekday_after_an_institutions_verb(text: str, value: str | None) -> None:
+    assert [v for _, v, _, _ in dates(text, "2017-06-30")] == ([value] if value else [])

@@ -588,7 +588,22 @@ def _standalone(folded: str, start: int, end: int) -> bool:
     if (not before or before[-1] in "،,(\n:") and closed:
         return True
     window = folded[max(0, start - 14) : start]
-    return closed and bool(_SAYS_BEFORE.search(window)) and not _NAME_BEFORE.search(window)
+    if closed and bool(_SAYS_BEFORE.search(window)) and not _NAME_BEFORE.search(window):
+        return True
+    # «أعلن الجيش العراقي الخميس استعادة ...»: a speech verb, its subject an institution, then the weekday
+    return bool(_SAYS_THEN_BODY.search(folded, max(0, start - 70), start))
+
+
+_BODY_WORDS = (
+    r"(?:ال)?(?:جيش|قوات|تنظيم|حكومه|وزاره|شرطه|وكاله|مؤسسه|رئاسه|قياده|مرصد|جماعه|حركه|تحالف|بنتاغون|"
+    r"خارجيه|داخليه|دفاع|مجلس|سلطات|امم)"
+)
+_SAYS_THEN_BODY = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|نشر|نشرت|بث|بثت|اصدر|اصدرت|نفي|نفت|تبني|تبنت|"
+    r"نعي|نعت|دعا|دعت|ذكر|ذكرت)\s+(?:[\u0621-\u064a]+\s+){0,2}"
+    + _BODY_WORDS
+    + r"(?![\u0621-\u064a])(?:\s+[\u0621-\u064a]+){0,3}\s+$"
+)
 
 
 def _ar_decade(word: str) -> int:
