@@ -497,3 +497,16 @@ def test_a_hijri_month_with_its_relation(text: str, published: str, hijri: str) 
 )
 def test_a_weekday_after_an_institutions_verb(text: str, value: str | None) -> None:
     assert [v for _, v, _, _ in dates(text, "2017-06-30")] == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [  # on Thursday 2 November 2023: "last Thursday" is 26 October, the one before last 19 October
+        ("يوم الخميس قبل الماضي", "2023-10-19"),
+        ("The group spoke on Thursday before last.", "2023-10-19"),
+        ("The group spoke last Thursday.", "2023-10-26"),
+        ("يوم الخميس الماضي", "2023-10-26"),
+    ],
+)
+def test_a_weekday_before_last(text: str, value: str) -> None:
+    assert [v for _, v, _, _ in dates(text, "2023-11-02")] == [value]

@@ -401,7 +401,7 @@ def _weekday(r: Relative, ctx: Context, detail: dict[str, Any]) -> Found | None:
     if today is None or r.weekday is None:
         return None
     t = tense(ctx.folded, r.start, r.end) if r.direction is None else None
-    day = weekday_near(today, today, r.weekday, r.direction, t)
+    day = weekday_near(today, today, r.weekday, r.direction, t) - dt.timedelta(days=r.amount if r.direction else 0)
     detail["tense"] = t
     return _found(r, PartialDate(day.isoformat()), detail, 0.8, "document-date")
 

@@ -228,6 +228,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             re.compile(
                 r"(?<![a-z])(?:(?P<rel>last|this|next|past|previous|coming)\s+|(?P<cue>on|by|since|until|till|from|"
                 rf"before|after|early|late|that|every)\s+)?(?P<wd>{wd_en})(?![a-z]){_TIME_OF_DAY_EN}"
+                r"(?P<before_last>\s+before\s+last(?![a-z]))?"
             ),
         ),
         (
@@ -235,7 +236,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "ar",
             re.compile(
                 rf"(?:(?P<cue>يوم|مساء|صباح|ليله|ليل|فجر|ظهر|عصر|ظهيره|نهار|منذ|حتي)\s+)?{_NA_B}(?P<clitic>[وب])?(?P<wd>{wd_ar})"
-                rf"(?:\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الفائت))?{_NA_A}"
+                rf"(?:\s+(?P<before_last>قبل\s+الماضي)|\s+(?P<rel>الماضي|المنصرم|المقبل|القادم|الفائت))?{_NA_A}"
             ),
         ),
         # -- a period counted from the document's date -----------------------------------------------------
@@ -475,6 +476,8 @@ def _fill(
         r.direction = _DIRECTION[rel] if rel else None
         if g.get("cue") == "every":
             return None  # "every Friday" is habitual, not a date
+        if g.get("before_last"):  # "Thursday before last", «الخميس قبل الماضي»: a week before the last one
+            r.direction, r.amount = -1, 7
         if g.get("cue") == "that":
             r.kind = "anaphoric-weekday"
         r.start = (
