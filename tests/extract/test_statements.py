@@ -1023,6 +1023,13 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         [("event", "appointed", "Abu al-Husayn al-Husayni al-Qurashi", "2022-11-30", "reported")],
         [],
     ),
+    # -- «أصيب X بجروح»: X was wounded
+    (
+        "فيما أصيب أبو إبراهيم الهاشمي القرشي بجروح في الغارة.",
+        None,
+        [("event", "wounded", "Abu Ibrahim al-Hashimi al-Qurashi", None, "asserted")],
+        [],
+    ),
     # -- a life in brackets after the name dates neither what he did nor his tenure
     (
         "Abu Musab al-Zarqawi (30 October 1966 – 7 June 2006) led al-Qaeda in Iraq from 2004.",

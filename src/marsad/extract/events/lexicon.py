@@ -128,6 +128,7 @@ def arabic() -> dict[str, Pred]:
     t |= _table(e, "patient", "arrested", "اعتقال توقيف", nominal=True)
     t |= _table(e, "patient", "arrested", "اعتقل اعتقلت")
     t |= _table(e, "patient", "wounded", "إصابة", nominal=True)
+    t |= _table(e, "subject", "wounded", "أصيب أصيبت")  # «أصيب X بجروح»: X was wounded (a passive form)
     t |= _table(e, "patient", "executed", "إعدام", nominal=True)
     t |= _table(e, "patient", "appointed", "تعيين اختيار تنصيب تسمية", nominal=True)
     t |= _table(e, "patient", "appointed", "عين عينت يعين تعين")
