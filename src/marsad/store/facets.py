@@ -74,10 +74,12 @@ def facet_counts(
         counts["origin"][origin] += 1
         counts["year"][year or "undated"] += 1
     for name, kind in _ENTITY_FACETS.items():
+        # the matching documents first, then their facts through the per-document index (a join SQLite orders
+        # by kind would read every fact of that kind: 30 s at 100,000 documents)
         sql = (
-            "SELECT x.subject, count(DISTINCT x.doc) FROM documents_fts f JOIN facts x ON x.doc = f.rowid "
-            f"WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept} AND x.kind = ? "
-            "AND x.subject IS NOT NULL GROUP BY x.subject"
+            "SELECT x.subject, count(DISTINCT x.doc) FROM facts x INDEXED BY facts_doc WHERE x.doc IN "
+            f"(SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} "
+            f"AND {kept}) AND x.kind = ? AND x.subject IS NOT NULL GROUP BY x.subject"
         )
         for subject, n in con.execute(sql, (query.fts(), window_start or 0, *args, kind)):
             counts[name][str(subject)] = int(n)
