@@ -418,7 +418,7 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
     (
         "ولم يعلن التنظيم مقتل خالد باطرفي حتى الآن.",
         "2024-03-11",
-        [("event", "killed", "Khalid Batarfi", None, "negated")],
+        [("event", "killed", "Khalid Batarfi", None, "speculated")],  # not announced: in doubt, not denied
         [("statement", "announced", "Islamic State")],
     ),
     (
@@ -1028,6 +1028,23 @@ ROWS: list[tuple[str, str | None, list[Fact], list[tuple[str, str, str]]]] = [
         "فيما أصيب أبو إبراهيم الهاشمي القرشي بجروح في الغارة.",
         None,
         [("event", "wounded", "Abu Ibrahim al-Hashimi al-Qurashi", None, "asserted")],
+        [],
+    ),
+    # -- what a speech that was not made would have said is in doubt ("did not confirm", "has yet to confirm")
+    (
+        "AQAP has yet to confirm the death of Qasim al-Raymi.",
+        "2020-02-07",
+        [
+            ("statement", "confirmed", "al-Qaeda in the Arabian Peninsula", "2020-02-07", "negated"),
+            ("event", "died", "Qasim al-Raymi", None, "speculated"),
+        ],
+        [],
+    ),
+    # -- "X, the leader of AQAP, was killed": the man the title is set beside
+    (
+        "Qasim al-Raymi, the leader of AQAP, was killed in a US counterterrorism operation in Yemen.",
+        None,
+        [("event", "killed", "Qasim al-Raymi", None, "asserted")],
         [],
     ),
     # -- a life in brackets after the name dates neither what he did nor his tenure

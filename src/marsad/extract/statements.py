@@ -330,6 +330,10 @@ class StatementExtractor:
                 mood = Modality.SPECULATED  # "a channel alleged that X was appointed": an allegation, not a report
             elif r.embedded_in.pred.name in ("called_for", "threatened"):
                 mood = Modality.INTENDED
+            elif outer is Modality.NEGATED:
+                # "AQAP did not confirm the death of X", «لم يؤكد التنظيم مقتل X»: the death is unconfirmed, not
+                # denied — what a speech that was not made would have said is in doubt
+                mood = Modality.SPECULATED
             else:
                 mood = outer if outer is not Modality.ASSERTED else Modality.REPORTED
             outer_when = own.get(id(r.embedded_in))

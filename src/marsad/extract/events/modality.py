@@ -18,7 +18,8 @@ _NOT_AR_A = rf"(?![{_AR}])"
 
 _NEGATION = re.compile(
     r"(?<![a-z])(?:not|never|neither|nor|no\s+longer|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
-    r"weren['’]t|isn['’]t|aren['’]t|won['’]t|cannot|can['’]t|without|failed\s+to|no\s+(?:mention|reference))(?![a-z])"
+    r"weren['’]t|isn['’]t|aren['’]t|won['’]t|cannot|can['’]t|without|failed\s+to|(?:has|have|is|are)\s+yet\s+to|"
+    r"no\s+(?:mention|reference))(?![a-z])"
     rf"|{_NOT_AR_B}(?:لم|لن|ليس|ليست|لا(?!\s+(?:يزال|تزال|زال|زالت|سيما)))(?:\s+يتم|\s+يكن)?{_NOT_AR_A}"
 )
 _DENIAL = re.compile(

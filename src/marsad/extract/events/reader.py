@@ -648,6 +648,11 @@ def _roles_en(r: Reading, text: str, ws: list[Word], i: int, parts: list[Partici
         if relative is not None:  # "X, who succeeded Y in March, was killed": X, not the Y of the relative clause
             before = [p for p in before if p.end <= relative.start()] or before
         patient = next((p for p in reversed(before) if p.type == PERSON), None)
+        if patient is not None and patient.role_noun is not None and patient.entity_id is None:
+            # "Qasim al-Raymi, the leader of AQAP, was killed": the man the title is set beside, not the title
+            named = [p for p in before if p.type == PERSON and p.end <= patient.start and p.entity_id is not None]
+            if named and re.fullmatch(r"\s*,\s*", text[named[-1].end : patient.start]):
+                patient = named[-1]
         if r.reduced and patient is not None and r.at - patient.end > 2:
             patient = (
                 None  # "the many fighters killed in 2020": the noun before the participle, not a name further back
