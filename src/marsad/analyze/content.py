@@ -13,13 +13,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from marsad.analyze.dating import bounds
+from marsad.analyze.dating import SURE, bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import FactFilter, SQLiteStore
 from marsad.text.fold import fold
 
-SURE = 0.6
 GRACE_DAYS = 31
 _CONTENT = re.compile(
     r"\b(?:article|articles|the issue|this issue|this edition|the magazine|editorial|infographic|feature)\b"

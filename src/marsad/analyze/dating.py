@@ -7,6 +7,10 @@ from functools import lru_cache
 
 from marsad.model import PartialDate
 
+# a statement or event at or above this confidence is dated by its own sentence; below it, by its page's date
+# (the statement extractor's fallback): the checks compare only the former with a record or another source
+SURE = 0.6
+
 
 @lru_cache(maxsize=65_536)
 def bounds(date: str, date_end: str | None = None) -> tuple[dt.date, dt.date]:

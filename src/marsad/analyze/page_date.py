@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.analyze.cadence import Cadence, cadence_from_watchlist
-from marsad.analyze.dating import bounds
+from marsad.analyze.dating import SURE, bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.reference import PREDICATES as RECORDED_EVENTS
 from marsad.analyze.timeline import Source
@@ -32,7 +32,6 @@ from marsad.model import Document
 from marsad.store import FactFilter, SQLiteStore
 from marsad.text.fold import fold_map
 
-SURE = 0.6  # a fact at or above this is dated by its own sentence: not this check's
 SENTENCE_REACH = 300  # characters either side of a fact's span searched for its sentence's phrase
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

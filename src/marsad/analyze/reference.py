@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from marsad.analyze.dating import bounds, label
+from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
@@ -23,7 +23,6 @@ from marsad.store import FactFilter, SQLiteStore
 
 PREDICATES = {"died": "died", "killed": "died", "appointed": "took_office", "took_office": "took_office",
               "succeeded": "took_office"}  # fmt: skip
-SURE = 0.6  # below this an event is dated by its page, not by its sentence
 DAY_SLACK = 1
 HIJRI_SLACK = 1
 REACH_DAYS = 800

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.analyze.dating import bounds, label
+from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
 from marsad.analyze.reference import holds
 from marsad.analyze.timeline import Source
@@ -33,7 +33,6 @@ from marsad.store import FactFilter, SQLiteStore
 
 CLASSES = {"killed": "died", "died": "died", "appointed": "took_office", "took_office": "took_office"}
 WHAT = {"died": "died", "took_office": "took office"}
-SURE = 0.6  # below this an event is dated by its page, not by its sentence
 OFFICE_WINDOW_DAYS = 120
 ANNOUNCEMENT_WINDOW_DAYS = 14  # one claimer announcing one death twice further apart: two announcements
 EVIDENCE = 3  # facts quoted per side

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from marsad.analyze.dating import bounds, label
+from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
@@ -27,7 +27,6 @@ from marsad.store import FactFilter, SQLiteStore
 from marsad.text.fold import fold
 
 PREDICATES = ("appointed", "took_office", "succeeded")
-SURE = 0.6  # below this the appointment is dated by its page, not by its sentence
 DAY_SLACK = 1
 HIJRI_SLACK = 1
 _WORDS = r"(?:[^\W\d_]+\s+){0,4}"  # "succeeded the slain AQAP leader Khalid Batarfi"
