@@ -19,7 +19,7 @@ from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.extract.dates.tense import tense
 from marsad.model import Document
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import SQLiteStore
 from marsad.text.fold import fold_map
 
 GRACE_DAYS = 1  # a URL dated in one time zone, an event of the next morning in another
@@ -32,15 +32,18 @@ FROM_URL = "url"
 
 
 def page_content_findings(store: SQLiteStore) -> list[Finding]:
-    """Date facts are read with their page's date (one query); a page's text only when one is after it."""
-    late: dict[str, list[dict[str, Any]]] = {}
-    for f in store.select_facts(FactFilter(("date",))):
-        if f.get("published") and _after(f, bounds(str(f["published"]))[1]):
-            late.setdefault(f["document"]["id"], []).append(f)
+    """Only pages dated by their URL (store.documents_dated), never every date fact; a page's text only when one of
+    its dates is after its URL's."""
     out = []
-    for doc_id, facts in sorted(late.items()):
-        doc = store.get_document(doc_id)
-        if doc.published is None or doc.published_from != FROM_URL:
+    for doc_id, published in store.documents_dated(source=FROM_URL):
+        last = bounds(published)[1]
+        facts = [
+            f for f in store.iter_facts("date", document=doc_id) if f["document"]["id"] == doc_id and _after(f, last)
+        ]
+        if not facts:
+            continue
+        doc = store.get_document(doc_id)  # its text, only for a page with a date after its URL's
+        if doc.published is None:
             continue
         folded = fold_map(doc.text)
         past = [f for f in facts if _reports_as_done(folded.text, folded.folded_offset(f["start"]),

@@ -29,7 +29,7 @@ from marsad.extract.dates.tense import tense
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Document
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import SQLiteStore
 from marsad.text.fold import fold_map
 
 SENTENCE_REACH = 300  # characters either side of a fact's span searched for its sentence's phrase
@@ -62,17 +62,23 @@ def page_date_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chr
 
 def _undated(store: SQLiteStore, cadences: dict[str, Cadence], chronology: Chronology) -> Iterator[dict[str, Any]]:
     """Issues of a series with a cadence, and recorded events of a person the chronology knows, that their own
-    sentence does not date."""
-    if cadences:
-        for f in store.select_facts(FactFilter(("publication_issue",), subjects=sorted(cadences), dated=False)):
-            if str(f.get("issue") or "").isdigit() and (f["date"] is None or f["confidence"] < SURE):
-                yield f
-    if chronology.entity_ids:
-        where = FactFilter(("event",), subjects=sorted(chronology.entity_ids), predicates=sorted(RECORDED_EVENTS),
-                           dated=False)  # fmt: skip
-        for f in store.select_facts(where):
-            if f["date"] is None or f["confidence"] < SURE:
-                yield f
+    sentence does not date — on pages dated only to a month (store.documents_dated): never every fact."""
+    series, people = set(cadences), set(chronology.entity_ids)
+    kinds = [k for k, wanted in (("publication_issue", series), ("event", people)) if wanted]
+    for doc_id, published in store.documents_dated(precision="month"):
+        for kind in kinds:
+            for f in store.iter_facts(kind, document=doc_id):
+                if f["document"]["id"] != doc_id or not (f["date"] is None or f["confidence"] < SURE):
+                    continue
+                if _wanted(f, series, people):
+                    f["published"] = published
+                    yield f
+
+
+def _wanted(f: dict[str, Any], series: set[str], people: set[str]) -> bool:
+    if f["kind"] == "publication_issue":
+        return f["entity_id"] in series and str(f.get("issue") or "").isdigit()
+    return f["entity_id"] in people and f["predicate"] in RECORDED_EVENTS
 
 
 def _expected(

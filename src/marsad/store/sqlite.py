@@ -271,6 +271,20 @@ class SQLiteStore:
         )
         return [dict(r) for r in self._con.execute(sql)]
 
+    def documents_dated(self, source: str | None = None, precision: str | None = None) -> list[tuple[str, str]]:
+        """(id, own date) of the (latest versions of) documents whose own date came from `source` ("url") and/or
+        has `precision` ("month"): what the page-date checks read, so that they never read every fact."""
+        where = ["superseded_by IS NULL", "published IS NOT NULL"]
+        args: list[Any] = []
+        if source is not None:
+            where.append("published_from = ?")
+            args.append(source)
+        if precision is not None:
+            where.append("length(published) = ?")
+            args.append({"year": 4, "month": 7, "day": 10}[precision])
+        sql = f"SELECT id, published FROM documents WHERE {' AND '.join(where)} ORDER BY id"
+        return [(str(r[0]), str(r[1])) for r in self._con.execute(sql, args)]
+
     def documents_mentioning(self, subjects: Sequence[str]) -> set[int]:
         """Row ids of the documents with a mention (actor or topic fact) of any of these entities."""
         if not subjects:
