@@ -226,10 +226,10 @@ def timeline(
 
 
 def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, Any]]:
-    """The analyst's reviews in force on the facts this timeline counted (store/reviews.py): a rejected fact is
-    taken out of its row, a corrected date, actor or issue moves it to the row of the corrected value; the row
-    then says so (`reviewed`). Fact id -> what the review did."""
-    from marsad.store.reviews import by_evidence, latest
+    """The analyst's reviews in force on the facts this timeline counted, applied as every export applies them
+    (store/reviews.apply): a rejected fact is taken out of its row, a corrected date or issue moves it to the row
+    of the corrected value; the row then says so (`reviewed`). Fact id -> the review's account of it."""
+    from marsad.store.reviews import apply, by_evidence, latest
 
     out: dict[str, dict[str, Any]] = {}
     for key, reviews in by_evidence(store.reviews()).items():
@@ -240,27 +240,27 @@ def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, An
         for f in store.iter_facts(kind, document=doc_id):
             if f["document"]["id"] != doc_id or f["start"] != start or f["end"] != end:
                 continue
-            predicate = f.get("predicate") or (f.get("detail") or {}).get("predicate") or f["kind"]
-            value = str(f["issue"]) if f["issue"] is not None else None
-            group = (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
+            group = _group_of(f)
             if not f["date"] or not build.has(group):
                 continue  # not a fact this timeline counted
             build.withdraw(group, f["id"])
-            said = {"verdict": review.verdict, "field": review.field, "value": review.value, "note": review.note,
-                    "reviewer": review.reviewer, "at": review.created_at}  # fmt: skip
-            if review.verdict == "correct" and review.field in ("date", "issue") and review.value:
-                moved = dict(f)
-                if review.field == "date":
-                    precision = {4: "year", 7: "month"}.get(len(review.value), "day")
-                    group = (*group[:4], review.value, None, precision)
-                    moved |= {"date": review.value, "date_end": None}
-                else:
-                    group = (*group[:3], review.value, *group[4:])
-                build.group(group[0], group[1], group[2], group[3], group[4], group[5], group[6], 1)
-                build.source(group, Source.of(moved))
-                said["was"] = f.get(review.field)
-            out[f["id"]] = said
+            reviewed = apply([f], [review])
+            if not reviewed:
+                continue  # rejected
+            g = reviewed[0]
+            if review.field in ("date", "issue"):
+                moved = _group_of(g)
+                build.group(*moved[:7], 1)
+                build.source(moved, Source.of(g))
+            out[f["id"]] = g["detail"]["reviewed"]
     return out
+
+
+def _group_of(f: dict[str, Any]) -> tuple[str, str | None, str, str | None, str, str | None, str | None]:
+    """A fact's fact_groups key (kind, subject, predicate, value, date, date_end, precision)."""
+    predicate = f.get("predicate") or (f.get("detail") or {}).get("predicate") or f["kind"]
+    value = str(f["issue"]) if f["issue"] is not None else None
+    return (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
 
 
 def source_of_row(r: tuple[Any, ...]) -> Source:
@@ -276,9 +276,7 @@ def merge(facts: list[dict[str, Any]], people: set[str] | None = None) -> list[R
         name = f["actor"] or f["series"] or f["title"]
         if f["entity_id"] and name:
             build.names.setdefault(f["entity_id"], name)
-        predicate = f.get("predicate") or f["detail"].get("predicate") or f["kind"]
-        value = str(f["issue"]) if f["issue"] is not None else None
-        key = (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
+        key = _group_of(f)
         build.group(*key, 1)
         build.source(key, Source.of(f))
     return build.rows()

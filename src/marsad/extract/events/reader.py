@@ -1284,8 +1284,8 @@ _PASSIVE_NEXT_AR = re.compile(
 
 # «إن القرشي»: a complement clause opening on a subject of its own (not «إنه», «أنها»: a pronoun)
 _OTHER_SUBJECT_AR = re.compile(r"(?<![\u0621-\u064a])[إأا]ن\s+(?!ه\b|ها\b)[\u0621-\u064a]{3,}")
-_TIME_WORD_AR = re.compile(
-    r"(?<![\u0621-\u064a])(?:[وف]?(?:كان|كانت)|قد|لقد|امس|أمس|اليوم|يوم|(?:ال)?(?:احد|أحد|اثنين|إثنين|ثلاثاء|اربعاء|أربعاء|"
+_DAY_WORD_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:امس|أمس|اليوم|يوم|(?:ال)?(?:احد|أحد|اثنين|إثنين|ثلاثاء|اربعاء|أربعاء|"
     r"خميس|جمعة|جمعه|سبت))(?![\u0621-\u064a])"
 )
 
@@ -1307,7 +1307,7 @@ def _speaker_ar(text: str, p: Participant) -> bool:
 def _adjacent_subject_ar(between: str) -> bool:
     """Only auxiliaries, a day, punctuation between a subject and its verb («البغدادي، الأحد، قُتل»), no other word
     («المهاجر إن القرشي قتل»: another subject's verb)."""
-    return not re.sub(r"[\s،,\"“”«»'()\-–]+", "", _TIME_WORD_AR.sub("", between))
+    return _only_auxiliaries(re.sub(r"[\s،,\"“”«»'()\-–]+", " ", _DAY_WORD_AR.sub(" ", between)))
 
 
 def _passive_ar(text: str, r: Reading) -> bool:
