@@ -77,3 +77,23 @@ def test_latency_and_first_mention_read_the_reviews(marsad: Marsad, tmp_path: Pa
     store.add_review(review_of_fact(said[0], "reject", note="misread", reviewer="ana"))
     store.close()
     assert (latency(), first()) == (95, "2024-01-10")  # the rejected statement is no answer any more
+
+
+def test_a_corrected_actor_keeps_its_row_and_says_so(marsad: Marsad, tmp_path: Path) -> None:
+    """As the README says: a corrected actor does not move a timeline row (the exports re-link it); it is marked."""
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{STATEMENTS}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+
+    def rows() -> list[dict[str, Any]]:
+        result = marsad("timeline", "--actor", "Abu Hudhayfa al-Ansari", "-f", "jsonl")
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    before = [r["date"] for r in rows()]
+    store = open_store(marsad.db)
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    store.add_review(review_of_fact(said[0], "correct", "actor", "Abu Umar al-Muhajir", reviewer="ana"))
+    store.close()
+    after = rows()
+    assert [r["date"] for r in after] == before
+    (marked,) = [r for r in after if r["date"] == said[0]["date"]]
+    assert marked["reviewed"][0]["field"] == "actor" and marked["reviewed"][0]["was"] == "Abu Hudhayfa al-Ansari"

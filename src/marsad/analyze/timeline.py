@@ -228,7 +228,8 @@ def timeline(
 def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, Any]]:
     """The analyst's reviews in force on the facts this timeline counted, applied as every export applies them
     (store/reviews.apply): a rejected fact is taken out of its row, a corrected date or issue moves it to the row
-    of the corrected value; the row then says so (`reviewed`). Fact id -> the review's account of it."""
+    of the corrected value, a corrected actor or predicate stays where it was; the row then says so (`reviewed`).
+    Fact id -> the review's account of it."""
     from marsad.store.reviews import apply, by_evidence, latest
 
     out: dict[str, dict[str, Any]] = {}
@@ -243,12 +244,13 @@ def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, An
             group = _group_of(f)
             if not f["date"] or not build.has(group):
                 continue  # not a fact this timeline counted
-            build.withdraw(group, f["id"])
             reviewed = apply([f], [review])
+            if not reviewed or review.field in ("date", "issue"):
+                build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
             if not reviewed:
-                continue  # rejected
+                continue
             g = reviewed[0]
-            if review.field in ("date", "issue"):
+            if review.field in ("date", "issue"):  # a corrected actor or predicate stays in its row, marked
                 moved = _group_of(g)
                 build.group(*moved[:7], 1)
                 build.source(moved, Source.of(g))
