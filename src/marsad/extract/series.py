@@ -181,10 +181,11 @@ class SeriesExtractor:
             out.append(self._issue(Span(doc.id, o_start, o_end), series, number, date, 0.7, {"article": title}))
         return out
 
-    def mentions(self, doc: Document) -> list[tuple[int, int, Entity]]:
+    def mentions(self, doc: Document, folded: Any = None) -> list[tuple[int, int, Entity]]:
         """The series named in a document, in original offsets («النبأ» only in a publication's context, "Inspire"
-        only capitalised): who speaks when "al-Naba said" (the statement reader's participants)."""
-        folded = fold_with_offsets(doc.text)
+        only capitalised): who speaks when "al-Naba said" (the statement reader's participants). `folded`: the
+        caller's fold of the text, when it has one."""
+        folded = folded if folded is not None else fold_with_offsets(doc.text)
         return [(*folded.original_span(a, b), e) for a, b, e in self._series_mentions(folded.text, doc.text, folded)]
 
     def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:

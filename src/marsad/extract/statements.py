@@ -80,11 +80,12 @@ class StatementExtractor:
 
     def extract(self, doc: Document) -> list[Statement]:
         mentions = self._actors.extract(doc) + self._names.extract(doc)
+        folded = fold_with_offsets(doc.text)
         # a series speaks as an outlet: "al-Naba said", «قالت صحيفة النبأ» (where no actor mention covers it)
         named = from_facts(mentions)
         series = [
             Participant(a, b, e.name, OUTLET, e.id)
-            for a, b, e in self._series.mentions(doc)
+            for a, b, e in self._series.mentions(doc, folded)
             if not any(p.start < b and a < p.end for p in named)
             and not _SERIES_AS_OBJECT_BEFORE.search(doc.text, max(0, a - 40), a)
             and not _SERIES_PUBLISHED_AFTER.match(doc.text, b)
@@ -92,7 +93,6 @@ class StatementExtractor:
         parts = sorted(named + series, key=lambda p: (p.start, -(p.end - p.start)))
         if not parts:
             return []
-        folded = fold_with_offsets(doc.text)
         parts = sorted(parts + role_nouns(doc.text, folded, parts), key=lambda p: p.start)
         dates = [d for d in self._dates.extract(doc) if d.kind == "date" and d.date is not None]
         page = self._dates.document_date(doc)
