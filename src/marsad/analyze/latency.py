@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.analyze.dating import bounds, parse_day
+from marsad.analyze.reviewed import reviewed_in_order
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
 from marsad.errors import NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
-from marsad.store.reviews import reviewed_in_order
 
 
 @dataclass

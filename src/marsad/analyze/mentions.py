@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.issues import series_issue_documents
+from marsad.analyze.reviewed import reviewed_in_order
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
 from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
-from marsad.store.reviews import reviewed_in_order
 
 MAX_RANGE = 100_000  # issue numbers in one absence question
 

@@ -192,14 +192,3 @@ def apply(facts: Iterable[dict[str, Any]], reviews: Iterable[Review], resolve: A
         }
         out.append(g)
     return out
-
-
-def reviewed_in_order(facts: list[dict[str, Any]], reviews: list[Review]) -> list[dict[str, Any]]:
-    """An answer's facts as reviewed (`apply`), back in date order (a corrected date may move one): what first
-    mention and latency read."""
-    if not reviews:
-        return facts
-    from marsad.analyze.dating import sort_key
-
-    kept = apply(facts, reviews)
-    return sorted(kept, key=lambda f: sort_key(f["date"], f["date_end"]) if f.get("date") else (float("inf"), 0))
