@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
+from marsad.kb.watchlist import read_utf8
 from marsad.model import Alias, Entity, EntityType
 from marsad.text.script import has_arabic
 
@@ -22,11 +23,7 @@ SOURCE = "MISP galaxy"
 def parse_galaxy(path: str | Path) -> list[Entity]:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        data = json.loads(read_utf8(path))
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("values"), list):

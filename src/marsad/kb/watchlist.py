@@ -176,14 +176,19 @@ def load_watchlist(extra: Iterable[str | Path] = (), entities: Iterable[Entity] 
     return Watchlist(tuple(merged.values()), cadence, dates)
 
 
-def read_watchlist_file(path: str | Path) -> list[Entity]:
-    """The entities of one user watchlist file, checked: YAML, or CSV (a spreadsheet's export)."""
+def read_utf8(path: str | Path, what: str = "") -> str:
+    """A knowledge-base file's text (a BOM dropped); a clear ConfigError naming the file when it cannot be read."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the watchlist ({exc.strerror})") from None
+        raise ConfigError(f"{path}: cannot read{' ' + what if what else ''} ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def read_watchlist_file(path: str | Path) -> list[Entity]:
+    """The entities of one user watchlist file, checked: YAML, or CSV (a spreadsheet's export)."""
+    text = read_utf8(path, "the watchlist")
     if Path(path).suffix.lower() in (".csv", ".tsv"):
         return _load_csv(text, str(path), "\t" if Path(path).suffix.lower() == ".tsv" else ",")
     return _load_yaml(text, str(path))[0]
