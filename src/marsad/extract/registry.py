@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeAlias
 
 from marsad.errors import ConfigError
 from marsad.extract.actors import ActorExtractor
@@ -20,10 +20,17 @@ from marsad.model import Document, Statement
 __all__ = [
     "CHUNK_CHARS",
     "EXTRACTORS",
+    "FanOut",
+    "Part",
+    "RowsOf",
+    "extract_part",
     "extract_rows",
     "extractor_by_name",
     "iter_extracted",
+    "iter_rows",
+    "part_rows",
     "run_extractors",
+    "serial",
     "warm_up",
 ]
 
@@ -51,15 +58,15 @@ def warm_up() -> None:
     """Build what the extractors build on first use (the watchlist's automaton, the date grammar), once per process:
     a document's time budget is for reading it, not for loading them."""
     if not _WARM:
+        _WARM.append(True)  # first: the warm-up's own reading calls this again
         run_extractors(
             Document("0" * 64, "warm-up", "text/plain", "On 4 January 2024 the group said so. قال التنظيم.", 0)
         )
-        _WARM.append(True)
 
 
 def extract_rows(
     doc: Document,
-    to_rows: Callable[[list[Statement], str], list[tuple[Any, ...]]],
+    to_rows: RowsOf,
     extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS,
     seconds: float = 0.0,
 ) -> tuple[list[tuple[Any, ...]], int]:
@@ -83,17 +90,65 @@ def run_extractors(
     return [s for part in iter_extracted(doc, extractors, chunk) for s in part]
 
 
+Part = tuple[Any, ...]  # the arguments of one call of a part's reader (extract_part, part_rows)
+# How a long document's parts are read: (a part's reader, each part's arguments) -> what each call returns, in the
+# parts' order. `serial` reads them here one by one; the ingest pipeline hands them to its worker processes.
+FanOut: TypeAlias = Callable[[Callable[..., Any], Iterable[Part]], Iterator[Any]]
+RowsOf = Callable[..., list[tuple[Any, ...]]]  # a store's fact_rows_of(statements, text, offset)
+
+
+def serial(fn: Callable[..., Any], parts: Iterable[Part]) -> Iterator[Any]:
+    return (fn(*p) for p in parts)
+
+
 def iter_extracted(
-    doc: Document, extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS, chunk: int = CHUNK_CHARS
+    doc: Document,
+    extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS,
+    chunk: int = CHUNK_CHARS,
+    fan_out: FanOut = serial,
 ) -> Iterator[list[Statement]]:
     """Every extractor's facts for `doc`, a part of the document at a time: a document longer than `chunk`
     characters is read part by part, each part ending at a paragraph break (marsad.extract.chunks), so that memory
-    follows the part and not the document when the caller keeps each part's facts in a compact form."""
-    for part, offset, own in chunks(doc, chunk):
-        out: list[Statement] = []
-        for ex in extractors:
-            found = ex.extract(part)
-            if own:  # the lead-in's facts are the previous part's
-                found = [f for f in found if f.evidence[0].start >= own]
-            out.extend(shifted(found, offset) if offset else found)
-        yield out
+    follows the part and not the document when the caller keeps each part's facts in a compact form. `fan_out`
+    may read several parts at once (in other processes); the parts come back in text order."""
+    return fan_out(extract_part, ((part, offset, own, extractors) for part, offset, own in chunks(doc, chunk)))
+
+
+def extract_part(
+    part: Document, offset: int, own: int, extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS
+) -> list[Statement]:
+    """One part's facts (chunks.chunks), in the whole document's offsets; what its lead-in (before `own`) holds is
+    the previous part's and is left out. Pure: it runs in worker processes as well."""
+    warm_up()
+    out: list[Statement] = []
+    for ex in extractors:
+        found = ex.extract(part)
+        if own:
+            found = [f for f in found if f.evidence[0].start >= own]
+        out.extend(shifted(found, offset) if offset else found)
+    return out
+
+
+def iter_rows(
+    doc: Document,
+    to_rows: RowsOf,
+    extractors: tuple[Extractor, ...] | list[Extractor] = EXTRACTORS,
+    fan_out: FanOut = serial,
+    counted: list[int] | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """The store's rows for `doc`'s facts, one part's rows at a time, for a writer that writes as they come (a
+    long document's facts are never all in memory); each part's rows are built where it is read (a worker process:
+    rows cross between processes faster than facts). `counted`, when given, gets each part's number of facts."""
+    parts = ((part, offset, own, extractors, to_rows) for part, offset, own in chunks(doc, CHUNK_CHARS))
+    for facts, rows in fan_out(part_rows, parts):
+        if counted is not None:
+            counted.append(facts)
+        yield from rows
+
+
+def part_rows(
+    part: Document, offset: int, own: int, extractors: tuple[Extractor, ...] | list[Extractor], to_rows: RowsOf
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """One part's facts as the store's rows, and how many."""
+    facts = extract_part(part, offset, own, extractors)
+    return len(facts), to_rows(facts, part.text, offset)

@@ -68,6 +68,13 @@ def _same_man(short: str, name: str) -> bool:
 _PRONOUN = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)  # matched at a sentence's start (pos), so no "^"
 
 
+def _covered(named: list[Participant], starts: list[int], a: int, b: int) -> bool:
+    """Does a mention in `named` (in text order, none overlapping: from_facts) overlap [a, b)? Only the last one
+    starting before b can: their ends rise with their starts."""
+    i = bisect.bisect_left(starts, b)
+    return i > 0 and named[i - 1].end > a
+
+
 class StatementExtractor:
     NAME = "statements"
     VERSION = "1.4"
@@ -83,10 +90,11 @@ class StatementExtractor:
         folded = fold_with_offsets(doc.text)
         # a series speaks as an outlet: "al-Naba said", «قالت صحيفة النبأ» (where no actor mention covers it)
         named = from_facts(mentions)
+        starts = [p.start for p in named]
         series = [
             Participant(a, b, e.name, OUTLET, e.id)
             for a, b, e in self._series.mentions(doc, folded)
-            if not any(p.start < b and a < p.end for p in named)
+            if not _covered(named, starts, a, b)
             and not _SERIES_AS_OBJECT_BEFORE.search(doc.text, max(0, a - 40), a)
             and not _SERIES_PUBLISHED_AFTER.match(doc.text, b)
         ]

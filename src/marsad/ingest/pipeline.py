@@ -3,7 +3,10 @@
 Preparing (parsing, language detection, folding, extraction) runs in worker processes (a pure function
 of a file); the main process writes. A container larger than _STREAM_BYTES (a Telegram export of
 200,000 messages, a big JSON Lines dump) is prepared in the main process instead, PIECE documents at a
-time, so that memory follows --batch and not the container (a worker's answer is all of a file). Each
+time, so that memory follows --batch and not the container (a worker's answer is all of a file). So is any
+file larger than _LONG_BYTES (a long report, a channel dump as one text): its document is read in parts
+(extract.chunks) by the workers, several at once, and its facts are written as the parts come back, so that
+neither the time nor the memory of one long document waits on all of it. Each
 document is written whole or not at all, many documents per transaction; a crash loses at most the
 open transaction, and running the same command again finishes the rest without duplicates.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -24,12 +28,25 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import TextIO
+from typing import Any, TextIO
 
 from marsad import settings
+from marsad.errors import StoreError
 from marsad.extract import EXTRACTORS
+from marsad.extract.budget import OverBudget, time_budget
+from marsad.extract.registry import FanOut, Part, serial, warm_up
 from marsad.ingest.paths import escape
-from marsad.ingest.prepare import UNSUPPORTED, FileResult, Job, Prepared, prepare_file, prepare_pieces
+from marsad.ingest.prepare import (
+    UNSUPPORTED,
+    FileResult,
+    Job,
+    Prepared,
+    Streamed,
+    extraction_failed,
+    over_budget,
+    prepare_file,
+    prepare_pieces,
+)
 from marsad.ingest.registry import CONTAINER_EXTENSIONS
 from marsad.ingest.walk import Input, iter_inputs
 from marsad.store.base import Store
@@ -39,6 +56,7 @@ _FLUSH_SECONDS = 3.0
 _FILES_PER_TASK = 32
 _BYTES_PER_TASK = 256 * 1024  # tasks of like size keep every worker busy: a JSON Lines dump is a task of its own
 _STREAM_BYTES = 16 * 2**20  # a container this large is prepared here, piece by piece, not whole in a worker
+_LONG_BYTES = 4 * 2**20  # a file this large is prepared here, its long document's parts read by the workers
 EXTRACTED = tuple((e.NAME, e.VERSION) for e in EXTRACTORS)
 
 
@@ -73,6 +91,10 @@ class _Writer:
         self.started = time.monotonic()
 
     def add(self, item: Prepared, result: FileResult) -> None:
+        if isinstance(item[4], Streamed):
+            self.flush()  # what came before it is written before it
+            self._write_streamed(item, item[4], result)
+            return
         self.pending.append((item, result))
         self.pending_bytes += len(item[2]) + len(item[3])
         if (
@@ -81,6 +103,31 @@ class _Writer:
             or time.monotonic() - self.started >= _FLUSH_SECONDS
         ):
             self.flush()
+
+    def _write_streamed(self, item: Prepared, facts: Streamed, result: FileResult) -> None:
+        """A long document with its facts, in one transaction, each part's facts written as it is read; over its
+        budget, or when an extractor fails, it is written again without facts (with a warning), as any document."""
+        doc_id, row, original, index_text, _ = item
+        try:
+            with time_budget(facts.seconds), self.store.transaction():
+                written = self.store.add_row(row, original, index_text, facts.rows(), EXTRACTED)
+        except StoreError:
+            raise  # the archive failed (disk full): the run stops, as for any batch
+        except OverBudget as exc:
+            result.warnings.append((facts.where, over_budget(exc)))
+            written = self._write_bare(item)
+        except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
+            result.warnings.append((facts.where, extraction_failed(exc)))
+            written = self._write_bare(item)
+        if written:
+            result.ingested += 1
+            result.documents.append(doc_id)
+        else:
+            result.already += 1
+
+    def _write_bare(self, item: Prepared) -> bool:
+        with self.store.transaction():
+            return self.store.add_row(item[1], item[2], item[3])
 
     def flush(self) -> None:
         pending, self.pending = self.pending, []  # a failed write (disk full) is not tried again on the way out
@@ -92,6 +139,7 @@ class _Writer:
         already: list[FileResult] = []
         with self.store.transaction():
             for (doc_id, row, original, index_text, facts), result in pending:
+                assert not isinstance(facts, Streamed)  # written on its own (add)
                 extracted = EXTRACTED if facts is not None else ()
                 if self.store.add_row(row, original, index_text, facts or (), extracted):
                     written.append((doc_id, result))
@@ -161,19 +209,23 @@ def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str |
     answer nor the writer ever holds all of it."""
     here = _Known(store=store)
     if workers <= 0:
+        here_job = dataclasses.replace(job, fan_out=serial)
         for entry in inputs:
-            yield from _pieces(entry, job, here)
+            yield from _pieces(entry, here_job, here)
         return
     context = multiprocessing.get_context("fork")
     init_args = (db_path, os.getpid())
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=init_args) as pool:
         window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
+        here_job = dataclasses.replace(job, fan_out=_fan_out(pool, workers))
+        for _ in range(workers):  # start the workers now, before this process reads a long file they would inherit
+            pool.submit(warm_up)
         try:
             for task in _tasks(inputs):
                 if isinstance(task, Input):
                     while window:  # what was read before it is written before it
                         yield from _whole(window.popleft().result())
-                    yield from _pieces(task, job, here)
+                    yield from _pieces(task, here_job, here)
                     continue
                 window.append(pool.submit(_prepare_chunk, task, job))
                 if len(window) >= 3 * workers:  # bounded: memory stays flat whatever the collection's size
@@ -183,6 +235,25 @@ def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str |
         finally:
             for pending in window:
                 pending.cancel()
+
+
+def _fan_out(pool: ProcessPoolExecutor, workers: int) -> FanOut:
+    """A long document's parts read in the pool, `workers` + 1 at most at once (memory: a few parts), in order."""
+
+    def run(fn: Callable[..., Any], parts: Iterable[Part]) -> Iterator[Any]:
+        window: deque[Future[Any]] = deque()
+        try:
+            for part in parts:
+                window.append(pool.submit(fn, *part))
+                if len(window) > workers:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        finally:
+            for pending in window:  # over budget, or the writer failed: the rest is not read
+                pending.cancel()
+
+    return run
 
 
 def _pieces(entry: Input, job: Job, known: Callable[[str], bool]) -> Iterator[Piece]:
@@ -206,7 +277,8 @@ def _tasks(inputs: Iterator[Input]) -> Iterator[list[Input] | Input]:
             bytes_ = os.path.getsize(entry.path) if not (entry.failed or entry.skipped) else 0
         except OSError:  # reported when it is read
             bytes_ = 0
-        if bytes_ > _STREAM_BYTES and PurePath(entry.path).suffix.lower() in CONTAINER_EXTENSIONS:
+        container = PurePath(entry.path).suffix.lower() in CONTAINER_EXTENSIONS
+        if bytes_ > (_STREAM_BYTES if container else _LONG_BYTES):
             if chunk:
                 yield chunk
                 chunk, size = [], 0

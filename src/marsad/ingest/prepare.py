@@ -18,21 +18,32 @@ from typing import Any
 
 from marsad.errors import IngestError
 from marsad.extract.budget import OverBudget
-from marsad.extract.registry import extract_rows
+from marsad.extract.registry import CHUNK_CHARS, FanOut, RowsOf, extract_rows, iter_rows
 from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported
 from marsad.ingest.walk import Input
-from marsad.model import Document, Statement, content_id
+from marsad.model import Document, content_id
 from marsad.text.fold import fold
 from marsad.text.language import detect_paragraphs
 
 UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
 PIECE = 500  # documents of a container prepared before they are handed on
 
+
+@dataclass(frozen=True, slots=True)
+class Streamed:
+    """The facts of a long document, read part by part while the writer writes them, so that they are never all
+    in memory (the main process's documents only: it does not cross to a worker)."""
+
+    rows: Callable[[], Iterator[tuple[Any, ...]]]
+    seconds: float  # the document's extraction budget (0: none)
+    where: str  # the document, as its warnings name it
+
+
 # A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
 # the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
-Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | None]  # None: extraction failed
+Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | Streamed | None]  # None: extraction failed
 
 
 @dataclass(slots=True)
@@ -54,9 +65,12 @@ class Job:
     max_size: int
     now: str
     row_of: Callable[[Document], tuple[Any, ...]]
-    fact_rows_of: Callable[[list[Statement], str], list[tuple[Any, ...]]]
+    fact_rows_of: RowsOf
     extract: bool = True
     extract_seconds: float = 0.0  # one document's extraction budget (0: none)
+    # set where documents are prepared in the writing process: a long document's facts are then streamed to the
+    # writer (Streamed), its parts read through this (the pipeline's worker processes)
+    fan_out: FanOut | None = None
 
 
 def prepare_file(entry: Input, job: Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
@@ -136,21 +150,27 @@ def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, re
     where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
     result.warnings.extend((where, w) for w in doc.warnings)
     index_text = fold((doc.title or "") + "\n" + doc.text)
-    facts: list[tuple[Any, ...]] | None = None
+    facts: list[tuple[Any, ...]] | Streamed | None = None
+    if job.extract and job.fan_out is not None and len(doc.text) > CHUNK_CHARS:
+        fan_out = job.fan_out
+        facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, fan_out=fan_out), job.extract_seconds, where)
+        return doc.id, job.row_of(doc), original, index_text, facts
     try:
         if job.extract:
             facts, _ = extract_rows(doc, job.fact_rows_of, seconds=job.extract_seconds)
     except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
-        result.warnings.append(
-            (
-                where,
-                f"extraction skipped: {exc}; archived without facts (raise MARSAD_EXTRACT_SECONDS, then: marsad"
-                " extract)",
-            )
-        )
+        result.warnings.append((where, over_budget(exc)))
     except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries
-        result.warnings.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
+        result.warnings.append((where, extraction_failed(exc)))
     return doc.id, job.row_of(doc), original, index_text, facts
+
+
+def over_budget(exc: OverBudget) -> str:
+    return f"extraction skipped: {exc}; archived without facts (raise MARSAD_EXTRACT_SECONDS, then: marsad extract)"
+
+
+def extraction_failed(exc: Exception) -> str:
+    return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
 def _read(entry: Input, max_size: int) -> SourceFile | None:
@@ -168,7 +188,9 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
                 path, f"file is {_human(st.st_size)}, over --max-size {_human(max_size)}; raise --max-size to ingest it"
             )
         with open(entry.path, "rb") as fh:
-            data = fh.read(max_size + 1)
+            data = fh.read(min(st.st_size, max_size) + 1)  # read(n) allocates n bytes first: not the limit's
+            if len(data) > st.st_size:  # it grows while read: the rest, up to the limit
+                data += fh.read(max_size + 1 - len(data))
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
     if len(data) > max_size:

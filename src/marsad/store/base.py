@@ -67,8 +67,9 @@ class Store(Protocol):
         ...
 
     @staticmethod
-    def fact_rows_of(statements: list[Statement], text: str) -> list[tuple[Any, ...]]:
-        """The store's rows for a document's statements: pure, so worker processes can build them."""
+    def fact_rows_of(statements: list[Statement], text: str, offset: int = 0) -> list[tuple[Any, ...]]:
+        """The store's rows for a document's statements: pure, so worker processes can build them. `text` is the
+        document's text, or the part of it that begins at `offset` (the facts' spans are the document's)."""
         ...
 
     def add_row(
@@ -76,14 +77,14 @@ class Store(Protocol):
         row: tuple[Any, ...],
         original: bytes,
         index_text: str,
-        facts: Sequence[tuple[Any, ...]] = (),
+        facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),
     ) -> bool:
         """add_document for a row built by row_of, with its folded text to index and its facts."""
         ...
 
     def replace_facts(
-        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Sequence[tuple[Any, ...]]
+        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Iterable[tuple[Any, ...]]
     ) -> None: ...
 
     def extracted_versions(self, extractor: str) -> dict[str, str]: ...

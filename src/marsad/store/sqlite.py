@@ -129,8 +129,10 @@ class SQLiteStore:
         return to_row(doc)
 
     @staticmethod
-    def fact_rows_of(statements: list[Statement], text: str) -> list[tuple[Any, ...]]:
-        return [fact_row(s, text) for s in statements]
+    def fact_rows_of(statements: list[Statement], text: str, offset: int = 0) -> list[tuple[Any, ...]]:
+        if not offset:
+            return [fact_row(s, text) for s in statements]
+        return [fact_row(s, text, text[s.evidence[0].start - offset : s.evidence[0].end - offset]) for s in statements]
 
     def add_document(self, doc: Document, original: bytes) -> bool:
         if doc.ingested_at is None:
@@ -142,7 +144,7 @@ class SQLiteStore:
         row: tuple[Any, ...],
         original: bytes,
         index_text: str,
-        facts: Sequence[tuple[Any, ...]] = (),
+        facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),
     ) -> bool:
         """Insert a row built by `row_of`, the folded text to index, and the document's fact rows
@@ -162,18 +164,18 @@ class SQLiteStore:
         return True
 
     def _write_facts(
-        self, rowid: int, facts: Sequence[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
+        self, rowid: int, facts: Iterable[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
     ) -> None:
         for name, version in extracted:
             self._con.execute("DELETE FROM facts WHERE doc = ? AND extractor = ?", (rowid, name))
             self._con.execute(
                 "INSERT OR REPLACE INTO extractions(doc, extractor, version) VALUES (?, ?, ?)", (rowid, name, version)
             )
-        if facts:
-            self._con.executemany(_INSERT_FACT, [(row[0], rowid, *row[1:]) for row in facts])
+        # a generator: a long document's rows are written as its parts are read (extract.registry.iter_rows)
+        self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in facts))
 
     def replace_facts(
-        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Sequence[tuple[Any, ...]]
+        self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Iterable[tuple[Any, ...]]
     ) -> None:
         """Replace, in one transaction, what the named extractors found in a document."""
         row = self._con.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -83,8 +83,18 @@ _SIMPLE_REPLACEMENTS = (
 )
 
 
+_FOLD_PIECE = 1 << 20  # characters folded at a time: str.translate's buffer of a long text is ~15 bytes a character
+
+
 def fold(text: str) -> str:
-    """Folded copy of `text` for indexing and querying (no offset map)."""
+    """Folded copy of `text` for indexing and querying (no offset map). Each character folds on its own, so a long
+    text is folded a piece at a time, its peak memory that of the result and one piece."""
+    if len(text) > _FOLD_PIECE:
+        return "".join(_fold(text[i : i + _FOLD_PIECE]) for i in range(0, len(text), _FOLD_PIECE))
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if _NOT_SIMPLE.search(text) is not None:
         return text.translate(_TABLE)
     folded = text.lower()

@@ -157,12 +157,17 @@ class Reading:
         return r.get("patient")
 
 
+_HEADLINE_CHARS = 300  # longer than any headline
+
+
 def _title_case(text: str, start: int, end: int, parts: Sequence[Participant] = ()) -> bool:
     """An English headline set in Title Case: its words do not say who did what to whom reliably. The words of a
     name are not counted: "The Islamic State killed Abu Bakr Shekau in May 2021." is a sentence."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     stop = end if line_end < 0 else line_end
+    if stop - line_start > _HEADLINE_CHARS:
+        return False  # a paragraph, not a headline (and a long line is not scanned again for each of its sentences)
     long = [
         m.group(0)
         for m in re.finditer(r"[A-Za-z][\w'’-]*", text[line_start:stop])

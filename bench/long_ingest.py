@@ -1,0 +1,88 @@
+"""One long text file through `marsad ingest`: wall time and peak memory of the whole process tree (issue 12).
+
+usage: python bench/long_ingest.py [--mb 10 50] [--workers auto]
+
+The file is bench/long_document.py's document (the generated EN/AR notes joined by blank lines) at each size,
+ingested into a fresh archive by the CLI. Peak memory is sampled every 0.1 s over the ingest process and its
+worker processes: together (the sum of their PSS, which counts a page a forked worker shares with its parent
+once) and apart (the largest one's RSS). Baseline in the same run: the same file
+archived only (--no-extract): what reading, folding and indexing cost without the extractors.
+Targets (issue 12): 50 MB of text in under 60 s within 1 GB; 300 MB under the documented limit within 2.5 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.long_document import _document
+
+
+def _rss_kb(pid: int, field: str = "Rss:") -> int:
+    """A process's resident memory; "Pss:" shares the pages a forked worker shares with its parent among them."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
+def run(path: Path, db: Path, workers: str, extract: bool) -> tuple[float, int, int, str]:
+    """(seconds, peak summed PSS in MB, peak single-process RSS in MB, the summary line)."""
+    args = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "-q", "--workers", workers, str(path)]
+    if not extract:
+        args.insert(-1, "--no-extract")
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    total = single = 0
+    while proc.poll() is None:
+        pids = (proc.pid, *_children(proc.pid))
+        total = max(total, sum(_rss_kb(p, "Pss:") for p in pids))
+        single = max(single, max(_rss_kb(p) for p in pids))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    out = (proc.stdout.read() if proc.stdout else "").strip().splitlines()
+    return seconds, total // 1024, single // 1024, out[-1] if out else f"exit {proc.returncode}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 50.0])
+    parser.add_argument("--workers", default="auto")
+    args = parser.parse_args()
+    print(f"one long text file through marsad ingest (--workers {args.workers}); memory of the process tree")
+    print(f"{'MB':>5} {'mode':18} {'seconds':>8} {'MB/s':>6} {'peak PSS':>9} {'largest':>8}  summary")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sorted(args.mb):
+            path = Path(tmp) / f"long-{mb:g}.txt"
+            path.write_text(_document(mb), encoding="utf-8")
+            size = path.stat().st_size / 1e6
+            for mode, extract in (("baseline: archive", False), ("with extraction", True)):
+                db = Path(tmp) / f"{mode[:4]}-{mb:g}.db"
+                seconds, total, single, summary = run(path, db, args.workers, extract)
+                print(
+                    f"{size:5.0f} {mode:18} {seconds:8.1f} {size / seconds:6.2f} {total:7d}MB {single:6d}MB  {summary}"
+                )
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""A long document is read in parts by the worker processes and its facts written as they come: the same facts as
+read whole in one process, one clear warning (and the document kept) when its extraction fails or runs over its
+budget, and the files around it archived as usual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.extract import registry
+from marsad.extract.base import Extractor
+from marsad.extract.registry import run_extractors
+from marsad.ingest import pipeline, prepare
+from marsad.ingest.pipeline import ingest
+from marsad.model import Document, Statement
+from marsad.store import SQLiteStore
+from marsad.text.language import detect_paragraphs
+
+NOTES = [
+    "On 4 January 2024 the Islamic State spokesman Abu Hudhayfa al-Ansari released an audio speech about Gaza.",
+    "Al-Naba issue 413 appeared on 19 October 2023; it did not mention Gaza.",
+    "نشرت مؤسسة الفرقان يوم ٤ يناير ٢٠٢٤ كلمة صوتية للمتحدث أبي حذيفة الأنصاري.",
+    "The group said on Monday that Abu al-Hasan al-Hashimi al-Qurashi had been killed in mid-October 2022.",
+]
+_READ_PART = registry.extract_part
+PART = 2_000  # characters a part: the test's long document is read in ~15 parts
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts of PART characters, and any file over 1 KB prepared as a long one (before the pool forks)."""
+    monkeypatch.setattr(registry, "CHUNK_CHARS", PART)
+    monkeypatch.setattr(prepare, "CHUNK_CHARS", PART)
+    monkeypatch.setattr(pipeline, "_LONG_BYTES", 1024)
+
+
+def _write(folder: Path, notes: int = 300) -> Path:
+    folder.mkdir()
+    text = "Weekly monitor, 12 March 2024\n\n" + "\n\n".join(NOTES[i % len(NOTES)] for i in range(notes))
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    (folder / "short.txt").write_text(NOTES[0] + "\n", encoding="utf-8")
+    return folder / "long.txt"
+
+
+def _facts(store: SQLiteStore, doc_id: str) -> list[tuple[object, ...]]:
+    return sorted((f["id"], f["kind"], f["start"], f["end"], f["date"]) for f in store.iter_facts(document=doc_id))
+
+
+def _long_id(store: SQLiteStore) -> str:
+    return next(d.id for d in store.iter_documents() if d.source.endswith("long.txt"))
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_long_document_gets_the_facts_it_gets_read_whole(tmp_path: Path, workers: int) -> None:
+    long = _write(tmp_path / "in")
+    store = SQLiteStore(tmp_path / "a.db")
+    try:
+        summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers)
+        assert (summary.ingested, summary.failed, summary.warnings) == (2, 0, 0), summary.failures
+        doc = store.get_document(_long_id(store))
+        assert len(doc.text) > 10 * PART  # really read in parts
+        # the reference: the same document read in one process, its facts all in memory
+        text = long.read_text(encoding="utf-8")
+        reference = Document(doc.id, doc.source, doc.media_type, text, doc.size, paragraphs=detect_paragraphs(text))
+        expected = sorted(
+            (f.id, f.kind, f.evidence[0].start, f.evidence[0].end, f.date.value if f.date else None)
+            for f in run_extractors(reference, chunk=PART)
+        )
+        got = _facts(store, doc.id)
+        assert got == expected and len(got) > 500
+        assert all(f["text"] == text[f["start"] : f["end"]] for f in store.iter_facts(document=doc.id))
+        assert all(store.extracted_versions(e.NAME).get(doc.id) == e.VERSION for e in registry.EXTRACTORS)
+    finally:
+        store.close()
+
+
+def _broken(part: Document, offset: int, own: int, extractors: tuple[Extractor, ...]) -> list[Statement]:
+    """A part's extraction that fails past the document's first parts (at module level: it goes to a worker)."""
+    if offset > 5 * PART:
+        raise ValueError("a bug in a later part")
+    return _READ_PART(part, offset, own, extractors)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_an_extractor_failing_in_a_part_keeps_the_document_without_facts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path / "in")
+    monkeypatch.setattr(registry, "extract_part", _broken)
+    store = SQLiteStore(tmp_path / "a.db")
+    try:
+        summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=2)
+        assert summary.ingested == 2 and summary.failed == 0
+        assert summary.warnings == 1  # said once, of the long file; the short one is as always
+        doc_id = _long_id(store)
+        assert _facts(store, doc_id) == []  # nothing half-written: the first parts' facts were rolled back
+        assert all(doc_id not in store.extracted_versions(e.NAME) for e in registry.EXTRACTORS)  # read again later
+        short = next(d.id for d in store.iter_documents() if d.source.endswith("short.txt"))
+        assert _facts(store, short)  # the file beside it was extracted as usual
+    finally:
+        store.close()
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_long_document_over_its_budget_is_archived_without_facts(tmp_path: Path) -> None:
+    _write(tmp_path / "in", notes=2000)  # ~200 KB: some 0.5 s of reading, ten times its budget
+    results: list[prepare.FileResult] = []
+    store = SQLiteStore(tmp_path / "a.db")
+    try:
+        summary = ingest(
+            store, [str(tmp_path / "in")], max_size=10**8, workers=2, extract_seconds=0.05, on_file=results.append
+        )
+        assert summary.ingested == 2
+        long = next(r for r in results if r.path.endswith("long.txt"))
+        assert [w for _, w in long.warnings] == [
+            "extraction skipped: over budget: extraction took longer than 0.05 s; archived without facts (raise"
+            " MARSAD_EXTRACT_SECONDS, then: marsad extract)"
+        ]
+        assert _facts(store, _long_id(store)) == []
+        short = next(d.id for d in store.iter_documents() if d.source.endswith("short.txt"))
+        assert _facts(store, short)  # within its budget
+    finally:
+        store.close()
