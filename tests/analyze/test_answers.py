@@ -11,6 +11,7 @@ import pytest
 from marsad.analyze.dating import sort_key
 from marsad.analyze.timeline import merge
 from marsad.store import open_store
+from marsad.store.reviews import review_of_fact
 from tests.analyze import scenario
 from tests.conftest import Marsad
 
@@ -246,3 +247,29 @@ def test_absence_reads_what_pages_say_of_issues_not_archived(archive: Marsad, tm
     table = archive("absence", "Gaza", "--series", "al-Naba", "--from-issue", "410", "--to-issue", "416")
     assert "no mention, a page reports" in table.stdout
     assert "2 of these as pages about the issues report" in table.stdout
+
+
+def test_absence_and_first_mention_in_a_series_read_the_reviews(archive: Marsad, tmp_path: Path) -> None:
+    """Issue 416's mention of Gaza rejected: 416 falls silent, no archived issue mentions it any more; a page's
+    report of issue 415 corrected to issue 414 speaks of 414 instead."""
+    notes = tmp_path / "reviews"
+    notes.mkdir()
+    (notes / "review-ar.md").write_text(
+        "مراجعة أسبوعية.\n\nخصص العدد 415 من صحيفة النبأ افتتاحيته للحرب في غزة.\n", encoding="utf-8"
+    )
+    assert archive("ingest", str(notes)).exit_code == 0
+    store = open_store(archive.db)
+    (issue_416,) = [d["id"] for d in store.issue_documents() if str(d["issue"]) == "416"]
+    gaza = [f for k in ("actor", "topic") for f in store.iter_facts(k, document=issue_416) if "غزة" in f["text"]]
+    assert gaza  # the card's mention, before its review
+    for f in gaza:
+        store.add_review(review_of_fact(f, "reject", note="a place name in a list, not the war", reviewer="ana"))
+    (reported,) = [f for f in store.iter_facts("publication_issue") if f["issue"] == 415]
+    store.add_review(review_of_fact(reported, "correct", "issue", "414", note="the page means 414", reviewer="ana"))
+    store.close()
+    (answer,) = _json(archive, "absence", "Gaza", "--series", "al-Naba", "--from-issue", "410", "--to-issue", "416")
+    assert [d["issue"] for d in answer["no_mention"]] == [411, 412, 413, 416]
+    assert [(d["issue"], d["reported"]) for d in answer["mention"]] == [(414, True)]  # moved from 415
+    assert answer["not_archived"] == [410, 415]
+    (first,) = _json(archive, "first-mention", "Gaza", "--series", "al-Naba")
+    assert first["issue"] is None and "none mentions it" in str(first["note"])

@@ -79,21 +79,45 @@ def test_latency_and_first_mention_read_the_reviews(marsad: Marsad, tmp_path: Pa
     assert (latency(), first()) == (95, "2024-01-10")  # the rejected statement is no answer any more
 
 
-def test_a_corrected_actor_keeps_its_row_and_says_so(marsad: Marsad, tmp_path: Path) -> None:
-    """As the README says: a corrected actor does not move a timeline row (the exports re-link it); it is marked."""
+def _actor_rows(marsad: Marsad, actor: str | None = None) -> list[dict[str, Any]]:
+    result = marsad("timeline", *(("--actor", actor) if actor else ()), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_corrected_actor_moves_the_fact_to_that_actors_row(marsad: Marsad, tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{STATEMENTS}", encoding="utf-8")
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
-
-    def rows() -> list[dict[str, Any]]:
-        result = marsad("timeline", "--actor", "Abu Hudhayfa al-Ansari", "-f", "jsonl")
-        return [json.loads(line) for line in result.stdout.splitlines()]
-
-    before = [r["date"] for r in rows()]
+    assert [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")] == ["2024-01-04", "2024-01-10"]
+    assert _actor_rows(marsad, "Abu Umar al-Muhajir") == []
     store = open_store(marsad.db)
     said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
     store.add_review(review_of_fact(said[0], "correct", "actor", "Abu Umar al-Muhajir", reviewer="ana"))
     store.close()
-    after = rows()
+    assert [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")] == ["2024-01-10"]  # no longer his
+    (moved,) = _actor_rows(marsad, "Abu Umar al-Muhajir")  # the timeline of the actor named instead takes it in
+    assert (moved["date"], moved["actor"], moved["sources"][0]["fact_id"]) == (
+        "2024-01-04",
+        "Abu Umar al-Muhajir",
+        said[0]["id"],
+    )
+    assert moved["reviewed"][0]["field"] == "actor" and moved["reviewed"][0]["was"] == "Abu Hudhayfa al-Ansari"
+    everyone = {(r["date"], r["actor"]) for r in _actor_rows(marsad) if r["kind"] == "statement"}
+    assert everyone == {("2024-01-04", "Abu Umar al-Muhajir"), ("2024-01-10", "Abu Hudhayfa al-Ansari")}
+
+
+def test_a_corrected_actor_the_watchlist_does_not_know_keeps_its_row_and_says_so(
+    marsad: Marsad, tmp_path: Path
+) -> None:
+    """Twin: a name no entity has cannot be placed in a row of its own; the fact stays where it was, marked."""
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{STATEMENTS}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+    before = [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")]
+    store = open_store(marsad.db)
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    store.add_review(review_of_fact(said[0], "correct", "actor", "Someone Unlisted", reviewer="ana"))
+    store.close()
+    after = _actor_rows(marsad, "Abu Hudhayfa al-Ansari")
     assert [r["date"] for r in after] == before
     (marked,) = [r for r in after if r["date"] == said[0]["date"]]
     assert marked["reviewed"][0]["field"] == "actor" and marked["reviewed"][0]["was"] == "Abu Hudhayfa al-Ansari"

@@ -20,6 +20,9 @@ from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, SQLiteStore
+from marsad.store.reviews import Review, apply
+
+MENTION_KINDS = ("actor", "topic")  # the facts that say a document names an entity (store.documents_mentioning)
 
 MAX_RANGE = 100_000  # issue numbers in one absence question
 
@@ -93,7 +96,7 @@ def first_mention(
     if series:
         s = entity(watchlist, series, (EntityType.SERIES,), "series")
         docs = series_issue_documents(store, s)
-        mentioning = store.documents_mentioning([subject.id])
+        mentioning = _mentioning(store, subject.id, docs)
         hits = [d for d in docs if d["rowid"] in mentioning]
         if not docs:
             return FirstMention(
@@ -107,7 +110,7 @@ def first_mention(
         earlier_missing = [n for n in missing if n < first["issue"]]
         if earlier_missing:
             note += f"; issues {_ranges(earlier_missing)} before it are not archived, so it may be earlier"
-        mention = _mention_in(store, first["rowid"], subject.id)
+        mention = _mention_in(store, first, subject.id)
         src = mention or Source.of_issue_document(first, text="")
         src.date = first["published"] or src.date
         return FirstMention(subject.name, f"in {s.name}", src, issue=first["issue"], note=note, basis="issue")
@@ -131,9 +134,36 @@ def first_mention(
     return FirstMention(subject.name, scope, Source.of(first), fact=first, next=[Source.of(f) for f in rest], note=note)
 
 
-def _mention_in(store: SQLiteStore, rowid: int, subject: str) -> Source | None:
-    row = store.mention_in_document(rowid, subject)
+def _mention_in(store: SQLiteStore, doc: dict[str, Any], subject: str) -> Source | None:
+    """The first mention of `subject` in an archived issue, as the analyst reviewed its mentions."""
+    reviews = _mention_reviews(store, doc["id"])
+    if reviews:
+        kept = _reviewed_mentions(store, doc["id"], subject, reviews)
+        return Source.of(min(kept, key=lambda f: f["start"])) if kept else None
+    row = store.mention_in_document(doc["rowid"], subject)
     return Source.of(row) if row else None
+
+
+def _mentioning(store: SQLiteStore, subject: str, docs: list[dict[str, Any]]) -> set[int]:
+    """Row ids of the documents that mention `subject`, as the analyst reviewed the mentions of those in `docs`
+    (archived issues): one whose every mention of it is rejected, or corrected to another name, no longer does."""
+    mentioning = store.documents_mentioning([subject])
+    rowids = {d["id"]: d["rowid"] for d in docs}
+    for doc_id in {r.doc_id for r in store.reviews() if r.kind in MENTION_KINDS} & rowids.keys():
+        if rowids[doc_id] in mentioning and not _reviewed_mentions(
+            store, doc_id, subject, _mention_reviews(store, doc_id)
+        ):
+            mentioning.discard(rowids[doc_id])
+    return mentioning
+
+
+def _mention_reviews(store: SQLiteStore, doc_id: str) -> list[Review]:
+    return [r for r in store.reviews(doc_id) if r.kind in MENTION_KINDS]
+
+
+def _reviewed_mentions(store: SQLiteStore, doc_id: str, subject: str, reviews: list[Review]) -> list[dict[str, Any]]:
+    facts = [f for k in MENTION_KINDS for f in store.iter_facts(k, document=doc_id) if f["entity_id"] == subject]
+    return [f for f in apply(facts, reviews) if f["entity_id"] == subject]  # a corrected name is no longer it
 
 
 def absence(
@@ -145,8 +175,8 @@ def absence(
         raise ConfigError(f"issues {from_issue}-{to_issue}: a range of at most {MAX_RANGE:,} issues, please")
     subject = entity(watchlist, topic, MENTIONABLE, "topic")
     s = entity(watchlist, series, (EntityType.SERIES,), "series")
-    mentioning = store.documents_mentioning([subject.id])
     docs = [d for d in series_issue_documents(store, s) if from_issue <= d["issue"] <= to_issue]
+    mentioning = _mentioning(store, subject.id, docs)
     silent: list[IssueDoc] = []
     hits: list[IssueDoc] = []
     by_issue: dict[int, list[dict[str, Any]]] = {}
@@ -169,9 +199,11 @@ def absence(
 def _reported(store: SQLiteStore, series: str, topic: str, lo: int, hi: int) -> dict[int, IssueDoc]:
     """What pages about a series' issues say each issue named or did not name: the topics the series extractor
     found in an issue's sentence, with the sentence's negation. A page saying it is named wins over one saying
-    it is not (a mention is a positive finding; a page may have missed it)."""
+    it is not (a mention is a positive finding; a page may have missed it). As the analyst reviewed them: a
+    rejected fact says nothing, a corrected issue number speaks of that issue."""
     out: dict[int, IssueDoc] = {}
-    for f in store.select_facts(FactFilter(("publication_issue",), subjects=[series], dated=False)):
+    facts = store.select_facts(FactFilter(("publication_issue",), subjects=[series], dated=False))
+    for f in apply(facts, store.reviews()):
         n = f.get("issue")
         said = [t for t in f["detail"].get("topics") or [] if t.get("id") == topic]
         if n is None or not said or not lo <= int(n) <= hi or f["detail"].get("issue_document"):

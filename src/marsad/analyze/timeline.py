@@ -216,7 +216,7 @@ def timeline(
             )
             build.group(*key, 1)
             build.source(key, Source.of(f))
-    applied = apply_reviews(build, store) if reviewed else {}
+    applied = apply_reviews(build, store, watchlist, where) if reviewed else {}
     rows = build.rows()
     for row in rows:
         if row.dates_clash and len(row.sources) >= row.mentions:  # every source read: all from one page?
@@ -225,12 +225,20 @@ def timeline(
     return rows
 
 
-def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, Any]]:
+def apply_reviews(
+    build: _Builder, store: SQLiteStore, watchlist: Watchlist | None = None, where: FactFilter | None = None
+) -> dict[str, dict[str, Any]]:
     """The analyst's reviews in force on the facts this timeline counted, applied as every export applies them
-    (store/reviews.apply): a rejected fact is taken out of its row, a corrected date or issue moves it to the row
-    of the corrected value, a corrected actor or predicate stays where it was; the row then says so (`reviewed`).
+    (store/reviews.apply): a rejected fact is taken out of its row; a corrected date or issue moves it to the row
+    of the corrected value, a corrected actor to that actor's row when the watchlist knows the name (else it stays,
+    marked); the row then says so (`reviewed`). A fact this timeline did not count joins it when a corrected actor
+    makes it one of the asked (`where`: another actor's statement re-assigned to the one asked about).
     Fact id -> the review's account of it."""
     from marsad.store.reviews import apply, by_evidence, latest
+
+    def resolve(name: str) -> str | None:
+        found = watchlist.resolve(name) if watchlist is not None else []
+        return found[0].id if found else None
 
     out: dict[str, dict[str, Any]] = {}
     for key, reviews in by_evidence(store.reviews()).items():
@@ -239,23 +247,44 @@ def apply_reviews(build: _Builder, store: SQLiteStore) -> dict[str, dict[str, An
             continue
         doc_id, start, end, kind = key
         for f in store.iter_facts(kind, document=doc_id):
-            if f["document"]["id"] != doc_id or f["start"] != start or f["end"] != end:
+            if f["document"]["id"] != doc_id or f["start"] != start or f["end"] != end or not f["date"]:
                 continue
             group = _group_of(f)
-            if not f["date"] or not build.has(group):
-                continue  # not a fact this timeline counted
-            reviewed = apply([f], [review])
-            if not reviewed or review.field in ("date", "issue"):
-                build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
-            if not reviewed:
+            reviewed = apply([f], [review], resolve)
+            g = reviewed[0] if reviewed else None
+            moves = review.field in ("date", "issue") or (
+                review.field == "actor" and g is not None and g["entity_id"] not in (None, f["entity_id"])
+            )
+            if build.has(group):
+                if g is None or moves:
+                    build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
+            elif not (g is not None and review.field == "actor" and moves and where is not None and _asked(g, where)):
+                continue  # not a fact this timeline counts, before or after its review
+            if g is None:
                 continue
-            g = reviewed[0]
-            if review.field in ("date", "issue"):  # a corrected actor or predicate stays in its row, marked
+            if moves and (review.field != "actor" or where is None or _asked(g, where)):
                 moved = _group_of(g)
                 build.group(*moved[:7], 1)
                 build.source(moved, Source.of(g))
             out[f["id"]] = g["detail"]["reviewed"]
     return out
+
+
+def _asked(f: dict[str, Any], where: FactFilter) -> bool:
+    """Is the fact one the timeline's filter asks for (as fact_groups selects them; a topic is not re-checked, so a
+    timeline of a topic takes in no re-assigned fact)?"""
+    from marsad.store.facts import ASSERTING
+
+    mood = (f.get("detail") or {}).get("modality")
+    return (
+        f["kind"] in where.kinds
+        and where.about is None
+        and (where.subjects is None or f["entity_id"] in where.subjects)
+        and (not where.date_from or (f["date_end"] or f["date"]) + "~" >= where.date_from)
+        and (not where.date_to or f["date"] <= where.date_to + "~")
+        and f["confidence"] >= where.min_confidence
+        and (where.unasserted or not mood or mood in ASSERTING)
+    )
 
 
 def _group_of(f: dict[str, Any]) -> tuple[str, str | None, str, str | None, str, str | None, str | None]:
