@@ -218,7 +218,7 @@ class SQLiteStore:
     # -- answers -------------------------------------------------------------------------------
     def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
         """Facts in the contract (plus the document's `published` and `title`), earliest first."""
-        clause, args = _fact_filter(where)
+        clause, args = _fact_filter(where, self._con)
         sql = _WITH_DOCUMENT + clause + " ORDER BY f.date, f.doc, f.span_start"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -227,7 +227,7 @@ class SQLiteStore:
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
         Aggregated in SQL over a covering index: a timeline of 100,000 documents never parses them all."""
-        clause, args = _fact_filter(where)
+        clause, args = _fact_filter(where, self._con)
         sql = (
             "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, count(*) FROM facts f "
             "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
@@ -246,7 +246,7 @@ class SQLiteStore:
     def fact_sources(self, where: FactFilter) -> Iterator[tuple[Any, ...]]:
         """Every fact of the filter, light: the group key (as fact_groups), then id, span, text, confidence,
         the document's id, source, url and title, and what a statement released (its type and title)."""
-        clause, args = _fact_filter(where)
+        clause, args = _fact_filter(where, self._con)
         yield from self._con.execute(self._SOURCE + clause, args)
 
     def group_sources(
@@ -519,14 +519,25 @@ def _contract_with_document(row: sqlite3.Row) -> dict[str, Any]:
     return fact
 
 
-def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
+def _earliest_start(con: sqlite3.Connection, where: FactFilter) -> str:
+    """The earliest date of a fact of these kinds whose range may reach `where.date_from`: its year's first, or the
+    start of a range (date .. date_end) that ends in or after that year (through facts_kind_date_end)."""
+    year = (where.date_from or "")[:4]
+    marks = ",".join("?" * len(where.kinds))
+    # min(+date): not min(date), which SQLite answers by walking facts_kind_date from the start, row by row
+    sql = f"SELECT min(+date) FROM facts WHERE date_end IS NOT NULL AND kind IN ({marks}) AND date_end >= ?"
+    began = con.execute(sql, [*where.kinds, year]).fetchone()[0]
+    return min(year, began) if began else year
+
+
+def _fact_filter(where: FactFilter, con: sqlite3.Connection | None = None) -> tuple[str, list[Any]]:
     clause = [f"f.kind IN ({','.join('?' * len(where.kinds))})"]
     args: list[Any] = list(where.kinds)
     for column, wanted in (("subject", where.subjects), ("predicate", where.predicates), ("value", where.values)):
         if wanted is not None:
             clause.append(f"f.{column} IN ({','.join('?' * len(wanted))})" if wanted else "0")
             args += list(wanted)
-    if where.dated:
+    if where.dated and not where.date_from:  # a lower bound on the date says it (and the index then reads from it)
         clause.append("f.date IS NOT NULL")
     if not where.unasserted:
         clause.append("f.modality IS NULL")
@@ -537,6 +548,10 @@ def _fact_filter(where: FactFilter) -> tuple[str, list[Any]]:
         clause.append("f.date = ? AND f.date_end IS NULL")
         args.append(where.on)
     if where.date_from:  # the fact's own range overlaps the asked one: "2023-10" overlaps 2023-10-05..
+        # what overlaps it is dated in or after its year, or is a range begun earlier that ends then: a lower
+        # bound on the date, so the index reads from there on, not every earlier fact (and its row, for the rest)
+        clause.append("f.date >= ?")
+        args.append(_earliest_start(con, where) if con is not None else "")
         clause.append("coalesce(f.date_end, f.date) || '~' >= ?")
         args.append(where.date_from)
     if where.date_to:
