@@ -153,3 +153,22 @@ def test_the_hostile_corpus_runs_nothing_and_fetches_nothing(browser: Any, built
         w.goto("/timeline")
         w.check_quiet()
         assert all(u.startswith(base) for u in w.requests) and len(w.requests) >= len(docs)
+
+
+def test_paging_swaps_the_results_in_place_with_the_vendored_htmx(browser: Any, archive: Path) -> None:
+    """The next page of results replaces the results only (the page itself stays: what it holds survives), from
+    the server's own htmx, with no CSP violation; without script the same link is a plain link (test_pages)."""
+    with serving(WebConfig(db=str(archive), page_size=1)) as base:
+        w = Watched(browser.new_page(), base)
+        page = w.page
+        w.goto("/search?q=Gaza")
+        page.wait_for_function("typeof window.htmx === 'object'")
+        page.evaluate("window.kept = 'still here'")  # lost on a navigation, kept by an in-place swap
+        first = page.locator("li.hit a.title").first.inner_text()
+        page.click("nav.pages a[rel=next]")
+        page.wait_for_url("**page=2*")
+        page.wait_for_function("document.querySelector('li.hit a.title') !== null")
+        assert page.evaluate("window.kept") == "still here"
+        assert page.locator("li.hit").count() == 1 and page.locator("li.hit a.title").first.inner_text() != first
+        assert base + "/static/htmx.min.js" in w.requests
+        w.check_quiet()
