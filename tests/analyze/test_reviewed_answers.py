@@ -121,3 +121,32 @@ def test_a_corrected_actor_the_watchlist_does_not_know_keeps_its_row_and_says_so
     assert [r["date"] for r in after] == before
     (marked,) = [r for r in after if r["date"] == said[0]["date"]]
     assert marked["reviewed"][0]["field"] == "actor" and marked["reviewed"][0]["was"] == "Abu Hudhayfa al-Ansari"
+
+
+def _check(marsad: Marsad) -> list[dict[str, Any]]:
+    result = marsad("check", "-f", "jsonl")
+    assert result.exit_code in (0, 1), result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_check_reads_the_reviews(marsad: Marsad, tmp_path: Path) -> None:
+    """al-Naba 412 dated a year late is a cadence finding; the analyst corrects its date and it is gone, while a
+    rejected issue no longer counts at all. Its twin: the same archive unreviewed still raises it."""
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{NOTE}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+
+    def about_412() -> list[dict[str, Any]]:
+        return [f for f in _check(marsad) if "412" in json.dumps(f, ensure_ascii=False)]
+
+    assert about_412()  # the year typo, as extracted
+    store = open_store(marsad.db)
+    facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
+    store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
+    store.close()
+    assert about_412() == []  # checked as corrected: on the weekly cadence
+    store = open_store(marsad.db)
+    store.add_review(
+        review_of_fact(facts[412], "correct", "date", "2025-01-01", note="second thoughts", reviewer="ana")
+    )
+    store.close()
+    assert about_412()  # the review in force is the last: a date off the cadence again

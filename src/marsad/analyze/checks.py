@@ -52,6 +52,9 @@ VERSION = "0.2"  # 0.2: findings carry their id, confidence and sides
 
 
 def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
+    """Every finding of the archive, read as the analyst reviewed its facts (a rejected fact raises nothing, a
+    corrected date or issue is checked as corrected); `persist` stores them as inconsistency facts."""
+    store = store.reviewed_view()
     findings = extractor_findings(store)
     series_findings = _series_findings(store, watchlist)
     chronology = load_chronology(watchlist)

@@ -159,36 +159,39 @@ def apply(facts: Iterable[dict[str, Any]], reviews: Iterable[Review], resolve: A
     the reviewer's value (a corrected actor re-linked through `resolve(name) -> entity id | None`); every reviewed
     fact keeps what the extractor said and who reviewed it, when and why, in `detail["reviewed"]`."""
     index = by_evidence(reviews)
-    out = []
-    for f in facts:
-        review = latest(index.get((f["document"]["id"], int(f["start"]), int(f["end"]), str(f["kind"])), []))
-        if review is None:
-            out.append(f)
-            continue
-        if review.verdict == "reject":
-            continue
-        g = {**f, "detail": {**(f.get("detail") or {})}}
-        said: dict[str, Any] = {}
-        if review.verdict == "correct" and review.field and review.value is not None:
-            said = {"was": f.get(review.field)}
-            if review.field == "date":
-                g["date"], g["date_end"] = review.value, None
-                g["precision"] = {4: "year", 7: "month"}.get(len(review.value), "day")
-            elif review.field == "issue":
-                g["issue"] = int(review.value)
-            elif review.field == "actor":
-                g["actor"] = review.value
-                g["entity_id"] = resolve(review.value) if resolve is not None else None
-            else:
-                g[review.field] = review.value
-        g["detail"]["reviewed"] = {
-            "verdict": review.verdict,
-            "field": review.field,
-            "value": review.value,
-            **said,
-            "note": review.note,
-            "reviewer": review.reviewer,
-            "at": review.created_at,
-        }
-        out.append(g)
-    return out
+    return [g for f in facts if (g := reviewed(f, index, resolve)) is not None]
+
+
+def reviewed(
+    f: dict[str, Any], index: Mapping[tuple[str, int, int, str], list[Review]], resolve: Any = None
+) -> dict[str, Any] | None:
+    """One fact as reviewed (see apply), `index` being by_evidence of the reviews: None when it is rejected."""
+    review = latest(index.get((f["document"]["id"], int(f["start"]), int(f["end"]), str(f["kind"])), []))
+    if review is None:
+        return f
+    if review.verdict == "reject":
+        return None
+    g = {**f, "detail": {**(f.get("detail") or {})}}
+    said: dict[str, Any] = {}
+    if review.verdict == "correct" and review.field and review.value is not None:
+        said = {"was": f.get(review.field)}
+        if review.field == "date":
+            g["date"], g["date_end"] = review.value, None
+            g["precision"] = {4: "year", 7: "month"}.get(len(review.value), "day")
+        elif review.field == "issue":
+            g["issue"] = int(review.value)
+        elif review.field == "actor":
+            g["actor"] = review.value
+            g["entity_id"] = resolve(review.value) if resolve is not None else None
+        else:
+            g[review.field] = review.value
+    g["detail"]["reviewed"] = {
+        "verdict": review.verdict,
+        "field": review.field,
+        "value": review.value,
+        **said,
+        "note": review.note,
+        "reviewer": review.reviewer,
+        "at": review.created_at,
+    }
+    return g

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import sqlite3
@@ -27,7 +28,7 @@ from marsad.store.opening import (
     pending_migrations,
 )
 from marsad.store.query import Query
-from marsad.store.reviews import Review, insert_review, select_reviews
+from marsad.store.reviews import Review, by_evidence, insert_review, latest, reviewed, select_reviews
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.store.versions import link_versions
 from marsad.text.fold import fold
@@ -63,6 +64,26 @@ class SQLiteStore:
         self._con = self._open_for_reading() if read_only else self._open_for_writing()
         self._con.row_factory = sqlite3.Row
         self._in_tx = False
+        self._reviews: dict[tuple[str, int, int, str], list[Review]] | None = None  # reviewed_view's
+        self._moved: dict[tuple[Any, ...], list[tuple[Any, ...]]] | None = None
+
+    def reviewed_view(self) -> SQLiteStore:
+        """This archive, on the same connection, with its fact reads (iter_facts, select_facts, fact_groups) as the
+        analyst reviewed them (store/reviews.reviewed): a rejected fact is not read, a corrected one is read with
+        the corrected value. What `marsad check` reads. Findings' own reviews (accept, dismiss) are not applied:
+        the findings page shows them. Do not close the view; close this store."""
+        view = copy.copy(self)
+        view._reviews = by_evidence(r for r in self.reviews() if r.kind != "inconsistency")
+        return view
+
+    def _as_reviewed(self, facts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        if not self._reviews:
+            yield from facts
+            return
+        for f in facts:
+            g = reviewed(f, self._reviews)
+            if g is not None:
+                yield g
 
     def _open_for_writing(self) -> sqlite3.Connection:
         kind = check_writable(self.path)
@@ -212,8 +233,7 @@ class SQLiteStore:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY f.doc, f.span_start, f.kind, f.id"
         )
-        for row in self._con.execute(sql, args):
-            yield contract(row)
+        yield from self._as_reviewed(contract(row) for row in self._con.execute(sql, args))
 
     # -- answers -------------------------------------------------------------------------------
     def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
@@ -222,7 +242,7 @@ class SQLiteStore:
         sql = _WITH_DOCUMENT + clause + " ORDER BY f.date, f.doc, f.span_start"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [_contract_with_document(row) for row in self._con.execute(sql, args)]
+        return list(self._as_reviewed(_contract_with_document(row) for row in self._con.execute(sql, args)))
 
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
@@ -232,7 +252,44 @@ class SQLiteStore:
             "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, count(*) FROM facts f "
             "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
         )
-        return [tuple(r) for r in self._con.execute(sql, args)]
+        groups = [tuple(r) for r in self._con.execute(sql, args)]
+        return self._groups_as_reviewed(groups, clause, args) if self._reviews else groups
+
+    def _groups_as_reviewed(self, groups: list[tuple[Any, ...]], clause: str, args: list[Any]) -> list[tuple[Any, ...]]:
+        """fact_groups with each reviewed fact of the filter counted as reviewed: out of its group when rejected,
+        moved to the group of its corrected value. (A fact outside the filter that a correction would bring into
+        it is not counted.)"""
+        assert self._reviews is not None
+        counts: dict[tuple[Any, ...], int] = {g[:7]: g[7] for g in groups}
+        for (doc_id, start, end, kind), reviews in self._reviews.items():
+            sql = (
+                "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision FROM facts f "
+                "JOIN documents d ON d.rowid = f.doc WHERE " + clause
+                + " AND d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
+            )  # fmt: skip
+            for row in self._con.execute(sql, [*args, doc_id, start, end, kind]):
+                old = tuple(row)
+                new = _reviewed_key(old, latest(reviews))
+                if new == old:
+                    continue
+                counts[old] = counts.get(old, 0) - 1
+                if counts[old] <= 0:
+                    del counts[old]
+                if new is not None:
+                    counts[new] = counts.get(new, 0) + 1
+        return [(*key, n) for key, n in counts.items()]
+
+    def _moved_sources(self) -> dict[tuple[Any, ...], list[tuple[Any, ...]]]:
+        """The reviewed view's corrected facts as group_sources rows, by the group of their corrected value."""
+        if self._moved is None:
+            self._moved = {}
+            for (doc_id, start, end, kind), reviews in (self._reviews or {}).items():
+                sql = self._SOURCE + "d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
+                for r in self._con.execute(sql, (doc_id, start, end, kind)):
+                    new = _reviewed_key(tuple(r[:7]), latest(reviews))
+                    if new is not None and new != tuple(r[:7]):
+                        self._moved.setdefault(new, []).append((*new, *tuple(r)[7:]))
+        return self._moved
 
     _SOURCE = (
         "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, f.id, f.span_start, "
@@ -262,7 +319,13 @@ class SQLiteStore:
             + " LIMIT ?"
         )
         args = [kind, subject, predicate, value, date, date_end, precision] + ([f'%"{about}"%'] if about else [])
-        return [tuple(r) for r in self._con.execute(sql, [*args, limit])]
+        rows = [tuple(r) for r in self._con.execute(sql, [*args, limit])]
+        if not self._reviews:
+            return rows
+        kept = [
+            r for r in rows if _reviewed_key(r[:7], latest(self._reviews.get((r[12], r[8], r[9], r[0]), []))) == r[:7]
+        ]
+        return (kept + self._moved_sources().get(tuple(key[:7]), []))[:limit]
 
     def issue_documents(self) -> list[dict[str, Any]]:
         """Documents that are themselves an issue of a series: a JSON Lines record with "series" and "issue"."""
@@ -517,6 +580,28 @@ def _contract_with_document(row: sqlite3.Row) -> dict[str, Any]:
     fact = contract(row)
     fact["published"], fact["title_of_document"] = row["published"], row["title"]
     return fact
+
+
+def _reviewed_key(key: tuple[Any, ...], review: Review | None) -> tuple[Any, ...] | None:
+    """A fact's fact_groups key (kind, subject, predicate, value, date, date_end, precision) as `review` leaves it:
+    None when rejected; a corrected date, issue, predicate or actor (re-linked to no entity: the store does not read
+    the watchlist) in its place."""
+    if review is None or review.verdict == "confirm":
+        return key
+    if review.verdict == "reject":
+        return None
+    kind, subject, predicate, value, date, date_end, precision = key
+    if review.verdict != "correct" or not review.field or review.value is None:
+        return key
+    if review.field == "date":
+        date, date_end, precision = review.value, None, {4: "year", 7: "month"}.get(len(review.value), "day")
+    elif review.field == "issue":
+        value = str(int(review.value))
+    elif review.field == "predicate":
+        predicate = review.value
+    elif review.field == "actor":
+        subject = None
+    return (kind, subject, predicate, value, date, date_end, precision)
 
 
 def _earliest_start(con: sqlite3.Connection, where: FactFilter) -> str:
