@@ -1,8 +1,9 @@
 """One long text file through `marsad ingest`: wall time and peak memory of the whole process tree (issue 12).
 
-usage: python bench/long_ingest.py [--mb 10 50] [--workers auto]
+usage: python bench/long_ingest.py [--mb 10 50] [--workers auto] [--html]
 
-The file is bench/long_document.py's document (the generated EN/AR notes joined by blank lines) at each size,
+The file is bench/long_document.py's document (the generated EN/AR notes joined by blank lines) at each size
+(--html: the same notes as the paragraphs of one HTML page, ~12,000 facts a MB: a dense page),
 ingested into a fresh archive by the CLI. Peak memory is sampled every 0.1 s over the ingest process and its
 worker processes: together (the sum of their PSS, which counts a page a forked worker shares with its parent
 once) and apart (the largest one's RSS). Baseline in the same run: the same file
@@ -13,6 +14,7 @@ Targets (issue 12): 50 MB of text in under 60 s within 1 GB; 300 MB under the do
 from __future__ import annotations
 
 import argparse
+import html
 import subprocess
 import sys
 import tempfile
@@ -67,13 +69,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 50.0])
     parser.add_argument("--workers", default="auto")
+    parser.add_argument("--html", action="store_true", help="one HTML page of the notes, not a text file")
     args = parser.parse_args()
     print(f"one long text file through marsad ingest (--workers {args.workers}); memory of the process tree")
     print(f"{'MB':>5} {'mode':18} {'seconds':>8} {'MB/s':>6} {'peak PSS':>9} {'largest':>8}  summary")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sorted(args.mb):
-            path = Path(tmp) / f"long-{mb:g}.txt"
-            path.write_text(_document(mb), encoding="utf-8")
+            text = _document(mb)
+            path = Path(tmp) / f"long-{mb:g}.{'html' if args.html else 'txt'}"
+            if args.html:
+                body = "\n".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+                text = f"<!doctype html><html><head><title>Long page</title></head><body>{body}</body></html>"
+            path.write_text(text, encoding="utf-8")
             size = path.stat().st_size / 1e6
             for mode, extract in (("baseline: archive", False), ("with extraction", True)):
                 db = Path(tmp) / f"{mode[:4]}-{mb:g}.db"
