@@ -149,10 +149,12 @@ def _mentioning(store: SQLiteStore, subject: str, docs: list[dict[str, Any]]) ->
     (archived issues): one whose every mention of it is rejected, or corrected to another name, no longer does."""
     mentioning = store.documents_mentioning([subject])
     rowids = {d["id"]: d["rowid"] for d in docs}
-    for doc_id in {r.doc_id for r in store.reviews() if r.kind in MENTION_KINDS} & rowids.keys():
-        if rowids[doc_id] in mentioning and not _reviewed_mentions(
-            store, doc_id, subject, _mention_reviews(store, doc_id)
-        ):
+    reviews: dict[str, list[Review]] = {}
+    for r in store.reviews():
+        if r.kind in MENTION_KINDS and rowids.get(r.doc_id) in mentioning:
+            reviews.setdefault(r.doc_id, []).append(r)
+    for doc_id, of_doc in reviews.items():
+        if not _reviewed_mentions(store, doc_id, subject, of_doc):
             mentioning.discard(rowids[doc_id])
     return mentioning
 

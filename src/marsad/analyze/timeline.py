@@ -226,7 +226,7 @@ def timeline(
 
 
 def apply_reviews(
-    build: _Builder, store: SQLiteStore, watchlist: Watchlist | None = None, where: FactFilter | None = None
+    build: _Builder, store: SQLiteStore, watchlist: Watchlist, where: FactFilter
 ) -> dict[str, dict[str, Any]]:
     """The analyst's reviews in force on the facts this timeline counted, applied as every export applies them
     (store/reviews.apply): a rejected fact is taken out of its row; a corrected date or issue moves it to the row
@@ -237,7 +237,7 @@ def apply_reviews(
     from marsad.store.reviews import apply, by_evidence, latest
 
     def resolve(name: str) -> str | None:
-        found = watchlist.resolve(name) if watchlist is not None else []
+        found = watchlist.resolve(name)
         return found[0].id if found else None
 
     out: dict[str, dict[str, Any]] = {}
@@ -255,14 +255,14 @@ def apply_reviews(
             moves = review.field in ("date", "issue") or (
                 review.field == "actor" and g is not None and g["entity_id"] not in (None, f["entity_id"])
             )
-            if build.has(group):
-                if g is None or moves:
-                    build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
-            elif not (g is not None and review.field == "actor" and moves and where is not None and _asked(g, where)):
-                continue  # not a fact this timeline counts, before or after its review
-            if g is None:
-                continue
-            if moves and (review.field != "actor" or where is None or _asked(g, where)):
+            counted = build.has(group)
+            if counted and (g is None or moves):
+                build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
+            # the row of its corrected value takes it: one this timeline counted, or one a corrected actor makes asked
+            lands = g is not None and moves and (_asked(g, where) if review.field == "actor" else counted)
+            if g is None or not (counted or lands):
+                continue  # rejected, or not a fact this timeline counts, before or after its review
+            if lands:
                 moved = _group_of(g)
                 build.group(*moved[:7], 1)
                 build.source(moved, Source.of(g))

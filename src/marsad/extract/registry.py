@@ -74,13 +74,10 @@ def extract_rows(
     object is ~6x its row), within a budget of `seconds` (0: none; marsad.extract.budget.OverBudget past it). The
     extractors are warmed up first, so the budget times the reading, not the loading."""
     warm_up()
-    rows: list[tuple[Any, ...]] = []
-    facts = 0
+    counted: list[int] = []
     with time_budget(seconds):
-        for part in iter_extracted(doc, extractors):
-            rows += to_rows(part, doc.text)
-            facts += len(part)
-    return rows, facts
+        rows = list(iter_rows(doc, to_rows, extractors, counted=counted))
+    return rows, sum(counted)
 
 
 def run_extractors(

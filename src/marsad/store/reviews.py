@@ -176,8 +176,7 @@ def reviewed(
     if review.verdict == "correct" and review.field and review.value is not None:
         said = {"was": f.get(review.field)}
         if review.field == "date":
-            g["date"], g["date_end"] = review.value, None
-            g["precision"] = {4: "year", 7: "month"}.get(len(review.value), "day")
+            g["date"], g["date_end"], g["precision"] = review.value, None, _precision(review.value)
         elif review.field == "issue":
             g["issue"] = int(review.value)
         elif review.field == "actor":
@@ -195,3 +194,30 @@ def reviewed(
         "at": review.created_at,
     }
     return g
+
+
+def reviewed_key(key: tuple[Any, ...], review: Review | None) -> tuple[Any, ...] | None:
+    """A fact's fact_groups key (kind, subject, predicate, value, date, date_end, precision) as `review` leaves it,
+    as `reviewed` leaves the fact: None when rejected; a corrected date, issue, predicate or actor in its place (an
+    actor re-linked to no entity: the store does not read the watchlist)."""
+    if review is None or review.verdict == "confirm":
+        return key
+    if review.verdict == "reject":
+        return None
+    kind, subject, predicate, value, date, date_end, precision = key
+    if review.verdict != "correct" or not review.field or review.value is None:
+        return key
+    if review.field == "date":
+        date, date_end, precision = review.value, None, _precision(review.value)
+    elif review.field == "issue":
+        value = str(int(review.value))
+    elif review.field == "predicate":
+        predicate = review.value
+    elif review.field == "actor":
+        subject = None
+    return (kind, subject, predicate, value, date, date_end, precision)
+
+
+def _precision(date: str) -> str:
+    """The precision of a reviewer's ISO date: 2024, 2024-01 or 2024-01-04."""
+    return {4: "year", 7: "month"}.get(len(date), "day")

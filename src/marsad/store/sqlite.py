@@ -28,7 +28,7 @@ from marsad.store.opening import (
     pending_migrations,
 )
 from marsad.store.query import Query
-from marsad.store.reviews import Review, by_evidence, insert_review, latest, reviewed, select_reviews
+from marsad.store.reviews import Review, by_evidence, insert_review, latest, reviewed, reviewed_key, select_reviews
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.store.versions import link_versions
 from marsad.text.fold import fold
@@ -269,7 +269,7 @@ class SQLiteStore:
             )  # fmt: skip
             for row in self._con.execute(sql, [*args, doc_id, start, end, kind]):
                 old = tuple(row)
-                new = _reviewed_key(old, latest(reviews))
+                new = reviewed_key(old, latest(reviews))
                 if new == old:
                     continue
                 counts[old] = counts.get(old, 0) - 1
@@ -286,7 +286,7 @@ class SQLiteStore:
             for (doc_id, start, end, kind), reviews in (self._reviews or {}).items():
                 sql = self._SOURCE + "d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
                 for r in self._con.execute(sql, (doc_id, start, end, kind)):
-                    new = _reviewed_key(tuple(r[:7]), latest(reviews))
+                    new = reviewed_key(tuple(r[:7]), latest(reviews))
                     if new is not None and new != tuple(r[:7]):
                         self._moved.setdefault(new, []).append((*new, *tuple(r)[7:]))
         return self._moved
@@ -323,7 +323,7 @@ class SQLiteStore:
         if not self._reviews:
             return rows
         kept = [
-            r for r in rows if _reviewed_key(r[:7], latest(self._reviews.get((r[12], r[8], r[9], r[0]), []))) == r[:7]
+            r for r in rows if reviewed_key(r[:7], latest(self._reviews.get((r[12], r[8], r[9], r[0]), []))) == r[:7]
         ]
         return (kept + self._moved_sources().get(tuple(key[:7]), []))[:limit]
 
@@ -580,28 +580,6 @@ def _contract_with_document(row: sqlite3.Row) -> dict[str, Any]:
     fact = contract(row)
     fact["published"], fact["title_of_document"] = row["published"], row["title"]
     return fact
-
-
-def _reviewed_key(key: tuple[Any, ...], review: Review | None) -> tuple[Any, ...] | None:
-    """A fact's fact_groups key (kind, subject, predicate, value, date, date_end, precision) as `review` leaves it:
-    None when rejected; a corrected date, issue, predicate or actor (re-linked to no entity: the store does not read
-    the watchlist) in its place."""
-    if review is None or review.verdict == "confirm":
-        return key
-    if review.verdict == "reject":
-        return None
-    kind, subject, predicate, value, date, date_end, precision = key
-    if review.verdict != "correct" or not review.field or review.value is None:
-        return key
-    if review.field == "date":
-        date, date_end, precision = review.value, None, {4: "year", 7: "month"}.get(len(review.value), "day")
-    elif review.field == "issue":
-        value = str(int(review.value))
-    elif review.field == "predicate":
-        predicate = review.value
-    elif review.field == "actor":
-        subject = None
-    return (kind, subject, predicate, value, date, date_end, precision)
 
 
 def _earliest_start(con: sqlite3.Connection, where: FactFilter) -> str:
