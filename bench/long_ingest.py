@@ -1,6 +1,6 @@
 """One long text file through `marsad ingest`: wall time and peak memory of the whole process tree (issue 12).
 
-usage: python bench/long_ingest.py [--mb 10 50] [--workers auto] [--html]
+usage: python bench/long_ingest.py [--mb 10 50] [--workers auto] [--html] [--max-size 200MB]
 
 The file is bench/long_document.py's document (the generated EN/AR notes joined by blank lines) at each size
 (--html: the same notes as the paragraphs of one HTML page, ~12,000 facts a MB: a dense page),
@@ -47,9 +47,10 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def run(path: Path, db: Path, workers: str, extract: bool) -> tuple[float, int, int, str]:
+def run(path: Path, db: Path, workers: str, extract: bool, max_size: str) -> tuple[float, int, int, str]:
     """(seconds, peak summed PSS in MB, peak single-process RSS in MB, the summary line)."""
-    args = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "-q", "--workers", workers, str(path)]
+    args = [sys.executable, "-m", "marsad", "--db", str(db), "ingest", "-q", "--workers", workers,
+            "--max-size", max_size, str(path)]  # fmt: skip
     if not extract:
         args.insert(-1, "--no-extract")
     started = time.perf_counter()
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 50.0])
     parser.add_argument("--workers", default="auto")
     parser.add_argument("--html", action="store_true", help="one HTML page of the notes, not a text file")
+    parser.add_argument("--max-size", default="200MB", help="ingest's --max-size (300 MB of text needs 400MB)")
     args = parser.parse_args()
     print(f"one long text file through marsad ingest (--workers {args.workers}); memory of the process tree")
     print(f"{'MB':>5} {'mode':18} {'seconds':>8} {'MB/s':>6} {'peak PSS':>9} {'largest':>8}  summary")
@@ -84,7 +86,7 @@ def main() -> None:
             size = path.stat().st_size / 1e6
             for mode, extract in (("baseline: archive", False), ("with extraction", True)):
                 db = Path(tmp) / f"{mode[:4]}-{mb:g}.db"
-                seconds, total, single, summary = run(path, db, args.workers, extract)
+                seconds, total, single, summary = run(path, db, args.workers, extract, args.max_size)
                 print(
                     f"{size:5.0f} {mode:18} {seconds:8.1f} {size / seconds:6.2f} {total:7d}MB {single:6d}MB  {summary}"
                 )

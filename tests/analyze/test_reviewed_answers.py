@@ -150,3 +150,50 @@ def test_check_reads_the_reviews(marsad: Marsad, tmp_path: Path) -> None:
     )
     store.close()
     assert about_412()  # the review in force is the last: a date off the cadence again
+
+
+ISSUES = [
+    "Al-Naba issue 410 appeared on 5 October 2023. Al-Naba issue 411 appeared on 12 October 2023.\n",
+    "Al-Naba issue 411 appeared on 12 October 2023. Al-Naba issue 412 appeared on 12 October 2024.\n",
+    "Al-Naba issue 412 appeared on 19 October 2023. Al-Naba issue 413 appeared on 26 October 2023.\n",
+    "Al-Naba issue 413 appeared on 26 October 2023. Al-Naba issue 414 appeared on 2 November 2023.\n",
+]
+
+
+def test_a_page_of_the_timeline_reads_only_its_rows_sources_and_keeps_every_count(
+    marsad: Marsad, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from marsad.analyze import timeline as module
+    from marsad.cli.kb import archive_watchlist
+
+    for n, text in enumerate(ISSUES):
+        (tmp_path / f"note{n}.md").write_text(f"# Note {n}\n\nAnalyst note {n}.\n\n{text}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path)).exit_code == 0
+    store = open_store(marsad.db)
+    facts = list(store.iter_facts("publication_issue"))
+    by_issue: dict[int, list[dict[str, Any]]] = {}
+    for f in facts:
+        by_issue.setdefault(f["issue"], []).append(f)
+    store.add_review(review_of_fact(by_issue[414][0], "reject", note="not this archive's", reviewer="ana"))
+    store.add_review(review_of_fact(by_issue[411][0], "correct", "issue", "410", note="misread", reviewer="ana"))
+    monkeypatch.setattr(module, "ONE_PASS_FACTS", 0)  # row by row, as an archive of many facts a row reads them
+    monkeypatch.setattr(module, "ONE_PASS_PER_ROW", 0)
+    wl = archive_watchlist(store)
+    for reviewed in (False, True):
+        whole = module.timeline(store, wl, reviewed=reviewed)
+        assert any(r.dates_clash for r in whole)
+        for asked in range(len(whole)):  # each row once the page's: read as the whole answer reads it
+            paged = module.timeline(store, wl, reviewed=reviewed, sources_of=range(asked, asked + 1))
+            assert [(r.what, r.mentions, r.dates, r.date, r.disputed) for r in paged] == [
+                (r.what, r.mentions, r.dates, r.date, r.disputed) for r in whole
+            ]
+            for n, (p, w) in enumerate(zip(paged, whole, strict=True)):
+                if n == asked or w.dates_clash or w.kind != "publication_issue":  # asked, disputed (412's two
+                    # years), or of a kind whose sources shape its row: read
+                    assert p.sources_read and [vars(s) for s in p.sources] == [vars(s) for s in w.sources]
+                else:
+                    assert not p.sources_read and p.sources == [] and w.sources
+    rows = {r.issue: r for r in module.timeline(store, wl, sources_of=range(0))}
+    assert 414 not in rows or rows[414].mentions == len(by_issue[414]) - 1
+    assert rows[410].mentions == len(by_issue[410]) + 1  # the corrected 411 counted in 410
+    store.close()

@@ -102,3 +102,22 @@ def test_integrity_check_is_clean(store: SQLiteStore) -> None:
     with store.transaction():
         store.add_document(doc("c" * 64, "النبأ العدد ٤١٣"), b"x")
     assert store.check_integrity() == []
+
+
+def test_a_long_text_and_a_large_original_are_written_whole(store: SQLiteStore) -> None:
+    """Past a million characters the text is bound as bytes and the original written in pieces (to hold no extra
+    copies): what is read back is the same text, as text, the same bytes and the same index."""
+    import marsad.store.sqlite as module
+
+    text = ("غزة والموصل " * 40_000 + "\n") * 3 + "needle-word at the end é"
+    original = text.encode("utf-8") + bytes(range(256)) * 4000
+    assert len(text) > module._LONG_TEXT and len(original) > 2 * module._BLOB_PIECE
+    with store.transaction():
+        assert store.add_document(doc("c" * 64, text, title="Long"), original) is True
+        assert store.add_document(doc("c" * 64, text, title="Long"), original) is False
+    assert store.get_document("c" * 64).text == text
+    assert store.original("c" * 64) == original
+    assert store._con.execute("SELECT typeof(text) FROM documents").fetchone()[0] == "text"
+    for words in ("needle", "غزة", "long"):
+        assert store.count_matches(parse_query(words)) == 1, words
+    assert store.check_integrity() == []

@@ -115,10 +115,13 @@ def test_the_modality_migration_fills_the_column_of_facts_stored_before_it(tmp_p
     )
     assert marsad("ingest", str(note)).exit_code == 0
     con = sqlite3.connect(marsad.db, isolation_level=None)
-    con.execute("DELETE FROM schema_migrations WHERE version = 7")  # the schema before 0007
+    con.execute("DELETE FROM schema_migrations WHERE version IN (7, 10)")  # the schema before 0007 (and 0010)
+    for trigger in ("insert", "delete", "update"):
+        con.execute(f"DROP TRIGGER fact_group_counts_{trigger}")
+    con.execute("DROP TABLE fact_group_counts")
     con.execute("DROP INDEX facts_group")
     con.execute("ALTER TABLE facts DROP COLUMN modality")
-    assert [m.version for m in migrate(con)] == [7]
+    assert [m.version for m in migrate(con)] == [7, 10]
     stored = dict(con.execute("SELECT json_extract(detail, '$.modality'), modality FROM facts WHERE kind = 'event'"))
     con.close()
     assert stored == {"denied": "denied"}

@@ -82,3 +82,17 @@ def test_fast_fold_equals_the_table(text: str) -> None:
 @given(st.text())
 def test_fold_equals_the_table_on_any_text(text: str) -> None:
     assert fold(text) == fold_by_table(text)
+
+
+@given(st.one_of(st.none(), st.text(max_size=20)), st.text(max_size=40), st.integers(1, 7))
+def test_the_index_fold_of_a_title_and_a_long_text_is_the_fold_of_both_joined(
+    title: str | None, text: str, piece: int
+) -> None:
+    import marsad.text.fold as module
+
+    saved = module._FOLD_PIECE
+    module._FOLD_PIECE = piece  # pieces of a few characters: every boundary of a long text met in a short one
+    try:
+        assert module.fold_index(title, text) == fold_by_table((title or "") + "\n" + text)
+    finally:
+        module._FOLD_PIECE = saved

@@ -9,10 +9,11 @@ differently stays one row, with each date and who gives it (`marsad check` says 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,8 @@ from marsad.text.fold import fold
 KINDS = ("statement", "event", "publication_issue", "campaign")
 ONCE = frozenset({"killed", "died"})  # what happens to a person once: every source's date is a date of one event
 MAX_SOURCES = 20  # sources kept per row (the count is always exact)
+# up to this many facts, or this many a row, every source is read in one pass; else row by row
+ONE_PASS_FACTS, ONE_PASS_PER_ROW = 2_000, 4
 
 
 @dataclass
@@ -91,6 +94,13 @@ class Row:
     explained: str | None = None  # the page's own words for the gap between its dates (a named delay)
     findings: list[dict[str, str]] = field(default_factory=list)  # findings of `marsad check` on its facts
     reviewed: list[dict[str, Any]] = field(default_factory=list)  # reviews that moved a fact into this row
+    # sources not read yet (timeline's `sources_of`): fact_groups keys, and sources given ready, in reading order
+    unread: list[tuple[Any, ...] | Source] = field(default_factory=list, repr=False)
+
+    @property
+    def sources_read(self) -> bool:
+        """Are its sources read (False: a row outside the asked `sources_of`; its counts and dates are exact)?"""
+        return not self.unread
 
     @property
     def when(self) -> str:
@@ -163,12 +173,16 @@ def timeline(
     min_confidence: float = 0.0,
     unasserted: bool = False,
     reviewed: bool = True,
+    sources_of: Container[int] | None = None,
 ) -> list[Row]:
     """Rows in time order. --actor keeps its statements and events (an organisation's people included),
     --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
     What is denied, negated, rumoured, habitual, conditional or only called for is left out unless `unasserted`.
     `reviewed`: the analyst's reviews apply (a rejected fact out, a corrected date or issue in its new row, the
     row's `reviewed` saying so); the web UI asks for the rows as extracted and marks the reviews on them itself.
+    `sources_of`: the row numbers (in the answer's order) whose sources a series issue's row needs, as a page of
+    the answer does; the other issue rows keep theirs unread (`sources_read` False; every count and date is exact),
+    unless their dates clash (`disputed` reads them, when they are few enough to be read whole). None: every row's.
 
     Facts are counted in SQL (fact_groups); the sources of each row are read in one pass when the facts
     are few for their rows, else row by row, up to MAX_SOURCES each."""
@@ -193,16 +207,26 @@ def timeline(
     groups = store.fact_groups(where)
     for g in groups:
         build.group(*g)
-    facts = sum(g[7] for g in groups)
-    # Measured at 100,000 documents: reading every fact costs ~18 us a fact (each a random read of it and
-    # of its document), one indexed read per row ~85 us: read row by row once rows hold ~5 facts each.
-    if facts <= max(2_000, 4 * len(groups)):
-        for r in store.fact_sources(where):
+    # Measured at 100,000 documents: reading every fact costs ~18 us a fact (each a random read of it and of its
+    # document), one indexed read per row ~85 us: a kind whose rows hold few facts each (statements) is read in one
+    # pass, one whose rows hold many (series issues) row by row.
+    facts: Counter[str] = Counter()
+    rows_of: Counter[str] = Counter()
+    for g in groups:
+        facts[g[0]] += g[7]
+        rows_of[g[0]] += 1
+    one_pass = tuple(k for k in facts if facts[k] <= max(ONE_PASS_FACTS, ONE_PASS_PER_ROW * rows_of[k]))
+    if one_pass:
+        for r in store.fact_sources(dataclasses.replace(where, kinds=one_pass)):
             build.source(r[:7], source_of_row(r))
-    else:  # many facts per row: a few indexed reads per row beat reading them all
-        for g in groups:
-            for r in store.group_sources(g, MAX_SOURCES, about, unasserted):
-                build.source(r[:7], source_of_row(r))
+    for g in groups:
+        if g[0] in one_pass:
+            continue
+        if sources_of is not None and g[0] == "publication_issue":
+            build.defer(g)  # a series issue's sources shape no row: read for the rows asked only
+            continue
+        for r in store.group_sources(g, MAX_SOURCES, about, unasserted):
+            build.source(r[:7], source_of_row(r))
     if "publication_issue" in kinds and not about:
         for f in _issue_documents(store, watchlist, subjects, date_from, date_to):
             key = (
@@ -218,7 +242,10 @@ def timeline(
             build.source(key, Source.of(f))
     applied = apply_reviews(build, store, watchlist, where) if reviewed else {}
     rows = build.rows()
-    for row in rows:
+    for n, row in enumerate(rows):
+        # a row with dates that clash reads its sources to see whether one page explains the gap (all of them)
+        if row.unread and (sources_of is None or n in sources_of or (row.mentions <= MAX_SOURCES and row.dates_clash)):
+            build.read(row, store, about, unasserted)
         if row.dates_clash and len(row.sources) >= row.mentions:  # every source read: all from one page?
             row.explained = explaining(store, row.sources)
         row.reviewed = [applied[s.fact_id] for s in row.sources if s.fact_id in applied]
@@ -333,6 +360,7 @@ class _Builder:
         self._dates: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
         self._precision: dict[tuple[str, str | None], str | None] = {}
         self._verbs: dict[tuple[Any, ...], set[str]] = {}
+        self._withdrawn: set[str] = set()  # facts taken out of their row (reviews), kept out of unread sources
 
     def group(
         self, kind: str, subject: str | None, predicate: str, value: str | None, date: str, end: str | None,
@@ -364,8 +392,28 @@ class _Builder:
 
     def source(self, group: tuple[Any, ...], source: Source) -> None:
         row = self._rows.get(_row_key(*group[:6]))
-        if row is not None and len(row.sources) < MAX_SOURCES:
+        if row is not None and row.unread:
+            row.unread.append(source)  # after the unread ones, as it would have come
+        elif row is not None and len(row.sources) < MAX_SOURCES:
             row.sources.append(source)
+
+    def defer(self, group: tuple[Any, ...]) -> None:
+        """Leave a group's sources unread, for `read` if its row is asked."""
+        row = self._rows.get(_row_key(*group[:6]))
+        if row is not None:
+            row.unread.append(tuple(group[:7]))
+
+    def read(self, row: Row, store: SQLiteStore, about: str | None, unasserted: bool) -> None:
+        """Read a row's unread sources in their order (a withdrawn fact left out), and sort them as _settle does."""
+        unread, row.unread = row.unread, []
+        for item in unread:
+            if isinstance(item, Source):
+                got = [item]
+            else:
+                read = (source_of_row(r) for r in store.group_sources(item, MAX_SOURCES, about, unasserted))
+                got = [s for s in read if s.fact_id not in self._withdrawn]
+            row.sources += got[: MAX_SOURCES - len(row.sources)]
+        row.sources.sort(key=lambda s: (s.date != row.date or s.date_end != row.date_end, -s.confidence, s.doc_id))
 
     def has(self, group: tuple[Any, ...]) -> bool:
         return _row_key(*group[:6]) in self._rows
@@ -383,6 +431,7 @@ class _Builder:
         if dates[(group[4], group[5])] <= 0:
             del dates[(group[4], group[5])]
         row.sources = [s for s in row.sources if s.fact_id != fact_id]
+        self._withdrawn.add(fact_id)
         if row.mentions <= 0 or not dates:
             del self._rows[key]
             del self._dates[key]
@@ -413,7 +462,8 @@ def _issue_documents(
     """Archived documents that are an issue (JSON Lines "series"/"issue" fields), as sources of its row."""
     series = [e for e in watchlist.entities if e.type is EntityType.SERIES and (subjects is None or e.id in subjects)]
     out = []
-    for s, d in ((one, d) for one in series for d in series_issue_documents(store, one)):
+    documents = store.issue_documents() if series else []
+    for s, d in ((one, d) for one in series for d in series_issue_documents(store, one, documents)):
         issue, date = str(d["issue"]), d["published"]
         if not date:
             continue

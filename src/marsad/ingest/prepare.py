@@ -24,7 +24,7 @@ from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported
 from marsad.ingest.walk import Input
 from marsad.model import Document, content_id
-from marsad.text.fold import fold
+from marsad.text.fold import fold_index
 from marsad.text.language import detect_paragraphs
 
 UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
@@ -149,7 +149,7 @@ def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, re
     doc = finish_document(doc, job.now, entry.path)
     where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
     result.warnings.extend((where, w) for w in doc.warnings)
-    index_text = fold((doc.title or "") + "\n" + doc.text)
+    index_text = fold_index(doc.title, doc.text)
     facts: list[tuple[Any, ...]] | Streamed | None = None
     if job.extract and job.fan_out is not None and len(doc.text) > CHUNK_CHARS:
         fan_out = job.fan_out

@@ -59,6 +59,16 @@ def migrate(con: sqlite3.Connection) -> list[Migration]:
 
 
 def _split(sql: str) -> list[str]:
-    """Split a migration file into statements (our files never put ';' inside a literal)."""
+    """Split a migration file into statements (our files never put ';' inside a literal); a trigger's body, whose
+    statements end in ';' too, stays whole (sqlite3.complete_statement says where a statement ends)."""
     body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return [s.strip() for s in body.split(";") if s.strip()]
+    out, pending = [], ""
+    for piece in body.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip().removesuffix(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip().removesuffix(";"))
+    return out

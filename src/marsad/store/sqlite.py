@@ -31,16 +31,30 @@ from marsad.store.query import Query
 from marsad.store.reviews import Review, by_evidence, insert_review, latest, reviewed, reviewed_key, select_reviews
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.store.versions import link_versions
-from marsad.text.fold import fold
+from marsad.text.fold import fold_index
 
 # ON CONFLICT, not INSERT OR IGNORE: only a duplicate id may be skipped; any other violation must raise.
 _INSERT = (
     f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT(id) DO NOTHING"
 )
+# A long text is bound as its UTF-8 bytes (cast back to text), and each statement bound to it is run once more
+# with `WHERE 0` and nothing bound (_run_long): a statement keeps its bound values' copies until it is bound again.
+_INSERT_LONG = (
+    f"INSERT INTO documents({', '.join(COLUMNS)}) "
+    f"SELECT {', '.join('CAST(? AS TEXT)' if c == 'text' else '?' for c in COLUMNS)} WHERE ? "
+    "ON CONFLICT(id) DO NOTHING"
+)
+_INDEX = "INSERT INTO documents_fts(rowid, body) VALUES (?, ?)"
+_INDEX_LONG = "INSERT INTO documents_fts(rowid, body) SELECT ?, ? WHERE ?"  # FTS5 reads a bound blob as text
+_TEXT = COLUMNS.index("text")
+_LONG_TEXT = 1 << 20  # characters: a text this long is bound as bytes, an original this large written in pieces
+_BLOB_PIECE = 1 << 20
+
 _INSERT_FACT = (
     f"INSERT OR REPLACE INTO facts(id, doc, {', '.join(FACT_COLUMNS[1:])}) "
     f"VALUES ({', '.join('?' * (len(FACT_COLUMNS) + 1))})"
 )
+_COUNTED = frozenset({"statement", "event", "publication_issue", "campaign"})  # kinds fact_group_counts keeps
 _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
@@ -51,6 +65,7 @@ BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write lock
 
 def _tune(con: sqlite3.Connection) -> None:
     con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA recursive_triggers = ON")  # a fact INSERT OR REPLACE replaces is uncounted (0010)
     con.execute("PRAGMA cache_size = -65536")  # 64 MiB: random 64-hex ids thrash the default 2 MiB
 
 
@@ -158,7 +173,7 @@ class SQLiteStore:
     def add_document(self, doc: Document, original: bytes) -> bool:
         if doc.ingested_at is None:
             doc = dataclasses.replace(doc, ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-        return self.add_row(to_row(doc), original, fold((doc.title or "") + "\n" + doc.text))
+        return self.add_row(to_row(doc), original, fold_index(doc.title, doc.text))
 
     def add_row(
         self,
@@ -172,17 +187,46 @@ class SQLiteStore:
         (`fact_rows_of`) from the extractors named in `extracted`; False if the id is archived."""
         if not self._in_tx:
             raise StoreError("documents are added inside store.transaction()")
-        cur = self._con.execute(_INSERT, row)
-        if cur.rowcount == 0:
+        text = row[_TEXT]
+        if isinstance(text, str) and len(text) > _LONG_TEXT:
+            count, last = self._run_long(_INSERT_LONG, (*row[:_TEXT], text.encode("utf-8"), *row[_TEXT + 1 :]))
+        else:
+            cur = self._con.execute(_INSERT, row)
+            count, last = cur.rowcount, cur.lastrowid
+        if count == 0:
             return False
-        rowid = int(cur.lastrowid or 0)
-        self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
-        self._con.execute("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", (rowid, index_text))
+        rowid = int(last or 0)
+        self._add_original(rowid, original)
+        if len(index_text) > _LONG_TEXT:
+            self._run_long(_INDEX_LONG, (rowid, index_text.encode("utf-8")))
+        else:
+            self._con.execute(_INDEX, (rowid, index_text))
         self._write_facts(rowid, facts, extracted)
         version_of = row[COLUMNS.index("version_of")]
         if version_of is not None:
             link_versions(self._con, version_of)
         return True
+
+    def _run_long(self, sql: str, args: tuple[Any, ...]) -> tuple[int, int | None]:
+        """Run a statement `... WHERE ?` that binds a long text's bytes, then again binding nothing, so that it frees
+        its copy of them. (A str would keep the UTF-8 copy sqlite3 binds inside it for as long as it lives: the whole
+        write of a long document.)"""
+        cur = self._con.execute(sql, (*args, 1))
+        ran = cur.rowcount, cur.lastrowid
+        self._con.execute(sql, (None,) * (len(args) + 1))
+        return ran
+
+    def _add_original(self, rowid: int, original: bytes) -> None:
+        """The original file's bytes; a large one written a piece at a time into a zero blob, so that SQLite holds no
+        whole copy of it (binding would copy it, then copy it again into its record)."""
+        if len(original) <= _BLOB_PIECE:
+            self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
+            return
+        self._con.execute("INSERT INTO originals(doc, data) VALUES (?, zeroblob(?))", (rowid, len(original)))
+        view = memoryview(original)
+        with self._con.blobopen("originals", "data", rowid) as blob:
+            for i in range(0, len(view), _BLOB_PIECE):
+                blob.write(view[i : i + _BLOB_PIECE])
 
     def _write_facts(
         self, rowid: int, facts: Iterable[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
@@ -248,10 +292,12 @@ class SQLiteStore:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
         Aggregated in SQL over a covering index: a timeline of 100,000 documents never parses them all."""
         clause, args = _fact_filter(where, self._con)
-        sql = (
-            "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, count(*) FROM facts f "
-            "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
-        )
+        counted = set(where.kinds) <= _COUNTED and not (where.about or where.min_confidence or where.not_extractor)
+        sql = (  # the kept counts when the filter reads only what they hold (migration 0010), else the facts
+            "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, "
+            + ("sum(f.n) FROM fact_group_counts f " if counted else "count(*) FROM facts f ")
+            + "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
+        )  # fmt: skip
         groups = [tuple(r) for r in self._con.execute(sql, args)]
         return self._groups_as_reviewed(groups, clause, args) if self._reviews else groups
 
@@ -560,6 +606,18 @@ class SQLiteStore:
             self._con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
+        kinds = ",".join(f"'{k}'" for k in sorted(_COUNTED))
+        kept = "SELECT key, n FROM fact_group_counts"
+        counted = (
+            "SELECT json_array(kind, subject, predicate, value, date, date_end, precision, modality) AS key, count(*) "
+            f"FROM facts WHERE kind IN ({kinds}) GROUP BY key"
+        )
+        wrong = self._con.execute(
+            f"SELECT count(DISTINCT key) FROM (SELECT * FROM ({kept} EXCEPT {counted}) UNION ALL SELECT * FROM "
+            f"({counted} EXCEPT {kept}))"
+        )
+        if n := wrong.fetchone()[0]:
+            problems.append(f"fact counts (fact_group_counts): {n} groups differ from the facts")
         return problems
 
     def close(self) -> None:

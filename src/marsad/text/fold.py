@@ -94,6 +94,15 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
+def fold_index(title: str | None, text: str) -> str:
+    """fold(title + "\n" + text), the text a document is indexed by, without joining the two first (a long text's
+    copy)."""
+    if len(text) > _FOLD_PIECE:
+        head = _fold((title or "") + "\n")
+        return "".join([head, *(_fold(text[i : i + _FOLD_PIECE]) for i in range(0, len(text), _FOLD_PIECE))])
+    return _fold((title or "") + "\n" + text)
+
+
 def _fold(text: str) -> str:
     if _NOT_SIMPLE.search(text) is not None:
         return text.translate(_TABLE)

@@ -95,6 +95,7 @@ def _rows(store: SQLiteStore, wl: Watchlist, e: Entity) -> tuple[list[Row], str 
             topic=e.name if how == "topic" else None,
             campaign=e.name if how == "campaign" else None,
             reviewed=False,  # as extracted, the reviews marked on the rows
+            sources_of=range(MAX_ROWS),  # the rows the page shows
         )
         return rows, None
     except MarsadError as exc:  # a name two entities share: say so, show the rest of the page

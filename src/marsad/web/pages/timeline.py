@@ -38,13 +38,14 @@ def timeline_page(
 ) -> HTMLResponse:
     asked = {"actor": actor, "series": series, "topic": topic, "campaign": campaign, "from": date_from,
              "to": date_to}  # fmt: skip
+    offset = (page_number - 1) * PAGE_ROWS
     rows = timeline(
         store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
         campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
         reviewed=False,  # the rows as extracted: each reviewed source is marked on its row (web/reviewed.py)
+        sources_of=range(offset, offset + PAGE_ROWS),  # the sources of the rows this page shows
     )  # fmt: skip
     kept = {k: v for k, v in asked.items() if v} | ({"unasserted": "true"} if unasserted else {})
-    offset = (page_number - 1) * PAGE_ROWS
     last = max(1, -(-len(rows) // PAGE_ROWS))
     shown = rows[offset : offset + PAGE_ROWS]
 

@@ -1,0 +1,72 @@
+"""The counts of facts by what they say, kept as facts are written (migration 0010), always equal a recount: through
+ingest, re-extraction, a fact written again in place (INSERT OR REPLACE), updates and deletion; `check_integrity`
+says when not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.store import FactFilter, open_store
+from marsad.store.sqlite import SQLiteStore
+from tests.conftest import Marsad
+
+NOTES = [
+    "Al-Naba issue 410 appeared on 5 October 2023. Al-Naba issue 411 appeared on 12 October 2023.\n\n"
+    "On 4 January 2024 Abu Hudhayfa al-Ansari said the war in Gaza was a religious war.\n",
+    "Al-Naba issue 411 appeared on 12 October 2023. On 10 December 2023 the Islamic State denied that Abu Hudhayfa "
+    "al-Ansari had been killed.\n",
+]
+KINDS = ("statement", "event", "publication_issue", "campaign")
+
+
+def _recount(store: SQLiteStore, unasserted: bool) -> set[tuple[object, ...]]:
+    sql = (
+        "SELECT kind, subject, predicate, value, date, date_end, precision, count(*) FROM facts "
+        "WHERE kind IN ('statement', 'event', 'publication_issue', 'campaign') AND date IS NOT NULL "
+        + ("" if unasserted else "AND modality IS NULL ")
+        + "GROUP BY kind, subject, predicate, value, date, date_end, precision"
+    )
+    return {tuple(r) for r in store._con.execute(sql)}
+
+
+def _kept(store: SQLiteStore, unasserted: bool) -> set[tuple[object, ...]]:
+    return set(store.fact_groups(FactFilter(KINDS, unasserted=unasserted)))
+
+
+def test_the_kept_counts_equal_a_recount_through_every_write(marsad: Marsad, tmp_path: Path) -> None:
+    for n, text in enumerate(NOTES):
+        (tmp_path / f"note{n}.md").write_text(f"# Note {n}\n\nAnalyst note.\n\n{text}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path)).exit_code == 0
+    store = open_store(marsad.db)
+
+    def same() -> None:
+        for unasserted in (False, True):
+            assert _kept(store, unasserted) == _recount(store, unasserted)
+        assert store.check_integrity() == []
+
+    groups = _recount(store, True)
+    assert {g[0] for g in groups} >= {"statement", "event", "publication_issue"}
+    assert any(int(str(g[7])) > 1 for g in groups)
+    same()
+    store.close()
+    assert marsad("extract", "--force").exit_code == 0
+    store = open_store(marsad.db)
+    same()
+    with store.transaction():  # the same fact written again in place: replaced, not counted twice
+        store._con.execute("INSERT OR REPLACE INTO facts SELECT * FROM facts WHERE kind = 'publication_issue'")
+    same()
+    with store.transaction():
+        store._con.execute("DELETE FROM facts WHERE kind = 'publication_issue' AND value = '411' AND rowid % 2 = 0")
+    same()
+    with store.transaction():
+        store._con.execute("UPDATE facts SET date = '2023-10-13' WHERE kind = 'publication_issue' AND value = '411'")
+    same()
+    with store.transaction():  # a statement read as denied: counted apart, out of what is asserted
+        store._con.execute("UPDATE facts SET modality = 'denied' WHERE kind = 'statement'")
+    assert _recount(store, False) != _recount(store, True)
+    same()
+    with store.transaction():
+        events = store._con.execute("UPDATE fact_group_counts SET n = n + 1 WHERE kind = 'event'").rowcount
+    problem = f"fact counts (fact_group_counts): {events} groups differ from the facts"
+    assert events and store.check_integrity() == [problem]
+    store.close()
