@@ -4,9 +4,16 @@ entity, the timeline with its filters, the original as a download."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+from marsad.cli import cli
+from marsad.web.app import create_app
+from marsad.web.config import WebConfig
+from tests.web.conftest import BASE
 from tests.web.helpers import doc_ids, entity_ids
 
 
@@ -183,3 +190,30 @@ def test_search_facets_by_actor_and_series_name_them_and_narrow(client: TestClie
     assert 'Abu Hudhayfa al-Ansari</bdi> <a class="drop"' in narrowed  # the chosen actor, by name, with its way back
     n = int(link.group(2))
     assert f"{n} matching document" in narrowed
+
+
+def test_a_kept_timeline_reads_each_pages_sources_and_is_computed_again_once_the_archive_changes(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.analyze import timeline as answer
+    from marsad.web.pages import timeline
+
+    monkeypatch.setattr(answer, "ONE_PASS_FACTS", 0)  # row by row, as at 100,000 documents: issues' sources wait
+    monkeypatch.setattr(answer, "ONE_PASS_PER_ROW", 0)
+    old, timeline.PAGE_ROWS = timeline.PAGE_ROWS, 3
+    try:
+        with TestClient(create_app(WebConfig(db=str(archive))), base_url=BASE) as client:
+            first = client.get("/timeline", params={"series": "al-Naba"}).text
+            total = int(re.search(r"(\d+) rows", first).group(1))  # type: ignore[union-attr]
+            for n in range(2, -(-total // 3) + 1):  # every later page of the kept answer links its evidence
+                page = client.get("/timeline", params={"series": "al-Naba", "page": n}).text
+                rows = page.split('<tr id="row-')[1:]
+                assert rows and all('href="/doc/' in row for row in rows), n
+            note = tmp_path / "new.md"
+            note.write_text("# A later note\n\nAnalyst note.\n\nAl-Naba issue 900 appeared on 3 July 2031.\n")
+            result = CliRunner().invoke(cli, ["--db", str(archive), "ingest", str(note)], catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+            again = client.get("/timeline", params={"series": "al-Naba"}).text
+            assert f"{total + 1} rows" in again and "al-Naba 900" not in first
+    finally:
+        timeline.PAGE_ROWS = old

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,17 @@ class Source:
 
 
 @dataclass
+class Unread:
+    """A row's sources not read yet: fact_groups keys and sources given ready, in reading order, and how to read
+    them (as its timeline read the others)."""
+
+    items: list[tuple[Any, ...] | Source]
+    about: str | None
+    unasserted: bool
+    withdrawn: set[str]  # facts its timeline took out of their rows (reviews): not read back in
+
+
+@dataclass
 class Row:
     kind: str
     what: str
@@ -94,13 +105,13 @@ class Row:
     explained: str | None = None  # the page's own words for the gap between its dates (a named delay)
     findings: list[dict[str, str]] = field(default_factory=list)  # findings of `marsad check` on its facts
     reviewed: list[dict[str, Any]] = field(default_factory=list)  # reviews that moved a fact into this row
-    # sources not read yet (timeline's `sources_of`): fact_groups keys, and sources given ready, in reading order
-    unread: list[tuple[Any, ...] | Source] = field(default_factory=list, repr=False)
+    unread: Unread | None = field(default=None, repr=False)  # sources not read yet (timeline's `sources_of`)
 
     @property
     def sources_read(self) -> bool:
-        """Are its sources read (False: a row outside the asked `sources_of`; its counts and dates are exact)?"""
-        return not self.unread
+        """Are its sources read (False: a row outside the asked `sources_of`, until read_sources; its counts and
+        dates are exact)?"""
+        return self.unread is None
 
     @property
     def when(self) -> str:
@@ -202,7 +213,7 @@ def timeline(
         kinds = ("campaign",)
         subjects = [entity(watchlist, campaign, (EntityType.CAMPAIGN,), "campaign").id]
     names = {e.id: display_title(e) if e.type is EntityType.CAMPAIGN else e.name for e in watchlist.entities}
-    build = _Builder(names, {e.id for e in watchlist.entities if e.type is EntityType.PERSON})
+    build = _Builder(names, {e.id for e in watchlist.entities if e.type is EntityType.PERSON}, about, unasserted)
     where = FactFilter(kinds, subjects, date_from, date_to, about, min_confidence, unasserted=unasserted)
     groups = store.fact_groups(where)
     for g in groups:
@@ -245,11 +256,32 @@ def timeline(
     for n, row in enumerate(rows):
         # a row with dates that clash reads its sources to see whether one page explains the gap (all of them)
         if row.unread and (sources_of is None or n in sources_of or (row.mentions <= MAX_SOURCES and row.dates_clash)):
-            build.read(row, store, about, unasserted)
+            _read(row, store)
         if row.dates_clash and len(row.sources) >= row.mentions:  # every source read: all from one page?
             row.explained = explaining(store, row.sources)
         row.reviewed = [applied[s.fact_id] for s in row.sources if s.fact_id in applied]
     return rows
+
+
+def read_sources(rows: Iterable[Row], store: SQLiteStore) -> None:
+    """Read the unread sources of these rows (a page of a timeline asked with `sources_of`, kept and paged on)."""
+    for row in rows:
+        if row.unread is not None:
+            _read(row, store)
+
+
+def _read(row: Row, store: SQLiteStore) -> None:
+    """Read a row's unread sources in their order (a withdrawn fact left out), and sort them as _settle does."""
+    assert row.unread is not None
+    unread, row.unread = row.unread, None
+    for item in unread.items:
+        if isinstance(item, Source):
+            got = [item]
+        else:
+            read = (source_of_row(r) for r in store.group_sources(item, MAX_SOURCES, unread.about, unread.unasserted))
+            got = [s for s in read if s.fact_id not in unread.withdrawn]
+        row.sources += got[: MAX_SOURCES - len(row.sources)]
+    row.sources.sort(key=lambda s: (s.date != row.date or s.date_end != row.date_end, -s.confidence, s.doc_id))
 
 
 def apply_reviews(
@@ -353,8 +385,11 @@ def _row_key(
 
 
 class _Builder:
-    def __init__(self, names: dict[str, str], people: set[str] | None = None) -> None:
+    def __init__(
+        self, names: dict[str, str], people: set[str] | None = None, about: str | None = None, unasserted: bool = False
+    ) -> None:
         self.names = names
+        self.about, self.unasserted = about, unasserted
         self.people = people or set()
         self._rows: dict[tuple[Any, ...], Row] = {}
         self._dates: dict[tuple[Any, ...], Counter[tuple[str, str | None]]] = {}
@@ -393,27 +428,17 @@ class _Builder:
     def source(self, group: tuple[Any, ...], source: Source) -> None:
         row = self._rows.get(_row_key(*group[:6]))
         if row is not None and row.unread:
-            row.unread.append(source)  # after the unread ones, as it would have come
+            row.unread.items.append(source)  # after the unread ones, as it would have come
         elif row is not None and len(row.sources) < MAX_SOURCES:
             row.sources.append(source)
 
     def defer(self, group: tuple[Any, ...]) -> None:
-        """Leave a group's sources unread, for `read` if its row is asked."""
+        """Leave a group's sources unread, for read_sources if its row is asked."""
         row = self._rows.get(_row_key(*group[:6]))
         if row is not None:
-            row.unread.append(tuple(group[:7]))
-
-    def read(self, row: Row, store: SQLiteStore, about: str | None, unasserted: bool) -> None:
-        """Read a row's unread sources in their order (a withdrawn fact left out), and sort them as _settle does."""
-        unread, row.unread = row.unread, []
-        for item in unread:
-            if isinstance(item, Source):
-                got = [item]
-            else:
-                read = (source_of_row(r) for r in store.group_sources(item, MAX_SOURCES, about, unasserted))
-                got = [s for s in read if s.fact_id not in self._withdrawn]
-            row.sources += got[: MAX_SOURCES - len(row.sources)]
-        row.sources.sort(key=lambda s: (s.date != row.date or s.date_end != row.date_end, -s.confidence, s.doc_id))
+            if row.unread is None:
+                row.unread = Unread([], self.about, self.unasserted, self._withdrawn)
+            row.unread.items.append(tuple(group[:7]))
 
     def has(self, group: tuple[Any, ...]) -> bool:
         return _row_key(*group[:6]) in self._rows

@@ -5,6 +5,7 @@ word costs no more than its ranking. Actor and series values are entity ids (the
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -63,24 +64,26 @@ def facet_counts(
 ) -> dict[str, list[tuple[str, int]]]:
     """Each facet's most frequent values with their counts, most frequent first."""
     kept, args = (narrow or Narrowing()).clause("f.rowid")
+    match = f"SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept}"
+    # the matching documents once (at most the rank window's), then each count through them, as a JSON array
+    matched = json.dumps([r[0] for r in con.execute(match, (query.fts(), window_start or 0, *args))])
     sql = (
-        "SELECT d.languages, d.media_type, d.origin, substr(d.published, 1, 4) FROM documents_fts f "
-        f"JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept}"
+        "SELECT d.languages, d.media_type, d.origin, substr(d.published, 1, 4) FROM documents d "
+        "WHERE d.rowid IN (SELECT value FROM json_each(?))"
     )
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for languages, media_type, origin, year in con.execute(sql, (query.fts(), window_start or 0, *args)):
+    for languages, media_type, origin, year in con.execute(sql, (matched,)):
         counts["language"][(languages or "und").split(" ", 1)[0]] += 1
         counts["media type"][media_type] += 1
         counts["origin"][origin] += 1
         counts["year"][year or "undated"] += 1
     for name, kind in _ENTITY_FACETS.items():
-        # the matching documents first, then their facts through the per-document index (a join SQLite orders
-        # by kind would read every fact of that kind: 30 s at 100,000 documents)
+        # through the per-document index, which holds kind and subject (migration 0011): a join SQLite orders by
+        # kind would read every fact of that kind (30 s at 100,000 documents)
         sql = (
             "SELECT x.subject, count(DISTINCT x.doc) FROM facts x INDEXED BY facts_doc WHERE x.doc IN "
-            f"(SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} "
-            f"AND {kept}) AND x.kind = ? AND x.subject IS NOT NULL GROUP BY x.subject"
+            "(SELECT value FROM json_each(?)) AND x.kind = ? AND x.subject IS NOT NULL GROUP BY x.subject"
         )
-        for subject, n in con.execute(sql, (query.fts(), window_start or 0, *args, kind)):
+        for subject, n in con.execute(sql, (matched, kind)):
             counts[name][str(subject)] = int(n)
     return {name: c.most_common(top) for name, c in counts.items()}

@@ -3,6 +3,8 @@ between the server's threads), a writable one only for a review, and the archive
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,13 +21,49 @@ def config_of(request: Request) -> WebConfig:
     return config
 
 
+class _Readers:
+    """Read-only stores of one archive file, each lent to one request at a time and kept for the next: a store's
+    SQLite page cache (64 MiB) then stays warm across requests, where a store opened per request reads its pages
+    again. WAL mode shows each statement the archive as last committed, so a kept store sees what another process
+    wrote since. A file replaced under the same name (another inode) gets new stores."""
+
+    KEPT = 8  # stores kept idle; a burst of more requests opens more, closed after
+
+    def __init__(self) -> None:
+        self._idle: dict[tuple[str, int, int], list[SQLiteStore]] = {}
+        self._lock = threading.Lock()
+
+    def lend(self, path: str) -> tuple[tuple[str, int, int], SQLiteStore]:
+        try:
+            st = os.stat(path)
+            key = (path, st.st_dev, st.st_ino)
+        except OSError:  # not there: open_store says so
+            key = (path, 0, 0)
+        with self._lock:
+            idle = self._idle.get(key)
+            if idle:
+                return key, idle.pop()
+        return key, open_store(path, read_only=True)
+
+    def give_back(self, key: tuple[str, int, int], store: SQLiteStore) -> None:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self.KEPT:
+                idle.append(store)
+                return
+        store.close()
+
+
+_READERS = _Readers()
+
+
 def reading(request: Request) -> Iterator[SQLiteStore]:
-    """A FastAPI dependency: the archive opened read-only for one request, closed after it."""
-    store = open_store(config_of(request).db, read_only=True)
+    """A FastAPI dependency: the archive read-only, lent to one request (a kept store, _Readers)."""
+    key, store = _READERS.lend(config_of(request).db)
     try:
         yield store
     finally:
-        store.close()
+        _READERS.give_back(key, store)
 
 
 @contextmanager

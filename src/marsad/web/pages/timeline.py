@@ -10,16 +10,18 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from marsad.analyze.timeline import timeline
+from marsad.analyze.timeline import Row, read_sources, timeline
 from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.chart import chart
+from marsad.web.kept import Answers
 from marsad.web.render import page
 from marsad.web.reviewed import row_reviews
 
 router = APIRouter()
 PAGE_ROWS = 200  # table rows a page shows (the chart draws up to CHART_ROWS, each linked to its page)
 CHART_ROWS = 2000
+ANSWERS = Answers()  # the timelines asked lately, while the archive is unchanged
 Name = Annotated[str, Query(max_length=300)]
 
 
@@ -39,15 +41,22 @@ def timeline_page(
     asked = {"actor": actor, "series": series, "topic": topic, "campaign": campaign, "from": date_from,
              "to": date_to}  # fmt: skip
     offset = (page_number - 1) * PAGE_ROWS
-    rows = timeline(
-        store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
-        campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
-        reviewed=False,  # the rows as extracted: each reviewed source is marked on its row (web/reviewed.py)
-        sources_of=range(offset, offset + PAGE_ROWS),  # the sources of the rows this page shows
+    answer = ANSWERS.get(
+        store.path,
+        (actor.strip(), series.strip(), topic.strip(), campaign.strip(), date_from, date_to, unasserted),
+        lambda: timeline(
+            store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
+            campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
+            reviewed=False,  # the rows as extracted: each reviewed source is marked on its row (web/reviewed.py)
+            sources_of=range(offset, offset + PAGE_ROWS),  # the sources of the rows this page shows
+        ),
     )  # fmt: skip
+    rows: list[Row] = answer.value
     kept = {k: v for k, v in asked.items() if v} | ({"unasserted": "true"} if unasserted else {})
     last = max(1, -(-len(rows) // PAGE_ROWS))
     shown = rows[offset : offset + PAGE_ROWS]
+    with answer.lock:  # another page of a kept answer: its rows' sources are read now
+        read_sources(shown, store)
 
     def zoom_query(prefix: str) -> str:
         """The same question narrowed to one year or month of the axis."""
