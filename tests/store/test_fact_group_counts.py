@@ -1,6 +1,6 @@
-"""The counts of facts by what they say, kept as facts are written (migration 0010), always equal a recount: through
-ingest, re-extraction, a fact written again in place (INSERT OR REPLACE), updates and deletion; `check_integrity`
-says when not."""
+"""The counts of facts by what they say (migration 0010) and the topics issue facts name (0012), kept as facts are
+written, always equal a recount: through ingest, re-extraction, a fact written again in place (INSERT OR REPLACE),
+updates and deletion; `check_integrity` says when not."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ NOTES = [
     "Al-Naba issue 410 appeared on 5 October 2023. Al-Naba issue 411 appeared on 12 October 2023.\n\n"
     "On 4 January 2024 Abu Hudhayfa al-Ansari said the war in Gaza was a religious war.\n",
     "Al-Naba issue 411 appeared on 12 October 2023. On 10 December 2023 the Islamic State denied that Abu Hudhayfa "
-    "al-Ansari had been killed.\n",
+    "al-Ansari had been killed.\n\nAl-Naba issue 412 did not mention Gaza. Al-Naba issue 413 mentioned Gaza twice.\n",
 ]
 KINDS = ("statement", "event", "publication_issue", "campaign")
 
@@ -44,6 +44,7 @@ def test_the_kept_counts_equal_a_recount_through_every_write(marsad: Marsad, tmp
             assert _kept(store, unasserted) == _recount(store, unasserted)
         assert store.check_integrity() == []
 
+    assert store._con.execute("SELECT count(*) FROM issue_topics").fetchone()[0] >= 2  # 412 and 413 name Gaza
     groups = _recount(store, True)
     assert {g[0] for g in groups} >= {"statement", "event", "publication_issue"}
     assert any(int(str(g[7])) > 1 for g in groups)
@@ -64,6 +65,13 @@ def test_the_kept_counts_equal_a_recount_through_every_write(marsad: Marsad, tmp
     with store.transaction():  # a statement read as denied: counted apart, out of what is asserted
         store._con.execute("UPDATE facts SET modality = 'denied' WHERE kind = 'statement'")
     assert _recount(store, False) != _recount(store, True)
+    same()
+    with store.transaction():  # a fact naming a topic deleted: its topics leave with it
+        store._con.execute("DELETE FROM facts WHERE kind = 'publication_issue' AND value = '413'")
+    same()
+    with store.transaction():  # a fact's detail rewritten without its topics: they leave with it
+        store._con.execute("UPDATE facts SET detail = json_remove(detail, '$.topics') WHERE kind = 'publication_issue'")
+    assert store._con.execute("SELECT count(*) FROM issue_topics").fetchone()[0] == 0
     same()
     with store.transaction():
         events = store._con.execute("UPDATE fact_group_counts SET n = n + 1 WHERE kind = 'event'").rowcount

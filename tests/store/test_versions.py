@@ -92,12 +92,12 @@ def test_the_migration_links_versions_archived_before_it(
     old, new = sorted(_message_105(marsad), key=lambda d: d.meta.get("edited") or "")
     assert _jsonl(marsad, "facts", "--document", old.id)  # two unlinked documents, both with facts
     con = sqlite3.connect(marsad.db, isolation_level=None)
-    con.execute("DELETE FROM schema_migrations WHERE version = 6")  # and the schema before 0006
-    con.execute("DROP INDEX documents_version")
-    con.execute("DROP INDEX documents_superseded")
+    con.execute("DELETE FROM schema_migrations WHERE version IN (6, 13)")  # and the schema before 0006 (and 0013)
+    for index in ("documents_version", "documents_superseded", "documents_dated_from", "documents_dated_length"):
+        con.execute(f"DROP INDEX {index}")
     for column in ("version_of", "version_at", "superseded_by"):
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
-    assert [m.version for m in migrate(con)] == [6] and 6 in [m.version for m in migrations()]
+    assert [m.version for m in migrate(con)] == [6, 13] and 6 in [m.version for m in migrations()]
     con.close()
     store = open_store(marsad.db)
     assert store.versions(old.id) == (new.id, []) and store.versions(new.id) == (None, [old.id])

@@ -15,19 +15,36 @@ from marsad.analyze.dating import bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import SQLiteStore
+from marsad.store.query import parse_query
+
+_EN_CUES = ("due to", "because of", "caused by", "a result of", "in response to", "prompted by", "a response to")
+_AR_POINTS = ("وذلك", "وجاء ذلك", "جاء ذلك", "وياتي ذلك", "ويأتي ذلك")
+_AR_CUES = ("بسبب", "نتيجة", "نتيجةً", "ردا على", "رداً على", "بعد")
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
 
 _POINTS_BACK = re.compile(
     r"(?:^|[.!?؟]\s+)(?P<s>(?:[A-Z]\w+\s+){0,2}(?:\w+\s+)?(?:this|that|it)\s+(?:was|is|had been|came)\s+"
-    r"(?:(?:largely|partly|mainly|probably|likely)\s+)?(?:due to|because of|caused by|a result of|in response to|"
-    r"prompted by|a response to)"
-    r"|(?:وذلك|وجاء ذلك|جاء ذلك|وياتي ذلك|ويأتي ذلك)\s+(?:بسبب|نتيجة|نتيجةً|ردا على|رداً على|بعد))",
+    rf"(?:(?:largely|partly|mainly|probably|likely)\s+)?(?:{_either(_EN_CUES)})"
+    rf"|(?:{_either(_AR_POINTS)})\s+(?:{_either(_AR_CUES)}))",
+)
+# the documents that may hold a cue: each cue's words, as a phrase of the full-text index (its last pointing word
+# then the cue, in Arabic); the pattern above then reads only them
+_CUED = parse_query(
+    " OR ".join(
+        [f'"{c}"' for c in _EN_CUES]
+        + [f'"{p.split()[-1]} {c}"' for p in dict.fromkeys(p.split()[-1] for p in _AR_POINTS) for c in _AR_CUES]
+    )
 )
 _END = re.compile(r"[.!?؟](?:\s|$)")
 
 
 def cause_findings(store: SQLiteStore) -> list[Finding]:
     out = []
-    for doc in store.iter_documents():
+    for doc in store.documents_matching(_CUED):
         cues = [m.start("s") for m in _POINTS_BACK.finditer(doc.text)]
         if not cues:
             continue

@@ -204,8 +204,13 @@ def _reported(store: SQLiteStore, series: str, topic: str, lo: int, hi: int) -> 
     it is not (a mention is a positive finding; a page may have missed it). As the analyst reviewed them: a
     rejected fact says nothing, a corrected issue number speaks of that issue."""
     out: dict[int, IssueDoc] = {}
-    facts = store.select_facts(FactFilter(("publication_issue",), subjects=[series], dated=False))
-    for f in apply(facts, store.reviews()):
+    # the issues asked whose sentence names the topic (never every issue fact), and the facts of the documents
+    # where a review corrects an issue number (one may now be an issue asked)
+    reviews = store.reviews()
+    facts = {f["id"]: f for f in store.issue_facts_naming(series, topic, lo, hi)}
+    for doc_id in {r.doc_id for r in reviews if r.kind == "publication_issue" and r.field == "issue"}:
+        facts |= {f["id"]: f for f in store.iter_facts("publication_issue", document=doc_id)}
+    for f in apply(list(facts.values()), reviews):
         n = f.get("issue")
         said = [t for t in f["detail"].get("topics") or [] if t.get("id") == topic]
         if n is None or not said or not lo <= int(n) <= hi or f["detail"].get("issue_document"):

@@ -288,6 +288,19 @@ class SQLiteStore:
             sql += f" LIMIT {int(limit)}"
         return list(self._as_reviewed(_contract_with_document(row) for row in self._con.execute(sql, args)))
 
+    def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[dict[str, Any]]:
+        """The issue facts of `series` numbered lo-hi whose sentence names `topic` (their detail's "topics"), in the
+        contract, through the topics kept beside them (migration 0012)."""
+        clause, args = _fact_filter(FactFilter(("publication_issue",), subjects=[series], dated=False), self._con)
+        sql = (  # from the topics (CROSS JOIN keeps that order): never through every issue fact of the series
+            "SELECT DISTINCT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM issue_topics t "
+            "CROSS JOIN facts f ON f.id = t.fact JOIN documents d ON d.rowid = f.doc "
+            "WHERE t.topic = ? AND t.series = ? AND CAST(t.issue AS INTEGER) BETWEEN ? AND ? AND " + clause
+            + " ORDER BY f.date, f.doc, f.span_start"
+        )  # fmt: skip
+        rows = self._con.execute(sql, [topic, series, lo, hi, *args])
+        return list(self._as_reviewed(_contract_with_document(row) for row in rows))
+
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
         Aggregated in SQL over a covering index: a timeline of 100,000 documents never parses them all."""
@@ -476,6 +489,16 @@ class SQLiteStore:
         for row in self._con.execute(f"SELECT * FROM documents{where} ORDER BY rowid"):
             yield from_row(row)
 
+    def documents_matching(self, query: Query) -> Iterator[Document]:
+        """The (latest versions of) documents the full-text index matches, in archiving order: what a check that
+        looks for words reads, never every document."""
+        sql = (
+            "SELECT d.* FROM documents d WHERE d.superseded_by IS NULL AND d.rowid IN (SELECT rowid FROM "
+            "documents_fts WHERE documents_fts MATCH ?) ORDER BY d.rowid"
+        )
+        for row in self._con.execute(sql, (query.fts(),)):
+            yield from_row(row)
+
     def versions(self, doc_id: str) -> tuple[str | None, list[str]]:
         """(the later version that supersedes this document, or None; the earlier versions it supersedes)."""
         row = self._con.execute("SELECT superseded_by FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -618,6 +641,18 @@ class SQLiteStore:
         )
         if n := wrong.fetchone()[0]:
             problems.append(f"fact counts (fact_group_counts): {n} groups differ from the facts")
+        kept = "SELECT fact, series, issue, topic, count(*) FROM issue_topics GROUP BY 1, 2, 3, 4"
+        named = (
+            "SELECT f.id, f.subject, f.value, json_extract(t.value, '$.id'), count(*) FROM facts f, "
+            "json_each(f.detail, '$.topics') t WHERE f.kind = 'publication_issue' "
+            "AND json_extract(t.value, '$.id') IS NOT NULL GROUP BY 1, 2, 3, 4"
+        )
+        wrong = self._con.execute(
+            f"SELECT count(DISTINCT fact) FROM (SELECT * FROM ({kept} EXCEPT {named}) UNION ALL SELECT * FROM "
+            f"({named} EXCEPT {kept}))"
+        )
+        if n := wrong.fetchone()[0]:
+            problems.append(f"issue topics (issue_topics): {n} facts differ from their detail")
         return problems
 
     def close(self) -> None:
