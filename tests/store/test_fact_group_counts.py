@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from marsad.store import FactFilter, open_store
+from marsad.store.facts import FACT_COLUMNS
 from marsad.store.sqlite import SQLiteStore
 from tests.conftest import Marsad
 
@@ -53,8 +54,12 @@ def test_the_kept_counts_equal_a_recount_through_every_write(marsad: Marsad, tmp
     assert marsad("extract", "--force").exit_code == 0
     store = open_store(marsad.db)
     same()
-    with store.transaction():  # the same fact written again in place: replaced, not counted twice
-        store._con.execute("INSERT OR REPLACE INTO facts SELECT * FROM facts WHERE kind = 'publication_issue'")
+    again = store._con.execute(  # the same facts written again in place: replaced, not counted twice
+        f"SELECT d.id, {', '.join('f.' + c for c in FACT_COLUMNS)} FROM facts f JOIN documents d ON d.rowid = f.doc "
+        "WHERE f.kind IN ('publication_issue', 'statement')"
+    ).fetchall()
+    for doc_id in {r[0] for r in again}:
+        store.replace_facts(doc_id, (), [tuple(r[1:]) for r in again if r[0] == doc_id] * 2)
     same()
     with store.transaction():
         store._con.execute("DELETE FROM facts WHERE kind = 'publication_issue' AND value = '411' AND rowid % 2 = 0")

@@ -18,6 +18,7 @@ from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facets import Narrowing, facet_counts
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
+from marsad.store.kept import COUNTED, Tally
 from marsad.store.migrations import migrate
 from marsad.store.opening import (
     APPLICATION_ID,
@@ -54,7 +55,6 @@ _INSERT_FACT = (
     f"INSERT OR REPLACE INTO facts(id, doc, {', '.join(FACT_COLUMNS[1:])}) "
     f"VALUES ({', '.join('?' * (len(FACT_COLUMNS) + 1))})"
 )
-_COUNTED = frozenset({"statement", "event", "publication_issue", "campaign"})  # kinds fact_group_counts keeps
 _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
@@ -79,6 +79,7 @@ class SQLiteStore:
         self._con = self._open_for_reading() if read_only else self._open_for_writing()
         self._con.row_factory = sqlite3.Row
         self._in_tx = False
+        self._tally = Tally()
         self._reviews: dict[tuple[str, int, int, str], list[Review]] | None = None  # reviewed_view's
         self._moved: dict[tuple[Any, ...], list[tuple[Any, ...]]] | None = None
 
@@ -149,7 +150,9 @@ class SQLiteStore:
             self._in_tx = True
             try:
                 yield
+                self._tally.write(self._con)  # what its facts add to the answers' kept tables
             except BaseException:
+                self._tally.clear()
                 if self._con.in_transaction:  # SQLite may have rolled back itself (disk full)
                     self._con.execute("ROLLBACK")
                 raise
@@ -237,7 +240,12 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO extractions(doc, extractor, version) VALUES (?, ?, ?)", (rowid, name, version)
             )
         # a generator: a long document's rows are written as its parts are read (extract.registry.iter_rows)
-        self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in facts))
+        self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in self._tallied(facts)))
+
+    def _tallied(self, facts: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        for row in facts:
+            self._tally.add(row)
+            yield row
 
     def replace_facts(
         self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Iterable[tuple[Any, ...]]
@@ -305,11 +313,12 @@ class SQLiteStore:
         """Facts counted by what they say: (kind, subject, predicate, value, date, date_end, precision, facts).
         Aggregated in SQL over a covering index: a timeline of 100,000 documents never parses them all."""
         clause, args = _fact_filter(where, self._con)
-        counted = set(where.kinds) <= _COUNTED and not (where.about or where.min_confidence or where.not_extractor)
+        counted = set(where.kinds) <= COUNTED and not (where.about or where.min_confidence or where.not_extractor)
         sql = (  # the kept counts when the filter reads only what they hold (migration 0010), else the facts
             "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision, "
             + ("sum(f.n) FROM fact_group_counts f " if counted else "count(*) FROM facts f ")
             + "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
+            + (" HAVING sum(f.n) > 0" if counted else "")  # a group emptied by a delete outside a transaction's tally
         )  # fmt: skip
         groups = [tuple(r) for r in self._con.execute(sql, args)]
         return self._groups_as_reviewed(groups, clause, args) if self._reviews else groups
@@ -629,8 +638,8 @@ class SQLiteStore:
             self._con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
-        kinds = ",".join(f"'{k}'" for k in sorted(_COUNTED))
-        kept = "SELECT key, n FROM fact_group_counts"
+        kinds = ",".join(f"'{k}'" for k in sorted(COUNTED))
+        kept = "SELECT key, n FROM fact_group_counts WHERE n != 0"
         counted = (
             "SELECT json_array(kind, subject, predicate, value, date, date_end, precision, modality) AS key, count(*) "
             f"FROM facts WHERE kind IN ({kinds}) GROUP BY key"
