@@ -264,7 +264,8 @@ def timeline(
 
 
 def read_sources(rows: Iterable[Row], store: SQLiteStore) -> None:
-    """Read the unread sources of these rows (a page of a timeline asked with `sources_of`, kept and paged on)."""
+    """Read the unread sources of these rows (a page of a timeline asked with `sources_of`, kept and paged on).
+    A row's `reviewed` is not worked out again: page on a timeline asked with reviewed=False, as the web UI does."""
     for row in rows:
         if row.unread is not None:
             _read(row, store)
