@@ -17,8 +17,8 @@ import random
 import time
 from pathlib import Path
 
-from marsad.ingest.prepare import Job, prepare_file
 from marsad.ingest.walk import Input
+from marsad.pipeline.prepare import Job, prepare_file
 from marsad.store import SQLiteStore
 from tests.conftest import SAMPLE
 from tests.ingest.test_any_input import _clear

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from marsad.ingest.prepare import FileResult, Job, prepare_file
 from marsad.ingest.walk import Input
+from marsad.pipeline.prepare import FileResult, Job, prepare_file
 from marsad.store import SQLiteStore
 from tests.conftest import Marsad
 

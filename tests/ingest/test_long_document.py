@@ -11,9 +11,10 @@ import pytest
 from marsad.extract import registry
 from marsad.extract.base import Extractor
 from marsad.extract.registry import run_extractors
-from marsad.ingest import pipeline, prepare
-from marsad.ingest.pipeline import ingest
 from marsad.model import Document, Statement
+from marsad.pipeline import prepare
+from marsad.pipeline import run as pipeline
+from marsad.pipeline.run import ingest
 from marsad.store import SQLiteStore
 from marsad.text.language import detect_paragraphs
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import pipeline
-from marsad.ingest.prepare import PIECE, FileResult, prepare_pieces
 from marsad.ingest.walk import Input, iter_inputs
+from marsad.pipeline import run as pipeline
+from marsad.pipeline.prepare import PIECE, FileResult, prepare_pieces
 from marsad.store import SQLiteStore
 from tests.conftest import Marsad
 from tests.ingest.test_any_input import JOB

@@ -10,8 +10,8 @@ from marsad.cli.common import format_option, handle_errors, store_from, use_arch
 from marsad.cli.kb import archive_watchlist
 from marsad.errors import NotFoundError
 from marsad.export.tabular import write_rows
-from marsad.extract.runner import reextract
 from marsad.model import EntityType
+from marsad.pipeline.reextract import reextract
 from marsad.store import SQLiteStore
 
 KINDS = ("date", "actor", "topic", "publication_issue", "campaign", "statement", "event", "inconsistency")

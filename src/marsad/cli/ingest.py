@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
-from marsad.ingest import ingest
 from marsad.ingest.paths import one_line
-from marsad.ingest.pipeline import UNSUPPORTED, FileResult, IngestSummary
 from marsad.ingest.walk import iter_inputs
+from marsad.pipeline import ingest
+from marsad.pipeline.run import UNSUPPORTED, FileResult, IngestSummary
 from marsad.settings import ingest_settings, setting
 from marsad.store import Store
 

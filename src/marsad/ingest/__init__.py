@@ -1,6 +1,5 @@
-"""bytes -> Documents, one module per source format; `pipeline.ingest` writes them to a store."""
+"""bytes -> Documents, one module per source format (marsad.pipeline writes them to a store)."""
 
-from marsad.ingest.pipeline import FileResult, IngestSummary, ingest
 from marsad.ingest.registry import FORMATS, format_by_name, format_for
 
-__all__ = ["FORMATS", "FileResult", "IngestSummary", "format_by_name", "format_for", "ingest"]
+__all__ = ["FORMATS", "format_by_name", "format_for"]

@@ -1,4 +1,4 @@
-"""Ingest inputs into a store: prepare each file (ingest.prepare), write in transactions, report per file.
+"""Ingest inputs into a store: prepare each file (pipeline.prepare), write in transactions, report per file.
 
 Preparing (parsing, language detection, folding, extraction) runs in worker processes (a pure function
 of a file); the main process writes. A container larger than _STREAM_BYTES (a Telegram export of
@@ -36,7 +36,9 @@ from marsad.extract import EXTRACTORS
 from marsad.extract.budget import OverBudget, time_budget
 from marsad.extract.registry import FanOut, Part, serial, warm_up
 from marsad.ingest.paths import escape
-from marsad.ingest.prepare import (
+from marsad.ingest.registry import CONTAINER_EXTENSIONS
+from marsad.ingest.walk import Input, iter_inputs
+from marsad.pipeline.prepare import (
     UNSUPPORTED,
     FileResult,
     Job,
@@ -47,8 +49,6 @@ from marsad.ingest.prepare import (
     prepare_file,
     prepare_pieces,
 )
-from marsad.ingest.registry import CONTAINER_EXTENSIONS
-from marsad.ingest.walk import Input, iter_inputs
 from marsad.store.base import Store
 
 _FLUSH_BYTES = 64 * 2**20
@@ -167,7 +167,7 @@ def ingest(
     """Archive every input; never raises for a bad input, which is reported in the summary.
 
     `workers` > 0 parses in that many processes; 0 parses in this one. `extract=False` archives only;
-    `marsad extract` (extract.runner.reextract) extracts later. `extract_seconds` bounds one document's extraction
+    `marsad extract` (pipeline.reextract) extracts later. `extract_seconds` bounds one document's extraction
     (default: MARSAD_EXTRACT_SECONDS); a document over it is archived without facts, with a warning.
     """
     summary = IngestSummary()
