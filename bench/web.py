@@ -7,14 +7,16 @@ The archive is bench/analyze.py's (bench/out/analyze-N.db: the generated EN/AR c
 extraction, plus al-Naba index cards); --keep reuses one built earlier. The baseline is the server's own
 floor: the stylesheet, a static file through the same middleware (headers, Host check). Targets (issue 14)
 at 100,000 documents: search p95 < 150 ms, document p95 < 100 ms, entity and timeline p95 < 500 ms. The server
-keeps the timelines asked lately while the archive is unchanged (web/kept.py), so a timeline's later pages and
-askings read its kept rows: "first of each" is the first asking of each of the five, computed whole.
+keeps the timelines asked lately, and searches' facet counts, while the archive is unchanged (web/kept.py), so a
+timeline's later pages and askings read its kept rows, and a search's later pages its kept facets: "first of each"
+is the first asking of each timeline, or of each search word, computed whole.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import socket
 import sqlite3
 import statistics
@@ -64,7 +66,7 @@ def paths(db: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
     }  # fmt: skip
 
 
-WARM = {"timeline": "/timeline?from=1990-01&to=1990-01"}  # a timeline none of the measured ones is
+WARM = {"timeline": "/timeline?from=1990-01&to=1990-01", "search": "/search?q=warm"}  # none of the measured
 
 
 def report(name: str, times: list[float], target: int | None) -> None:
@@ -107,8 +109,9 @@ def main() -> None:
             fetch(base + WARM.get(name, urls[0]))  # warm: the first request of a page type loads its modules
             timed = [(u, fetch(base + u)) for u in urls]
             report(name, [t for _, t in timed], TARGETS.get(name))
-            if name == "timeline":  # the server keeps a timeline while the archive is unchanged: its first asking
-                first = dict(reversed(timed))
+            if name in WARM:  # the server keeps a timeline and a search's facets while the archive is unchanged:
+                # their first asking (any page of a search shares its facets)
+                first = {re.sub(r"&page=\d+", "", u): t for u, t in reversed(timed)}
                 report(f"  first of each ({len(first)})", list(first.values()), None)
     finally:
         server.terminate()

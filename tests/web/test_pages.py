@@ -217,3 +217,20 @@ def test_a_kept_timeline_reads_each_pages_sources_and_is_computed_again_once_the
             assert f"{total + 1} rows" in again and "al-Naba 900" not in first
     finally:
         timeline.PAGE_ROWS = old
+
+
+def test_a_searchs_kept_facets_are_counted_again_once_the_archive_changes(archive: Path, tmp_path: Path) -> None:
+    def language_facet(client: TestClient) -> str:
+        page = client.get("/search", params={"q": "zanzibar"}).text
+        facets = re.search(r'<dl class="facets">(.*?)</dl>', page, re.S)
+        assert facets is not None
+        return re.sub(r"<a [^>]*>|</a>", "", facets.group(1))
+
+    with TestClient(create_app(WebConfig(db=str(archive))), base_url=BASE) as client:
+        assert "<dt>language</dt><dd><bdi>en</bdi> 25</dd>" in language_facet(client)
+        assert "<bdi>en</bdi> 25" in language_facet(client)  # kept: the same counts
+        note = tmp_path / "zanzibar-late.md"
+        note.write_text("# A later note\n\nAnalyst note on Zanzibar, written later than the others.\n")
+        result = CliRunner().invoke(cli, ["--db", str(archive), "ingest", str(note)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "<dt>language</dt><dd><bdi>en</bdi> 26</dd>" in language_facet(client)

@@ -1,5 +1,6 @@
 """Answers kept between requests while the archive is unchanged: a timeline is computed once for its filter, and
-its pages are then read from it (each page reads its own rows' sources, analyze.timeline.read_sources). Whether
+its pages are then read from it (each page reads its own rows' sources, analyze.timeline.read_sources); a search's
+facet counts once for its query and narrowing, whichever of its pages is asked. Whether
 the archive changed is read from its files: every commit, by any process, writes the WAL (or, at a checkpoint,
 the database file), so a change of either's size or modification time is a new archive."""
 

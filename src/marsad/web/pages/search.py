@@ -15,11 +15,13 @@ from marsad.store import SQLiteStore
 from marsad.store.facets import Narrowing
 from marsad.store.query import parse_query
 from marsad.web.archive import config_of, reading, watchlist_of
+from marsad.web.kept import Answers
 from marsad.web.narrowed import narrowed_search
 from marsad.web.render import page
 from marsad.web.snippets import snippet_pieces
 
 router = APIRouter()
+SEARCH_FACETS = Answers(64)  # the facet counts of the searches asked lately (every page of one search shares them)
 MAX_PAGE = 10_000
 
 
@@ -78,7 +80,8 @@ def search_page(
     pages = {"current": page_number, "last": last, "prev": page_number - 1 or None,
              "next": page_number + 1 if page_number < last else None}  # fmt: skip
     names = {e.id: (e.name, e.type) for e in watchlist_of(store).entities}
-    facets, labels = _named_facets(store.facets(parse_query(q), narrow), names)
+    counted = SEARCH_FACETS.get(store.path, (q, narrow), lambda: store.facets(parse_query(q), narrow))
+    facets, labels = _named_facets(counted.value, names)
     return page(
         request, "search.html", title=f"search: {q}", q=q, results=results, hits=hits, pages=pages,
         facets=facets, facet_params=FACET_PARAMS, chosen=chosen, link=link, labels=labels,
