@@ -639,30 +639,30 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
         kinds = ",".join(f"'{k}'" for k in sorted(COUNTED))
-        kept = "SELECT key, n FROM fact_group_counts WHERE n != 0"
         counted = (
             "SELECT json_array(kind, subject, predicate, value, date, date_end, precision, modality) AS key, count(*) "
             f"FROM facts WHERE kind IN ({kinds}) GROUP BY key"
         )
-        wrong = self._con.execute(
-            f"SELECT count(DISTINCT key) FROM (SELECT * FROM ({kept} EXCEPT {counted}) UNION ALL SELECT * FROM "
-            f"({counted} EXCEPT {kept}))"
-        )
-        if n := wrong.fetchone()[0]:
+        if n := self._differ("SELECT key, n FROM fact_group_counts WHERE n != 0", counted, "key"):
             problems.append(f"fact counts (fact_group_counts): {n} groups differ from the facts")
-        kept = "SELECT fact, series, issue, topic, count(*) FROM issue_topics GROUP BY 1, 2, 3, 4"
         named = (
             "SELECT f.id, f.subject, f.value, json_extract(t.value, '$.id'), count(*) FROM facts f, "
             "json_each(f.detail, '$.topics') t WHERE f.kind = 'publication_issue' "
             "AND json_extract(t.value, '$.id') IS NOT NULL GROUP BY 1, 2, 3, 4"
         )
-        wrong = self._con.execute(
-            f"SELECT count(DISTINCT fact) FROM (SELECT * FROM ({kept} EXCEPT {named}) UNION ALL SELECT * FROM "
-            f"({named} EXCEPT {kept}))"
-        )
-        if n := wrong.fetchone()[0]:
+        topics = "SELECT fact, series, issue, topic, count(*) FROM issue_topics GROUP BY 1, 2, 3, 4"
+        if n := self._differ(topics, named, "fact"):
             problems.append(f"issue topics (issue_topics): {n} facts differ from their detail")
         return problems
+
+    def _differ(self, kept: str, recount: str, key: str) -> int:
+        """How many values of `key` (a column of `kept`) a kept table's rows and their recount from the facts
+        disagree on, as multisets (each row with its count)."""
+        sql = (
+            f"SELECT count(DISTINCT {key}) FROM (SELECT * FROM ({kept} EXCEPT {recount}) UNION ALL SELECT * FROM "
+            f"({recount} EXCEPT {kept}))"
+        )
+        return int(self._con.execute(sql).fetchone()[0])
 
     def close(self) -> None:
         self._con.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _OVERRIDE = {
@@ -89,18 +90,19 @@ _FOLD_PIECE = 1 << 20  # characters folded at a time: str.translate's buffer of 
 def fold(text: str) -> str:
     """Folded copy of `text` for indexing and querying (no offset map). Each character folds on its own, so a long
     text is folded a piece at a time, its peak memory that of the result and one piece."""
-    if len(text) > _FOLD_PIECE:
-        return "".join(_fold(text[i : i + _FOLD_PIECE]) for i in range(0, len(text), _FOLD_PIECE))
-    return _fold(text)
+    return "".join(_folded_pieces(text)) if len(text) > _FOLD_PIECE else _fold(text)
 
 
 def fold_index(title: str | None, text: str) -> str:
     """fold(title + "\n" + text), the text a document is indexed by, without joining the two first (a long text's
     copy)."""
     if len(text) > _FOLD_PIECE:
-        head = _fold((title or "") + "\n")
-        return "".join([head, *(_fold(text[i : i + _FOLD_PIECE]) for i in range(0, len(text), _FOLD_PIECE))])
+        return "".join([_fold((title or "") + "\n"), *_folded_pieces(text)])
     return _fold((title or "") + "\n" + text)
+
+
+def _folded_pieces(text: str) -> Iterator[str]:
+    return (_fold(text[i : i + _FOLD_PIECE]) for i in range(0, len(text), _FOLD_PIECE))
 
 
 def _fold(text: str) -> str:
