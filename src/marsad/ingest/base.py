@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from marsad.model import Document, PartialDate
 
@@ -16,6 +16,16 @@ class SourceFile:
     path: str  # as the user gave it (or as found under a folder they gave)
     data: bytes
     captured_at: str  # the file's modification time, ISO 8601 UTC
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStream:
+    """A file that a streaming format reads as it goes (a JSON Lines dump): memory follows one record, not the file."""
+
+    path: str  # as SourceFile.path
+    stream: BinaryIO  # open for reading, at its start
+    size: int
+    captured_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +56,8 @@ class Format:
     sniff: Callable[[bytes], bool]  # does the start of the file look like this format?
     parse: Callable[[SourceFile], Iterator[Parsed]]
     container: bool = False  # yields many documents (export, JSON Lines)
+    # reads the file as it goes, never whole (`parse` is then the same reading of a file held in memory)
+    stream: Callable[[SourceStream], Iterator[Parsed]] | None = None
 
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]|$)")

@@ -1,7 +1,12 @@
-"""JSON Lines dumps: one record a line with `text` and optional url, title, published, language, id."""
+"""JSON Lines dumps: one record a line with `text` and optional url, title, published, language, id.
+
+Read a line at a time from the open file (`SourceStream`), so that a dump of any size is read in the memory of
+its longest line.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -12,6 +17,7 @@ from marsad.ingest.base import (
     Parsed,
     RecordFailure,
     SourceFile,
+    SourceStream,
     iso_partial_date,
     without_lone_surrogates,
 )
@@ -21,13 +27,16 @@ RECORD_TYPE = "application/x-jsonl-record"
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
-    if src.data.isspace():  # only blank lines: no record, and that is said (0 bytes is the reader's own error)
-        yield RecordFailure(src.path, "no record: the file holds only blank lines")
-        return
-    for number, raw in enumerate(src.data.split(b"\n"), start=1):
-        line = raw.rstrip(b"\r")
+    return _stream(SourceStream(src.path, io.BytesIO(src.data), len(src.data), src.captured_at))
+
+
+def _stream(src: SourceStream) -> Iterator[Parsed]:
+    blank = True
+    for number, raw in enumerate(src.stream, start=1):
+        line = raw.removesuffix(b"\n").rstrip(b"\r")
         if not line.strip():
             continue
+        blank = False
         where = f"{src.path}:{number}"
         try:
             record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
@@ -43,6 +52,8 @@ def _parse(src: SourceFile) -> Iterator[Parsed]:
             yield RecordFailure(where, problem)
             continue
         yield Item(_document(src, number, line, record, replaced), line)
+    if blank:  # only blank lines: no record, and that is said (0 bytes is the reader's own error)
+        yield RecordFailure(src.path, "no record: the file holds only blank lines")
 
 
 def _problem(record: Any) -> str | None:
@@ -56,7 +67,7 @@ def _problem(record: Any) -> str | None:
     return None
 
 
-def _document(src: SourceFile, number: int, line: bytes, record: dict[str, Any], replaced: int = 0) -> Document:
+def _document(src: SourceStream, number: int, line: bytes, record: dict[str, Any], replaced: int = 0) -> Document:
     warnings = [f"{replaced} lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD"] if replaced else []
     published = None
     if record.get("published"):
@@ -91,4 +102,4 @@ def _sniff(head: bytes) -> bool:
     return first.startswith(b"{") and first.endswith(b"}") and b'"text"' in first
 
 
-JSONL = Format("jsonl", RECORD_TYPE, (".jsonl", ".ndjson"), _sniff, _parse, container=True)
+JSONL = Format("jsonl", RECORD_TYPE, (".jsonl", ".ndjson"), _sniff, _parse, container=True, stream=_stream)

@@ -33,6 +33,12 @@ def is_supported(path: str) -> bool:
     return any(suffix in f.extensions for f in FORMATS)
 
 
+def streaming_format(path: str) -> Format | None:
+    """The format that reads a file of this name as it goes (by its extension), if there is one."""
+    suffix = PurePath(path).suffix.lower()
+    return next((f for f in FORMATS if suffix in f.extensions and f.stream is not None), None)
+
+
 def format_for(path: str, head: bytes) -> Format:
     suffix = PurePath(path).suffix.lower()
     for fmt in FORMATS:

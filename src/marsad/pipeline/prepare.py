@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
 from marsad.extract.budget import OverBudget
-from marsad.extract.registry import CHUNK_CHARS, FanOut, RowsOf, extract_rows, iter_rows
-from marsad.ingest.base import RecordFailure, SourceFile, utc_from_timestamp
+from marsad.extract.registry import CHUNK_CHARS, FanOut, RowsOf, extract_rows, iter_rows, serial
+from marsad.ingest.base import Item, Parsed, RecordFailure, SourceFile, SourceStream, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
-from marsad.ingest.registry import format_for, is_supported
+from marsad.ingest.registry import format_for, is_supported, streaming_format
 from marsad.ingest.walk import Input
 from marsad.model import Document, content_id
 from marsad.text.fold import fold_index
@@ -29,6 +29,7 @@ from marsad.text.language import detect_paragraphs
 
 UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
 PIECE = 500  # documents of a container prepared before they are handed on
+BATCH = 200  # a container's records prepared together by one worker process
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ def prepare_pieces(
         result.skipped = entry.skipped
         return
     batch: list[Prepared] = []
+    src: SourceFile | SourceStream | None = None
     try:
         src = _read(entry, job.max_size)
         if src is None:
@@ -105,44 +107,116 @@ def prepare_pieces(
         result.failures.append((result.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
+    finally:
+        if isinstance(src, SourceStream):
+            src.stream.close()
     if batch:
         yield batch
 
 
 def _documents(
-    src: SourceFile, entry: Input, job: Job, known: Callable[[str], bool], result: FileResult
+    src: SourceFile | SourceStream, entry: Input, job: Job, known: Callable[[str], bool], result: FileResult
 ) -> Iterator[Prepared]:
-    """Parse a file read into documents ready to write. A file without an extension, found in a folder, is
-    judged by its first bytes: when no format reads it, it is passed over like a .docx (and said), not
-    counted as a failure; named on the command line, it fails."""
+    """Parse a file read (or opened, for a streaming format) into documents ready to write. A file without an
+    extension, found in a folder, is judged by its first bytes: when no format reads it, it is passed over like a
+    .docx (and said), not counted as a failure; named on the command line, it fails."""
     fmt = None
-    produced = 0
+    produced = [0]
     try:
-        fmt = format_for(src.path, src.data[:4096])
-        result.format = fmt.name
-        if not fmt.container and known(content_id(src.data)):
-            result.already += 1
-            return
-        for parsed in fmt.parse(src):
-            if isinstance(parsed, RecordFailure):
-                result.failures.append((parsed.where, parsed.reason))
-            elif known(parsed.document.id):
+        if isinstance(src, SourceStream):
+            fmt = streaming_format(src.path)
+            assert fmt is not None and fmt.stream is not None  # _read opens only such a file
+            parsed_items = _read_on(src.path, fmt.stream(src))
+        else:
+            fmt = format_for(src.path, src.data[:4096])
+            if not fmt.container and known(content_id(src.data)):
+                result.format = fmt.name
                 result.already += 1
-            else:
-                produced += 1
-                try:
-                    prepared = _prepare_document(parsed.document, parsed.original, entry, job, result)
-                except (MemoryError, RecursionError, ValueError, TypeError, UnicodeError) as exc:
-                    # one record's odd text must not cost the records after it in the same file
-                    where = parsed.document.source if not parsed.document.parent else parsed.document.title
-                    result.failures.append((str(where), f"could not prepare the record ({type(exc).__name__}: {exc})"))
-                    continue
-                yield prepared
+                return
+            parsed_items = fmt.parse(src)
+        result.format = fmt.name
+        items = _new_items(parsed_items, known, result, produced)
+        if job.fan_out is None or job.fan_out is serial:
+            yield from _prepare_items(items, entry, job, result)
+        else:  # the writing process: the records are parsed here, and prepared in the pipeline's workers
+            yield from _fanned_out(items, entry, job, job.fan_out, result)
     except IngestError as exc:
-        if entry.explicit or PurePath(src.path).suffix or produced or result.failures:
+        if entry.explicit or PurePath(src.path).suffix or produced[0] or result.failures:
             raise
         why = exc.reason if fmt is not None else "its first bytes are no format marsad reads"
         result.format, result.skipped = None, f"{UNSUPPORTED}: no extension, and {why}"
+
+
+def _read_on(path: str, parsed: Iterator[Parsed]) -> Iterator[Parsed]:
+    """A streaming format's records, with a read that fails half-way (an I/O error) said as for a file read whole."""
+    try:
+        yield from parsed
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _new_items(
+    parsed: Iterable[Parsed], known: Callable[[str], bool], result: FileResult, produced: list[int]
+) -> Iterator[Item]:
+    """The documents not yet archived; a record that could not be read, and one already archived, are counted."""
+    for p in parsed:
+        if isinstance(p, RecordFailure):
+            result.failures.append((p.where, p.reason))
+        elif known(p.document.id):
+            result.already += 1
+        else:
+            produced[0] += 1
+            yield p
+
+
+def _prepare_items(items: Iterable[Item], entry: Input, job: Job, result: FileResult) -> Iterator[Prepared]:
+    for item in items:
+        try:
+            yield _prepare_document(item.document, item.original, entry, job, result)
+        except (MemoryError, RecursionError, ValueError, TypeError, UnicodeError) as exc:
+            # one record's odd text must not cost the records after it in the same file
+            doc = item.document
+            where = doc.source if not doc.parent else doc.title
+            result.failures.append((str(where), f"could not prepare the record ({type(exc).__name__}: {exc})"))
+
+
+# (documents ready to write, warnings, failures) of one batch of a container's records
+_Batch = tuple[list[Prepared], list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def _prepare_batch(items: list[Item], entry: Input, job: Job) -> _Batch:
+    """A batch of a container's records prepared in a worker process (`job` without a fan-out)."""
+    result = FileResult(escape(entry.path))
+    return list(_prepare_items(items, entry, job, result)), result.warnings, result.failures
+
+
+def _fanned_out(
+    items: Iterator[Item], entry: Input, job: Job, fan_out: FanOut, result: FileResult
+) -> Iterator[Prepared]:
+    """A container's records prepared by the workers, BATCH at a time, a few batches at once, in the records'
+    order. A parse that fails half-way (a read error) is raised once the batches read before it are written."""
+    failed: list[BaseException] = []
+    worker_job = dataclasses.replace(job, fan_out=None)
+
+    def batches() -> Iterator[tuple[list[Item], Input, Job]]:
+        batch: list[Item] = []
+        try:
+            for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    yield batch, entry, worker_job
+                    batch = []
+        except Exception as exc:
+            failed.append(exc)
+        if batch:
+            yield batch, entry, worker_job
+
+    for prepared, warnings, failures in fan_out(_prepare_batch, batches()):
+        result.warnings.extend(warnings)
+        result.failures.extend(failures)
+        yield from prepared
+    if failed:
+        raise failed[0]
 
 
 def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, result: FileResult) -> Prepared:
@@ -173,7 +247,7 @@ def extraction_failed(exc: Exception) -> str:
     return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _read(entry: Input, max_size: int) -> SourceFile | None:
+def _read(entry: Input, max_size: int) -> SourceFile | SourceStream | None:
     path = escape(entry.path)  # what the archive and the messages show; entry.path is what the OS opens
     if not entry.explicit and not is_supported(path) and PurePath(path).suffix:
         return None
@@ -187,6 +261,8 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
             raise IngestError(
                 path, f"file is {_human(st.st_size)}, over --max-size {_human(max_size)}; raise --max-size to ingest it"
             )
+        if streaming_format(path) is not None:  # read as it goes, a record at a time
+            return _open(entry.path, path, st.st_size, st.st_mtime)
         with open(entry.path, "rb") as fh:
             data = fh.read(min(st.st_size, max_size) + 1)  # read(n) allocates n bytes first: not the limit's
             if len(data) > st.st_size:  # it grows while read: the rest, up to the limit
@@ -196,6 +272,13 @@ def _read(entry: Input, max_size: int) -> SourceFile | None:
     if len(data) > max_size:
         raise IngestError(path, f"file grew past --max-size {_human(max_size)} while reading")
     return SourceFile(path, data, utc_from_timestamp(st.st_mtime))
+
+
+def _open(os_path: str, path: str, size: int, mtime: float) -> SourceStream:
+    try:
+        return SourceStream(path, open(os_path, "rb"), size, utc_from_timestamp(mtime))  # closed by prepare_pieces
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
 
 
 def finish_document(doc: Document, now: str, path: str | None = None) -> Document:

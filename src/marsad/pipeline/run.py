@@ -2,9 +2,10 @@
 
 Preparing (parsing, language detection, folding, extraction) runs in worker processes (a pure function
 of a file); the main process writes. A container larger than _STREAM_BYTES (a Telegram export of
-200,000 messages, a big JSON Lines dump) is prepared in the main process instead, PIECE documents at a
-time, so that memory follows --batch and not the container (a worker's answer is all of a file). So is any
-file larger than _LONG_BYTES (a long report, a channel dump as one text): its document is read in parts
+200,000 messages, a big JSON Lines dump) is parsed in the main process instead, as it is read, and its
+records are prepared by the workers, a batch each, a few batches at once, so that memory follows the batch
+and not the container (a worker's answer is all of a file) and every core is busy. So is any file larger
+than _LONG_BYTES (a long report, a channel dump as one text): its document is read in parts
 (extract.chunks) by the workers, several at once, and its facts are written as the parts come back, so that
 neither the time nor the memory of one long document waits on all of it. Each
 document is written whole or not at all, many documents per transaction; a crash loses at most the
@@ -55,7 +56,7 @@ _FLUSH_BYTES = 64 * 2**20
 _FLUSH_SECONDS = 3.0
 _FILES_PER_TASK = 32
 _BYTES_PER_TASK = 256 * 1024  # tasks of like size keep every worker busy: a JSON Lines dump is a task of its own
-_STREAM_BYTES = 16 * 2**20  # a container this large is prepared here, piece by piece, not whole in a worker
+_STREAM_BYTES = 2 * 2**20  # a container this large is parsed here, its records prepared by the workers
 _LONG_BYTES = 4 * 2**20  # a file this large is prepared here, its long document's parts read by the workers
 EXTRACTED = tuple((e.NAME, e.VERSION) for e in EXTRACTORS)
 
