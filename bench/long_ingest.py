@@ -1,11 +1,12 @@
 """One long text file through `marsad ingest`: wall time and peak memory of the whole process tree (issue 12).
 
-usage: python bench/long_ingest.py [--mb 10 50] [--workers auto] [--html | --jsonl] [--max-size 200MB]
+usage: python bench/long_ingest.py [--mb 10 50] [--workers auto] [--html | --jsonl | --telegram] [--max-size 200MB]
                                    [--modes archive extract]
 
 The file is bench/long_document.py's document (the generated EN/AR notes joined by blank lines) at each size
 (--html: the same notes as the paragraphs of one HTML page, ~12,000 facts a MB: a dense page; --jsonl: the
-notes as the records of one JSON Lines dump, a note a record, written as generated),
+notes as the records of one JSON Lines dump, a note a record, written as generated; --telegram: the notes as
+the messages of one Telegram Desktop export of a channel),
 ingested into a fresh archive by the CLI. Peak memory is sampled every 0.1 s over the ingest process and its
 worker processes: together (the sum of their PSS, which counts a page a forked worker shares with its parent
 once) and apart (the largest one's RSS). Baseline in the same run: the same file
@@ -70,17 +71,27 @@ def run(path: Path, db: Path, workers: str, extract: bool, max_size: str) -> tup
     return seconds, total // 1024, single // 1024, out[-1] if out else f"exit {proc.returncode}"
 
 
-def _write_dump(path: Path, mb: float) -> None:
+def _write_dump(path: Path, mb: float, telegram: bool = False) -> None:
+    """The notes as a JSON Lines dump, or as the messages of one channel's Telegram export, written as made."""
     from bench.corpus import iter_texts
 
     size = 0
     with path.open("w", encoding="utf-8") as out:
+        if telegram:
+            out.write('{"name": "Bench Channel", "type": "public_channel", "id": 1900000001, "messages": [\n')
         for i, (_, lang, text) in enumerate(iter_texts(10**9, seed=3)):
-            line = json.dumps({"id": i, "text": text, "language": lang}, ensure_ascii=False) + "\n"
+            if telegram:
+                day = 1 + i % 28
+                message = {"id": i, "type": "message", "date": f"2024-02-{day:02d}T10:00:00", "text": text}
+                line = ("," if i else "") + json.dumps(message, ensure_ascii=False) + "\n"
+            else:
+                line = json.dumps({"id": i, "text": text, "language": lang}, ensure_ascii=False) + "\n"
             out.write(line)
             size += len(line.encode("utf-8"))
             if size >= mb * 1e6:
                 break
+        if telegram:
+            out.write("]}\n")
 
 
 def main() -> None:
@@ -89,6 +100,7 @@ def main() -> None:
     parser.add_argument("--workers", default="auto")
     parser.add_argument("--html", action="store_true", help="one HTML page of the notes, not a text file")
     parser.add_argument("--jsonl", action="store_true", help="one JSON Lines dump of the notes, a record each")
+    parser.add_argument("--telegram", action="store_true", help="one Telegram export of the notes, a message each")
     parser.add_argument("--modes", nargs="+", choices=("archive", "extract"), default=["archive", "extract"])
     parser.add_argument("--max-size", default="200MB", help="ingest's --max-size (300 MB of text needs 400MB)")
     args = parser.parse_args()
@@ -96,9 +108,10 @@ def main() -> None:
     print(f"{'MB':>5} {'mode':18} {'seconds':>8} {'MB/s':>6} {'peak PSS':>9} {'largest':>8}  summary")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sorted(args.mb):
-            path = Path(tmp) / f"long-{mb:g}.{'html' if args.html else 'jsonl' if args.jsonl else 'txt'}"
-            if args.jsonl:
-                _write_dump(path, mb)
+            kind = "html" if args.html else "jsonl" if args.jsonl else "json" if args.telegram else "txt"
+            path = Path(tmp) / f"long-{mb:g}.{kind}"
+            if args.jsonl or args.telegram:
+                _write_dump(path, mb, telegram=args.telegram)
             else:
                 text = _document(mb)
                 if args.html:

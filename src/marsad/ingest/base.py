@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from marsad.model import Document, PartialDate
+from marsad.model import Document, Original, PartialDate
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class SourceStream:
     stream: BinaryIO  # open for reading, at its start
     size: int
     captured_at: str
+    os_path: str = ""  # as the OS opens it (a container's original is copied from it when it is written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Item:
     """A parsed document and the original bytes to keep for it."""
 
     document: Document
-    original: bytes
+    original: Original
     container: bool = False  # an export whose children follow; never short-circuits a resume
 
 
@@ -80,22 +81,22 @@ def utc_from_timestamp(ts: float) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="seconds")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def without_lone_surrogates(value: Any, raw: bytes) -> tuple[Any, int]:
     """A decoded JSON value with every lone surrogate ("\\ud800" written alone, which no UTF-8 text can hold) replaced
     by U+FFFD, and how many were replaced. `raw` is the JSON text: a value without such an escape is returned as is,
     unwalked."""
-    if not _SURROGATE_ESCAPE.search(raw):
+    if not SURROGATE_ESCAPE.search(raw):
         return value, 0
     count = 0
 
     def scrub(v: Any) -> Any:
         nonlocal count
         if isinstance(v, str):
-            fixed, n = _SURROGATE.subn("\ufffd", v)
+            fixed, n = SURROGATE.subn("\ufffd", v)
             count += n
             return fixed
         if isinstance(v, list):

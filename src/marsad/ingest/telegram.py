@@ -3,88 +3,199 @@
 Each message is a document: id = SHA-256 of channel id + message id + text, original bytes = the
 message's JSON, parent = the export. A later export of the same channel adds the new messages, and a
 message edited since as a new version of the same message (meta `version_of`, `version_at`).
+
+An export is read as it goes (`SourceStream`), never whole: one pass over its bytes (the export's id, a
+UTF-8 check, whether it escapes any surrogate), one pass of JSON events (the chats, their message counts,
+the JSON checked to its end, so that a malformed file archives nothing, as when it was read whole), then
+its messages one at a time (ijson, a C parser; its pure-Python backend where a surrogate is escaped, which
+the C one would turn into "?"). A message's original is its JSON; the export's is the file, copied by the
+store.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
+import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+import ijson  # type: ignore[import-untyped]
 
 from marsad.errors import IngestError
 from marsad.ingest.base import (
+    SURROGATE,
+    SURROGATE_ESCAPE,
     Format,
     Item,
     Parsed,
     RecordFailure,
     SourceFile,
+    SourceStream,
     iso_partial_date,
     without_lone_surrogates,
 )
-from marsad.model import Document, content_id, stable_id
+from marsad.model import Document, OriginalFile, stable_id
 
 EXPORT_TYPE = "application/x-telegram-export"
 MESSAGE_TYPE = "text/x-telegram-message"
 
 
 def _parse(src: SourceFile) -> Iterator[Parsed]:
-    data, replaced = without_lone_surrogates(_load(src), src.data)
-    chats = _chats(src.path, data)
-    total = sum(len(c.get("messages") or []) for c in chats)
-    names = ", ".join(str(c.get("name") or c.get("id")) for c in chats)
+    return _stream(SourceStream(src.path, io.BytesIO(src.data), len(src.data), src.captured_at), src.data)
+
+
+def _stream(src: SourceStream, data: bytes | None = None) -> Iterator[Parsed]:
+    """The export, then each chat's messages. `data`: the file's bytes when it is held in memory (its original)."""
+    scan = _scan(src)
+    backend = ijson.get_backend("python") if scan.escapes_surrogate else ijson
+    chats, replaced = _chats(src, backend, scan)
     export = Document(
-        id=content_id(src.data),
+        id=scan.sha256,
         source=src.path,
         media_type=EXPORT_TYPE,
         text="",
-        size=len(src.data),
-        title=f"Telegram export: {names}"[:300],
+        size=src.size,
+        title=f"Telegram export: {', '.join(str(c.name or c.id) for c in chats)}"[:300],
         captured_at=src.captured_at,
         meta={
-            "chats": [{"id": c.get("id"), "name": c.get("name"), "type": c.get("type")} for c in chats],
-            "messages": total,
+            "chats": [{"id": c.id, "name": c.name, "type": c.type} for c in chats],
+            "messages": sum(c.messages for c in chats),
         },
         warnings=(f"{replaced} lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD",) if replaced else (),
     )
-    yield Item(export, src.data, container=True)
+    yield Item(export, data if data is not None else OriginalFile(src.os_path, src.size, scan.sha256), container=True)
+    _rewind(src.stream, scan.bom)
+    items = backend.items(src.stream, _MESSAGES[chats[0].account], use_float=True)
     for chat in chats:
-        yield from _messages(src, export.id, chat)
+        yield from _messages(src, export.id, chat, (next(items) for _ in range(chat.messages)), scan.escapes_surrogate)
 
 
-def _load(src: SourceFile) -> Any:
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    sha256: str
+    bom: bool
+    escapes_surrogate: bool
+
+
+_PIECE = 1 << 20
+
+
+def _scan(src: SourceStream) -> _Scan:
+    """The bytes read once: their SHA-256, a UTF-8 check (the first bad byte named), any surrogate escaped."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    escapes, offset, tail = False, 0, b""
+    src.stream.seek(0)
+    head = src.stream.read(_PIECE)
+    bom = head.startswith(codecs.BOM_UTF8)
+    piece = head
+    while piece:
+        digest.update(piece)
+        try:
+            decoder.decode(piece[3:] if bom and offset == 0 else piece)
+        except UnicodeDecodeError as exc:
+            at = offset + exc.start + (3 if bom and offset == 0 else 0)
+            raise IngestError(src.path, f"not UTF-8 JSON ({exc.reason} at byte {at})") from None
+        escapes = escapes or bool(SURROGATE_ESCAPE.search(tail + piece))
+        tail = piece[-5:]
+        offset += len(piece)
+        piece = src.stream.read(_PIECE)
     try:
-        text = src.data.decode("utf-8-sig")
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        raise IngestError(src.path, f"not UTF-8 JSON ({exc.reason} at byte {exc.start})") from None
+        raise IngestError(src.path, f"not UTF-8 JSON ({exc.reason} at byte {offset + exc.start})") from None
+    return _Scan(digest.hexdigest(), bom, escapes)
+
+
+def _rewind(stream: BinaryIO, bom: bool) -> None:
+    stream.seek(3 if bom else 0)
+
+
+@dataclass(slots=True)
+class _Chat:
+    account: bool  # one chat of a whole account's export (chats.list), not an export of one chat
+    id: Any = None
+    name: Any = None
+    type: Any = None
+    messages: int = 0
+    keys: set[str] = field(default_factory=set)
+
+
+_MESSAGES = {False: "messages.item", True: "chats.list.item.messages.item"}
+_CHAT = {False: "", True: "chats.list.item"}
+_SCALARS = frozenset(("string", "number", "boolean", "null"))
+_ITEM_STARTS = _SCALARS | {"start_map", "start_array"}
+
+
+def _chats(src: SourceStream, backend: Any, scan: _Scan) -> tuple[list[_Chat], int]:
+    """The export's chats, each with its number of messages, and the lone surrogates its strings escape; the JSON
+    read to its end, so that a malformed file is said before anything of it is archived."""
+    _rewind(src.stream, scan.bom)
+    one, account = _Chat(False), list[_Chat]()
+    messages_list = False
+    lone = 0
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = " (truncated file?)" if exc.pos >= len(text.rstrip()) - 1 else ""
-        raise IngestError(
-            src.path, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
-        ) from None
+        for prefix, event, value in backend.parse(src.stream, use_float=True):
+            if scan.escapes_surrogate and event in ("string", "map_key"):
+                lone += len(SURROGATE.findall(value))
+            if prefix == "messages.item" or prefix == "chats.list.item.messages.item":
+                if event in _ITEM_STARTS:  # an item begins (its keys and its end have this prefix too)
+                    (one if prefix == "messages.item" else account[-1]).messages += 1
+            elif prefix == "messages" and event == "start_array":
+                messages_list = True
+            elif prefix == "chats.list.item" and event == "start_map":
+                account.append(_Chat(True))
+            elif event in _SCALARS and prefix in ("id", "name", "type") and prefix not in one.keys:
+                one.keys.add(prefix)
+                setattr(one, prefix, value)
+            elif event in _SCALARS and prefix.startswith("chats.list.item.") and prefix.count(".") == 3:
+                key = prefix.rsplit(".", 1)[1]
+                if key in ("id", "name", "type") and key not in account[-1].keys:
+                    account[-1].keys.add(key)
+                    setattr(account[-1], key, value)
+    except ijson.JSONError as exc:
+        raise IngestError(src.path, _malformed(src, exc)) from None
     except RecursionError:
         raise IngestError(src.path, "malformed JSON: nested too deeply") from None
+    if messages_list:
+        return [one], lone
+    if account:
+        return account, lone
+    raise IngestError(src.path, "JSON that is not a Telegram Desktop export (no 'messages' list and no 'chats')")
 
 
-def _chats(path: str, data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, dict) and isinstance(data.get("messages"), list):
-        return [data]
-    if isinstance(data, dict) and isinstance(data.get("chats"), dict):
-        chats = [c for c in data["chats"].get("list") or [] if isinstance(c, dict)]
-        if chats:
-            return chats
-    raise IngestError(path, "JSON that is not a Telegram Desktop export (no 'messages' list and no 'chats')")
+_EXACT_BELOW = 16 * 2**20  # a malformed file this small is read again whole, for the line and column of the fault
 
 
-def _messages(src: SourceFile, export_id: str, chat: dict[str, Any]) -> Iterator[Parsed]:
-    channel_id, channel = chat.get("id"), chat.get("name")
-    for index, msg in enumerate(chat.get("messages") or []):
+def _malformed(src: SourceStream, exc: Exception) -> str:
+    what = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if src.size <= _EXACT_BELOW:
+        src.stream.seek(0)
+        text = src.stream.read().decode("utf-8-sig")
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as found:
+            hint = " (truncated file?)" if found.pos >= len(text.rstrip()) - 1 else ""
+            return f"malformed JSON at line {found.lineno} column {found.colno}: {found.msg}{hint}"
+        except RecursionError:
+            return "malformed JSON: nested too deeply"
+    hint = " (truncated file?)" if "premature EOF" in what else ""
+    return f"malformed JSON: {what}{hint}"
+
+
+def _messages(src: SourceStream, export_id: str, chat: _Chat, messages: Iterator[Any], lone: bool) -> Iterator[Parsed]:
+    channel_id, channel = chat.id, chat.name
+    for index, msg in enumerate(messages):
         if not isinstance(msg, dict) or "id" not in msg:
             yield RecordFailure(f"{src.path} message #{index + 1}", "not a message object (no 'id')")
             continue
         if msg.get("type", "message") != "message":
             continue  # service messages (joins, pins) carry no content of their own
+        if lone:
+            msg, _ = without_lone_surrogates(msg, b"\\ud800")  # counted for the export (_chats)
         text, links, warning = message_text(msg)
         original = json.dumps(msg, ensure_ascii=False, sort_keys=True).encode("utf-8")
         published = iso_partial_date(str(msg.get("date") or ""), anchor="message-date")
@@ -160,4 +271,4 @@ def _sniff(head: bytes) -> bool:
     return start.startswith(b"{") and (b'"messages"' in head[:4096] or b'"chats"' in head[:4096])
 
 
-TELEGRAM = Format("telegram", EXPORT_TYPE, (".json",), _sniff, _parse, container=True)
+TELEGRAM = Format("telegram", EXPORT_TYPE, (".json",), _sniff, _parse, container=True, stream=_stream)

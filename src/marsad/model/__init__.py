@@ -4,6 +4,7 @@ from marsad.model.dates import Calendar, PartialDate, Precision
 from marsad.model.document import Document, Paragraph
 from marsad.model.entity import Alias, Entity, EntityType, Role
 from marsad.model.ids import content_id, stable_id
+from marsad.model.original import Original, OriginalFile, original_size
 from marsad.model.span import Span
 from marsad.model.statement import Statement
 
@@ -13,6 +14,8 @@ __all__ = [
     "Document",
     "Entity",
     "EntityType",
+    "Original",
+    "OriginalFile",
     "Paragraph",
     "PartialDate",
     "Precision",
@@ -20,5 +23,6 @@ __all__ = [
     "Span",
     "Statement",
     "content_id",
+    "original_size",
     "stable_id",
 ]

@@ -23,7 +23,7 @@ from marsad.ingest.base import Item, Parsed, RecordFailure, SourceFile, SourceSt
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported, streaming_format
 from marsad.ingest.walk import Input
-from marsad.model import Document, content_id
+from marsad.model import Document, Original, content_id
 from marsad.text.fold import fold_index
 from marsad.text.language import detect_paragraphs
 
@@ -44,7 +44,9 @@ class Streamed:
 
 # A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
 # the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
-Prepared = tuple[str, tuple[Any, ...], bytes, str, list[tuple[Any, ...]] | Streamed | None]  # None: extraction failed
+Prepared = tuple[
+    str, tuple[Any, ...], Original, str, list[tuple[Any, ...]] | Streamed | None
+]  # None: extraction failed
 
 
 @dataclass(slots=True)
@@ -219,7 +221,7 @@ def _fanned_out(
         raise failed[0]
 
 
-def _prepare_document(doc: Document, original: bytes, entry: Input, job: Job, result: FileResult) -> Prepared:
+def _prepare_document(doc: Document, original: Original, entry: Input, job: Job, result: FileResult) -> Prepared:
     doc = finish_document(doc, job.now, entry.path)
     where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
     result.warnings.extend((where, w) for w in doc.warnings)
@@ -276,7 +278,9 @@ def _read(entry: Input, max_size: int) -> SourceFile | SourceStream | None:
 
 def _open(os_path: str, path: str, size: int, mtime: float) -> SourceStream:
     try:
-        return SourceStream(path, open(os_path, "rb"), size, utc_from_timestamp(mtime))  # closed by prepare_pieces
+        return SourceStream(
+            path, open(os_path, "rb"), size, utc_from_timestamp(mtime), os_path
+        )  # closed by prepare_pieces
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
 

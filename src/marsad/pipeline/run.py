@@ -39,6 +39,7 @@ from marsad.extract.registry import FanOut, Part, serial, warm_up
 from marsad.ingest.paths import escape
 from marsad.ingest.registry import CONTAINER_EXTENSIONS
 from marsad.ingest.walk import Input, iter_inputs
+from marsad.model import original_size
 from marsad.pipeline.prepare import (
     UNSUPPORTED,
     FileResult,
@@ -97,7 +98,7 @@ class _Writer:
             self._write_streamed(item, item[4], result)
             return
         self.pending.append((item, result))
-        self.pending_bytes += len(item[2]) + len(item[3])
+        self.pending_bytes += original_size(item[2]) + len(item[3])
         if (
             len(self.pending) >= self.batch_size
             or self.pending_bytes >= _FLUSH_BYTES

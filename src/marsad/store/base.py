@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from marsad.model import Document, Entity, Statement
+from marsad.model import Document, Entity, Original, Statement
 from marsad.store.query import Query
 
 
@@ -75,7 +75,7 @@ class Store(Protocol):
     def add_row(
         self,
         row: tuple[Any, ...],
-        original: bytes,
+        original: Original,
         index_text: str,
         facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
-from marsad.model import Document, Entity, Statement
+from marsad.model import Document, Entity, Original, Statement, original_size
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
 from marsad.store.facets import Narrowing, facet_counts
@@ -181,7 +182,7 @@ class SQLiteStore:
     def add_row(
         self,
         row: tuple[Any, ...],
-        original: bytes,
+        original: Original,
         index_text: str,
         facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),
@@ -219,17 +220,18 @@ class SQLiteStore:
         self._con.execute(sql, (None,) * (len(args) + 1))
         return ran
 
-    def _add_original(self, rowid: int, original: bytes) -> None:
+    def _add_original(self, rowid: int, original: Original) -> None:
         """The original file's bytes; a large one written a piece at a time into a zero blob, so that SQLite holds no
-        whole copy of it (binding would copy it, then copy it again into its record)."""
-        if len(original) <= _BLOB_PIECE:
+        whole copy of it (binding would copy it, then copy it again into its record). An original kept as its file
+        (a streamed container) is copied from it, and must still be the bytes its document was made from."""
+        if isinstance(original, bytes) and len(original) <= _BLOB_PIECE:
             self._con.execute("INSERT INTO originals(doc, data) VALUES (?, ?)", (rowid, original))
             return
-        self._con.execute("INSERT INTO originals(doc, data) VALUES (?, zeroblob(?))", (rowid, len(original)))
-        view = memoryview(original)
+        size = original_size(original)
+        self._con.execute("INSERT INTO originals(doc, data) VALUES (?, zeroblob(?))", (rowid, size))
         with self._con.blobopen("originals", "data", rowid) as blob:
-            for i in range(0, len(view), _BLOB_PIECE):
-                blob.write(view[i : i + _BLOB_PIECE])
+            for piece in _pieces_of(original):
+                blob.write(piece)
 
     def _write_facts(
         self, rowid: int, facts: Iterable[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
@@ -733,3 +735,27 @@ def _fact_filter(where: FactFilter, con: sqlite3.Connection | None = None) -> tu
 
 def open_store(path: str | Path, read_only: bool = False) -> SQLiteStore:
     return SQLiteStore(path, read_only=read_only)
+
+
+def _pieces_of(original: Original) -> Iterator[bytes | memoryview]:
+    """An original's bytes, _BLOB_PIECE at a time; those of a file checked against its size and SHA-256 as read."""
+    if isinstance(original, bytes):
+        view = memoryview(original)
+        yield from (view[i : i + _BLOB_PIECE] for i in range(0, len(view), _BLOB_PIECE))
+        return
+    digest, read = hashlib.sha256(), 0
+    shown = original.path.encode("utf-8", "backslashreplace").decode("utf-8")  # a name that is not UTF-8, escaped
+    try:
+        with open(original.path, "rb") as fh:
+            while read < original.size and (piece := fh.read(min(_BLOB_PIECE, original.size - read))):
+                digest.update(piece)
+                read += len(piece)
+                yield piece
+            more = fh.read(1)
+    except OSError as exc:
+        raise StoreError(f"{shown}: cannot read the original again to archive it ({exc.strerror or exc})") from None
+    if read != original.size or more or digest.hexdigest() != original.sha256:
+        raise StoreError(
+            f"{shown}: the file changed while it was ingested (not the bytes that were read); nothing of this"
+            " batch was written: run the same ingest again"
+        )
