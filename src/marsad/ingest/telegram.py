@@ -125,7 +125,6 @@ class _Chat:
 
 
 _MESSAGES = {False: "messages.item", True: "chats.list.item.messages.item"}
-_CHAT = {False: "", True: "chats.list.item"}
 _SCALARS = frozenset(("string", "number", "boolean", "null"))
 _ITEM_STARTS = _SCALARS | {"start_map", "start_array"}
 
