@@ -91,6 +91,11 @@ def without_lone_surrogates(value: Any, raw: bytes) -> tuple[Any, int]:
     unwalked."""
     if not SURROGATE_ESCAPE.search(raw):
         return value, 0
+    return scrub_surrogates(value)
+
+
+def scrub_surrogates(value: Any) -> tuple[Any, int]:
+    """A decoded JSON value with every lone surrogate replaced by U+FFFD, and how many were replaced (walked whole)."""
     count = 0
 
     def scrub(v: Any) -> Any:

@@ -35,7 +35,7 @@ from marsad.ingest.base import (
     SourceFile,
     SourceStream,
     iso_partial_date,
-    without_lone_surrogates,
+    scrub_surrogates,
 )
 from marsad.model import Document, OriginalFile, stable_id
 
@@ -66,7 +66,9 @@ def _stream(src: SourceStream, data: bytes | None = None) -> Iterator[Parsed]:
         },
         warnings=(f"{replaced} lone surrogate escapes (\\ud800-\\udfff) replaced by U+FFFD",) if replaced else (),
     )
-    yield Item(export, data if data is not None else OriginalFile(src.os_path, src.size, scan.sha256), container=True)
+    yield Item(
+        export, data if data is not None else OriginalFile(src.os_path, src.path, src.size, scan.sha256), container=True
+    )
     _rewind(src.stream, scan.bom)
     items = backend.items(src.stream, _MESSAGES[chats[0].account], use_float=True)
     for chat in chats:
@@ -194,7 +196,7 @@ def _messages(src: SourceStream, export_id: str, chat: _Chat, messages: Iterator
         if msg.get("type", "message") != "message":
             continue  # service messages (joins, pins) carry no content of their own
         if lone:
-            msg, _ = without_lone_surrogates(msg, b"\\ud800")  # counted for the export (_chats)
+            msg, _ = scrub_surrogates(msg)  # counted for the export (_chats)
         text, links, warning = message_text(msg)
         original = json.dumps(msg, ensure_ascii=False, sort_keys=True).encode("utf-8")
         published = iso_partial_date(str(msg.get("date") or ""), anchor="message-date")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class OriginalFile:
     path: str  # as the OS opens it
+    shown: str  # as messages name it (a name that is not UTF-8, escaped: marsad.ingest.paths)
     size: int
     sha256: str  # of the bytes read when it was parsed (the document's content id)
 

@@ -43,10 +43,9 @@ class Streamed:
 
 
 # A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
-# the store's rows for its facts). A plain tuple: it crosses from worker processes, and tuples pickle fastest.
-Prepared = tuple[
-    str, tuple[Any, ...], Original, str, list[tuple[Any, ...]] | Streamed | None
-]  # None: extraction failed
+# the store's rows for its facts; None: extraction failed). A plain tuple: it crosses from worker processes,
+# and tuples pickle fastest.
+Prepared = tuple[str, tuple[Any, ...], Original, str, list[tuple[Any, ...]] | Streamed | None]
 
 
 @dataclass(slots=True)
@@ -278,9 +277,8 @@ def _read(entry: Input, max_size: int) -> SourceFile | SourceStream | None:
 
 def _open(os_path: str, path: str, size: int, mtime: float) -> SourceStream:
     try:
-        return SourceStream(
-            path, open(os_path, "rb"), size, utc_from_timestamp(mtime), os_path
-        )  # closed by prepare_pieces
+        stream = open(os_path, "rb")  # noqa: SIM115 (closed by prepare_pieces once its records are read)
+        return SourceStream(path, stream, size, utc_from_timestamp(mtime), os_path)
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None
 

@@ -744,7 +744,7 @@ def _pieces_of(original: Original) -> Iterator[bytes | memoryview]:
         yield from (view[i : i + _BLOB_PIECE] for i in range(0, len(view), _BLOB_PIECE))
         return
     digest, read = hashlib.sha256(), 0
-    shown = original.path.encode("utf-8", "backslashreplace").decode("utf-8")  # a name that is not UTF-8, escaped
+    shown = original.shown
     try:
         with open(original.path, "rb") as fh:
             while read < original.size and (piece := fh.read(min(_BLOB_PIECE, original.size - read))):
