@@ -4,6 +4,7 @@ budget, and the files around it archived as usual."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,34 @@ def _broken(part: Document, offset: int, own: int, extractors: tuple[Extractor, 
     if offset > 5 * PART:
         raise ValueError("a bug in a later part")
     return _READ_PART(part, offset, own, extractors)
+
+
+_PIDS: list[Path] = []  # where _recorded notes the process that read each part
+
+
+def _recorded(part: Document, offset: int, own: int, extractors: tuple[Extractor, ...]) -> list[Statement]:
+    with _PIDS[0].open("a") as out:
+        out.write(f"{os.getpid()} {offset}\n")
+    return _READ_PART(part, offset, own, extractors)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_long_documents_parts_are_read_by_every_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "in")
+    _PIDS.append(tmp_path / "pids")
+    try:
+        monkeypatch.setattr(registry, "extract_part", _recorded)
+        store = SQLiteStore(tmp_path / "a.db")
+        try:
+            assert ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=2).ingested == 2
+        finally:
+            store.close()
+        reads = [line.split() for line in (tmp_path / "pids").read_text().splitlines()]
+        later = [pid for pid, offset in reads if int(offset) > 0]  # the long text's parts after its first
+        assert len(later) > 10 and str(os.getpid()) not in later
+        assert len(set(later)) == 2  # both workers, not one worker the whole text
+    finally:
+        _PIDS.clear()
 
 
 @pytest.mark.usefixtures("small_parts")

@@ -137,8 +137,8 @@ def _documents(
             parsed_items = fmt.parse(src)
         result.format = fmt.name
         items = _new_items(parsed_items, known, result, produced)
-        if job.fan_out is None or job.fan_out is serial:
-            yield from _prepare_items(items, entry, job, result)
+        if not fmt.container or job.fan_out is None or job.fan_out is serial:
+            yield from _prepare_items(items, entry, job, result)  # a long text's parts go to the workers (below)
         else:  # the writing process: the records are parsed here, and prepared in the pipeline's workers
             yield from _fanned_out(items, entry, job, job.fan_out, result)
     except IngestError as exc:
