@@ -30,6 +30,14 @@ class StoreError(MarsadError):
     """The archive database cannot be opened, migrated or written."""
 
 
+class OriginalChanged(StoreError):
+    """A file kept as its path (a long file, a streamed container) is no longer the bytes it was read as."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path  # as the OS opens it (OriginalFile.path)
+
+
 class NotFoundError(MarsadError):
     """A document id or prefix matches nothing (or more than one thing)."""
 

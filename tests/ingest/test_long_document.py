@@ -5,18 +5,20 @@ budget, and the files around it archived as usual."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
 from marsad.extract import registry
 from marsad.extract.base import Extractor
 from marsad.extract.registry import run_extractors
-from marsad.model import Document, Statement
+from marsad.ingest.walk import Input
+from marsad.model import Document, OriginalFile, Statement, content_id
 from marsad.pipeline import prepare
 from marsad.pipeline import run as pipeline
 from marsad.pipeline.run import ingest
 from marsad.store import SQLiteStore
+from marsad.text.fold import fold_index
 from marsad.text.language import detect_paragraphs
 
 NOTES = [
@@ -27,6 +29,7 @@ NOTES = [
 ]
 _READ_PART = registry.extract_part
 PART = 2_000  # characters a part: the test's long document is read in ~15 parts
+_JOB = prepare.Job(10**8, "2024-01-01T00:00:00+00:00", lambda d: (), lambda *a: [], extract=False)
 
 
 @pytest.fixture
@@ -151,5 +154,60 @@ def test_a_long_document_over_its_budget_is_archived_without_facts(tmp_path: Pat
         assert _facts(store, _long_id(store)) == []
         short = next(d.id for d in store.iter_documents() if d.source.endswith("short.txt"))
         assert _facts(store, short)  # within its budget (a note of a few lines: milliseconds, even on a busy machine)
+    finally:
+        store.close()
+
+
+def test_a_long_files_original_is_archived_from_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer does not hold a long file's bytes while it extracts and writes its text: the original is copied
+    from the file, as it was read."""
+    monkeypatch.setattr(prepare, "KEEP_AS_FILE", 1024)
+    long = _write(tmp_path / "in")
+    _, prepared = prepare.prepare_file(Input(str(long), True), _JOB, lambda _id: False)
+    assert [type(p[2]) for p in prepared] == [OriginalFile]
+    for workers in (0, 2):
+        store = SQLiteStore(tmp_path / f"a{workers}.db")
+        try:
+            assert ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers).ingested == 2
+            assert store.original(content_id(long.read_bytes())) == long.read_bytes()
+            assert not store.check_integrity()
+        finally:
+            store.close()
+
+
+@pytest.mark.parametrize(("workers", "extract"), [(0, True), (2, True), (2, False)])
+def test_a_long_file_changed_before_it_is_written_is_a_failure_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, extract: bool
+) -> None:
+    """Its facts streamed to the writer (extracting), or in a batch with other files (not): the files around it
+    are archived, it is not, and the same ingest run again archives it."""
+    monkeypatch.setattr(prepare, "KEEP_AS_FILE", 1024)
+    monkeypatch.setattr(pipeline, "_LONG_BYTES", 1024)
+    monkeypatch.setattr(registry, "CHUNK_CHARS", PART)
+    monkeypatch.setattr(prepare, "CHUNK_CHARS", PART)
+    long = _write(tmp_path / "in")
+    for i in range(3):
+        (tmp_path / "in" / f"other{i}.txt").write_text(f"{NOTES[i]} ({i})\n", encoding="utf-8")
+
+    def appending(title: str | None, text: str) -> str:  # the file grows after it was read, before it is written
+        with long.open("a") as out:
+            out.write("\n\nA line added later.")
+        return fold_index(title, text)
+
+    monkeypatch.setattr(prepare, "fold_index", appending)
+    store = SQLiteStore(tmp_path / "a.db")
+    try:
+        summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers, extract=extract)
+        assert [(PurePath(p).name, r.split(";")[0]) for p, r in summary.failures] == [
+            ("long.txt", "the file changed while it was ingested (not the bytes that were read)")
+        ]
+        assert summary.ingested == 4 and store.stats().documents == 4  # short.txt and other0-2.txt
+        assert not any(d.source.endswith("long.txt") for d in store.iter_documents())
+        others = {"short.txt", "other0.txt", "other1.txt", "other2.txt"}
+        assert {PurePath(f["document"]["source"]).name for f in store.iter_facts()} <= others
+        monkeypatch.setattr(prepare, "fold_index", fold_index)
+        again = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers, extract=extract)
+        assert (again.ingested, again.already, again.failed) == (1, 4, 0)
+        assert store.original(content_id(long.read_bytes())) == long.read_bytes()
     finally:
         store.close()

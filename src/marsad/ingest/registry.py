@@ -14,6 +14,7 @@ from marsad.ingest.text import MARKDOWN, TEXT
 
 FORMATS: tuple[Format, ...] = (HTML, PDF, TELEGRAM, JSONL, MARKDOWN, TEXT)
 CONTAINER_EXTENSIONS = frozenset(ext for f in FORMATS if f.container for ext in f.extensions)
+CONTAINER_FORMATS = frozenset(f.name for f in FORMATS if f.container)
 
 
 def supported_extensions() -> str:

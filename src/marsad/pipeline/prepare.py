@@ -23,11 +23,12 @@ from marsad.ingest.base import Item, Parsed, RecordFailure, SourceFile, SourceSt
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported, streaming_format
 from marsad.ingest.walk import Input
-from marsad.model import Document, Original, content_id
+from marsad.model import Document, Original, OriginalFile, content_id
 from marsad.text.fold import fold_index
 from marsad.text.language import detect_paragraphs
 
 UNSUPPORTED = "unsupported file type"  # the routine skip: a file in a folder that no format reads
+KEEP_AS_FILE = 4 * 2**20  # a file this large is archived from the file, its bytes not held while written
 PIECE = 500  # documents of a container prepared before they are handed on
 BATCH = 200  # a container's records prepared together by one worker process
 
@@ -91,13 +92,8 @@ def prepare_pieces(
         result.skipped = entry.skipped
         return
     batch: list[Prepared] = []
-    src: SourceFile | SourceStream | None = None
     try:
-        src = _read(entry, job.max_size)
-        if src is None:
-            result.skipped = f"{UNSUPPORTED} ({PurePath(result.path).suffix.lower()!r})"
-            return
-        for prepared in _documents(src, entry, job, known, result):
+        for prepared in _documents(entry, job, known, result):
             batch.append(prepared)
             if len(batch) >= piece:
                 yield batch
@@ -108,26 +104,27 @@ def prepare_pieces(
         result.failures.append((result.path, f"too large or too deeply nested to parse ({type(exc).__name__})"))
     except Exception as exc:  # a parser bug on hostile input must not stop the batch
         result.failures.append((result.path, f"could not parse ({type(exc).__name__}: {exc})"))
-    finally:
-        if isinstance(src, SourceStream):
-            src.stream.close()
     if batch:
         yield batch
 
 
-def _documents(
-    src: SourceFile | SourceStream, entry: Input, job: Job, known: Callable[[str], bool], result: FileResult
-) -> Iterator[Prepared]:
-    """Parse a file read (or opened, for a streaming format) into documents ready to write. A file without an
-    extension, found in a folder, is judged by its first bytes: when no format reads it, it is passed over like a
-    .docx (and said), not counted as a failure; named on the command line, it fails."""
+def _documents(entry: Input, job: Job, known: Callable[[str], bool], result: FileResult) -> Iterator[Prepared]:
+    """Read a file (or open it, for a streaming format) and parse it into documents ready to write. A file without
+    an extension, found in a folder, is judged by its first bytes: when no format reads it, it is passed over like
+    a .docx (and said), not counted as a failure; named on the command line, it fails."""
+    src = _read(entry, job.max_size)
+    if src is None:
+        result.skipped = f"{UNSUPPORTED} ({PurePath(result.path).suffix.lower()!r})"
+        return
+    path = src.path
+    stream = src.stream if isinstance(src, SourceStream) else None
     fmt = None
     produced = [0]
     try:
         if isinstance(src, SourceStream):
             fmt = streaming_format(src.path)
             assert fmt is not None and fmt.stream is not None  # _read opens only such a file
-            parsed_items = _read_on(src.path, fmt.stream(src))
+            parsed_items: Iterable[Parsed] = _read_on(src.path, fmt.stream(src))
         else:
             fmt = format_for(src.path, src.data[:4096])
             if not fmt.container and known(content_id(src.data)):
@@ -135,6 +132,9 @@ def _documents(
                 result.already += 1
                 return
             parsed_items = fmt.parse(src)
+            if not fmt.container and len(src.data) > KEEP_AS_FILE:
+                parsed_items = _kept_as_file(list(parsed_items), src, entry)
+                del src  # the file's bytes: no longer held while its document is prepared and written
         result.format = fmt.name
         items = _new_items(parsed_items, known, result, produced)
         if not fmt.container or job.fan_out is None or job.fan_out is serial:
@@ -142,10 +142,22 @@ def _documents(
         else:  # the writing process: the records are parsed here, and prepared in the pipeline's workers
             yield from _fanned_out(items, entry, job, job.fan_out, result)
     except IngestError as exc:
-        if entry.explicit or PurePath(src.path).suffix or produced[0] or result.failures:
+        if entry.explicit or PurePath(path).suffix or produced[0] or result.failures:
             raise
         why = exc.reason if fmt is not None else "its first bytes are no format marsad reads"
         result.format, result.skipped = None, f"{UNSUPPORTED}: no extension, and {why}"
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+def _kept_as_file(parsed: list[Parsed], src: SourceFile, entry: Input) -> list[Parsed]:
+    """A long file's documents with their original kept as the file, copied from it when written (and checked to be
+    the bytes read), as a streamed container's is: the writer need not hold the bytes while it writes the text."""
+    kept = OriginalFile(entry.path, src.path, len(src.data), content_id(src.data))
+    return [
+        dataclasses.replace(p, original=kept) if isinstance(p, Item) and p.original is src.data else p for p in parsed
+    ]
 
 
 def _read_on(path: str, parsed: Iterator[Parsed]) -> Iterator[Parsed]:
@@ -277,7 +289,7 @@ def _read(entry: Input, max_size: int) -> SourceFile | SourceStream | None:
 
 def _open(os_path: str, path: str, size: int, mtime: float) -> SourceStream:
     try:
-        stream = open(os_path, "rb")  # noqa: SIM115 (closed by prepare_pieces once its records are read)
+        stream = open(os_path, "rb")  # noqa: SIM115 (closed by _documents once its records are read)
         return SourceStream(path, stream, size, utc_from_timestamp(mtime), os_path)
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror or exc})") from None

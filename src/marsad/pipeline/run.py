@@ -32,14 +32,14 @@ from pathlib import PurePath
 from typing import Any, TextIO
 
 from marsad import settings
-from marsad.errors import StoreError
+from marsad.errors import OriginalChanged, StoreError
 from marsad.extract import EXTRACTORS
 from marsad.extract.budget import OverBudget, time_budget
 from marsad.extract.registry import FanOut, Part, serial, warm_up
 from marsad.ingest.paths import escape
-from marsad.ingest.registry import CONTAINER_EXTENSIONS
+from marsad.ingest.registry import CONTAINER_EXTENSIONS, CONTAINER_FORMATS
 from marsad.ingest.walk import Input, iter_inputs
-from marsad.model import original_size
+from marsad.model import OriginalFile, original_size
 from marsad.pipeline.prepare import (
     UNSUPPORTED,
     FileResult,
@@ -113,6 +113,11 @@ class _Writer:
         try:
             with time_budget(facts.seconds), self.store.transaction():
                 written = self.store.add_row(row, original, index_text, facts.rows(), EXTRACTED)
+        except OriginalChanged:
+            if result.format in CONTAINER_FORMATS:
+                raise  # its documents stand or fall together: the run stops, and the same ingest run again finishes
+            result.failures.append((result.path, _CHANGED))  # this file only: the run goes on
+            return
         except StoreError:
             raise  # the archive failed (disk full): the run stops, as for any batch
         except OverBudget as exc:
@@ -139,19 +144,33 @@ class _Writer:
             return
         written: list[tuple[str, FileResult]] = []
         already: list[FileResult] = []
-        with self.store.transaction():
-            for (doc_id, row, original, index_text, facts), result in pending:
-                assert not isinstance(facts, Streamed)  # written on its own (add)
-                extracted = EXTRACTED if facts is not None else ()
-                if self.store.add_row(row, original, index_text, facts or (), extracted):
-                    written.append((doc_id, result))
-                else:
-                    already.append(result)
+        try:
+            with self.store.transaction():
+                for (doc_id, row, original, index_text, facts), result in pending:
+                    assert not isinstance(facts, Streamed)  # written on its own (add)
+                    extracted = EXTRACTED if facts is not None else ()
+                    if self.store.add_row(row, original, index_text, facts or (), extracted):
+                        written.append((doc_id, result))
+                    else:
+                        already.append(result)
+        except OriginalChanged as exc:  # the batch rolled back: written again without the one file that changed
+            changed = [p for p in pending if isinstance(p[0][2], OriginalFile) and p[0][2].path == exc.path]
+            if len(changed) != 1 or changed[0][1].format in CONTAINER_FORMATS:
+                raise  # a container's documents stand or fall together: the run stops
+            changed[0][1].failures.append((changed[0][1].path, _CHANGED))
+            self.pending = [p for p in pending if p is not changed[0]] + self.pending
+            self.flush()
+            return
         for doc_id, result in written:  # counted once committed: a rolled-back batch counts nothing
             result.ingested += 1
             result.documents.append(doc_id)
         for result in already:
             result.already += 1
+
+
+_CHANGED = (
+    "the file changed while it was ingested (not the bytes that were read); not archived: run the same ingest again"
+)
 
 
 def ingest(

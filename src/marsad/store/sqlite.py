@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import NotFoundError, StoreError
+from marsad.errors import NotFoundError, OriginalChanged, StoreError
 from marsad.model import Document, Entity, Original, Statement, original_size
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
@@ -755,7 +755,8 @@ def _pieces_of(original: Original) -> Iterator[bytes | memoryview]:
     except OSError as exc:
         raise StoreError(f"{shown}: cannot read the original again to archive it ({exc.strerror or exc})") from None
     if read != original.size or more or digest.hexdigest() != original.sha256:
-        raise StoreError(
+        raise OriginalChanged(
             f"{shown}: the file changed while it was ingested (not the bytes that were read); nothing of this"
-            " batch was written: run the same ingest again"
+            " batch was written: run the same ingest again",
+            original.path,
         )
