@@ -108,6 +108,7 @@ _DATE_BARRIER = r"(?i)[.;!?\n]|\bissue\b|العدد|" + _CONTENT_CUE
 class _Series:
     entity: Entity
     patterns: tuple[re.Pattern[str], ...]
+    names: tuple[str, ...] = ()  # what the patterns match, folded: a text holding none of them is not scanned
 
 
 @cache
@@ -117,10 +118,27 @@ def _series() -> tuple[_Series, ...]:
         if e.type is not EntityType.SERIES:
             continue
         names = sorted({fold(a.name).split(" (")[0].rstrip("'") for a in e.aliases}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names if len(n) >= 4)  # longest first
+        kept = tuple(n for n in names if len(n) >= 4)  # longest first
+        alternatives = "|".join(re.escape(n) for n in kept)
         pats = (re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"),) if alternatives else ()
-        out.append(_Series(e, pats))
+        out.append(_Series(e, pats, kept))
     return tuple(out)
+
+
+_LAST: list[Any] = []  # [folded text, the series, their names' matches in it]: read by three callers in a row
+
+
+def _named(text: str) -> list[tuple[_Series, re.Match[str]]]:
+    """Every match of a series' names in a folded text, series by series; a series none of whose names the text
+    holds (a substring search, far faster than the pattern) is not scanned."""
+    series = _series()
+    if _LAST and _LAST[0] is text and _LAST[1] is series:
+        return list(_LAST[2])
+    found = [
+        (s, m) for s in series if any(n in text for n in s.names) for pat in s.patterns for m in pat.finditer(text)
+    ]
+    _LAST[:] = [text, series, found]
+    return list(found)
 
 
 on_configure(_series.cache_clear)
@@ -190,15 +208,13 @@ class SeriesExtractor:
 
     def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:
         found = []
-        for series in _series():
-            for pat in series.patterns:
-                for m in pat.finditer(text):
-                    if has_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
-                        continue  # «النبأ» alone is "the news"
-                    where = folded.original_span(m.start(), m.end())
-                    if not has_arabic(m.group(0)) and not _capitalised(original, *where):
-                        continue  # "to inspire attacks" is not Inspire magazine
-                    found.append((m.start(), m.end(), series.entity))
+        for series, m in _named(text):
+            if has_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
+                continue  # «النبأ» alone is "the news"
+            where = folded.original_span(m.start(), m.end())
+            if not has_arabic(m.group(0)) and not _capitalised(original, *where):
+                continue  # "to inspire attacks" is not Inspire magazine
+            found.append((m.start(), m.end(), series.entity))
         return found
 
     def _issue_mentions(self, text: str) -> list[tuple[int, int, list[int]]]:
@@ -225,12 +241,10 @@ class SeriesExtractor:
             out.append((m.start(), m.end(), [int(m.group("n") or m.group("n_ar"))]))
         for m in _INFOBOX.finditer(text):
             out.append((m.start(), m.end(), [int(m.group("n"))]))
-        for series in _series():  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
-            for pat in series.patterns:
-                for m in pat.finditer(text):
-                    tail = _TAIL.match(text, m.end())
-                    if tail:
-                        out.append((m.start(), tail.end(), [int(tail.group("n"))]))
+        for _, m in _named(text):  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
+            tail = _TAIL.match(text, m.end())
+            if tail:
+                out.append((m.start(), tail.end(), [int(tail.group("n"))]))
         out.sort()
         merged: list[tuple[int, int, list[int]]] = []
         for item in out:

@@ -187,6 +187,8 @@ def read_sentence(text: str, start: int, end: int, parts: list[Participant]) -> 
     ws = words(text, start, end)
     readings: list[Reading] = []
     for i, w in enumerate(ws):
+        if not _may_predicate(w.key):
+            continue
         found = _predicate(text, ws, i)
         if found is None:
             continue
@@ -340,7 +342,7 @@ def _predicate(text: str, ws: list[Word], i: int) -> tuple[Pred, str | None] | N
         if w.key in _NOUN_OR_VERB and not _verb_slot(text, ws, i):
             return None  # "the group's attacks", "claimed attacks", "efforts and attacks": a noun, no one event
         return pred, None
-    idiom = IDIOMS_AR.get(w.key[1:] if w.key[:1] in "وف" and len(w.key) > 3 else w.key)
+    idiom = IDIOMS_AR.get(_idiom_key(w.key))
     if idiom is not None:
         closing, meaning = idiom
         return (meaning, None) if any(x.key in closing for x in ws[i + 1 : i + 8]) else None
@@ -393,6 +395,20 @@ _DETERMINER_CAPS = frozenset("the its their his her these those such many some s
 
 
 _PREPOSITIONS_AR = frozenset(fold(w) for w in "على في من عن إلى الى حول بعد قبل دون عند منذ".split())
+
+
+@lru_cache(maxsize=200_000)
+def _may_predicate(key: str) -> bool:
+    """Can the folded word begin a predicate in either language (_predicate's tables, looked up once a word)?"""
+    phrase = key in _PHRASE_FIRST or key in english()
+    return phrase or _idiom_key(key) in IDIOMS_AR or _arabic_predicate(key) is not None
+
+
+_PHRASE_FIRST = frozenset(first for first, _ in PHRASES_EN)
+
+
+def _idiom_key(key: str) -> str:
+    return key[1:] if key[:1] in "وف" and len(key) > 3 else key
 
 
 @lru_cache(maxsize=100_000)
