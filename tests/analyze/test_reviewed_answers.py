@@ -201,3 +201,58 @@ def test_a_page_of_the_timeline_reads_only_its_rows_sources_and_keeps_every_coun
     assert 414 not in rows or rows[414].mentions == len(by_issue[414]) - 1
     assert rows[410].mentions == len(by_issue[410]) + 1  # the corrected 411 counted in 410
     store.close()
+
+
+def test_a_corrected_date_moves_the_fact_into_or_out_of_a_date_range(marsad: Marsad, tmp_path: Path) -> None:
+    """A timeline of October 2023: issue 412's year corrected to 2023 brings it in (it was not counted before), and
+    issue 414's date corrected to November takes it out (it was)."""
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{NOTE}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+
+    def october() -> dict[int, str]:
+        result = marsad("timeline", "--series", "al-Naba", "--from", "2023-10", "--to", "2023-10", "-f", "jsonl")
+        assert result.exit_code == 0, result.output
+        return {r["issue"]: r["date"] for r in map(json.loads, result.stdout.splitlines())}
+
+    assert october() == {413: "2023-10-19", 414: "2023-10-26"}
+    store = open_store(marsad.db)
+    facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
+    store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
+    store.add_review(review_of_fact(facts[414], "correct", "date", "2023-11-02", reviewer="ana"))
+    store.close()
+    assert october() == {412: "2023-10-12", 413: "2023-10-19"}
+    assert {r["issue"]: r["date"] for r in _rows(marsad)} == {412: "2023-10-12", 413: "2023-10-19", 414: "2023-11-02"}
+
+
+EARLY = (
+    "On 1 October 2023 Abu Hudhayfa al-Ansari said that Gaza was a religious war.\n\n"
+    "On 10 January 2024 Abu Hudhayfa al-Ansari said again that Gaza was a religious war.\n\n"
+    "On 2 January 2024 Abu Umar al-Muhajir said that Gaza was a religious war.\n"
+)
+
+
+def test_latency_and_first_mention_take_in_a_fact_a_correction_moves_into_the_question(
+    marsad: Marsad, tmp_path: Path
+) -> None:
+    """A statement dated before the event, corrected to a date after it, is the response; one of another actor,
+    corrected to the actor asked about, is his first mention."""
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{EARLY}", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+
+    def answer(*args: str) -> Any:
+        result = marsad(*args, "-f", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)[0]
+
+    ansari = ("--actor", "Abu Hudhayfa al-Ansari")
+    assert answer("latency", "--event", "2023-10-07", *ansari, "--topic", "Gaza")["days"] == 95
+    assert answer("first-mention", "Gaza", *ansari)["date"] == "2023-10-01"
+    store = open_store(marsad.db)
+    said = {f["date"]: f for f in store.iter_facts("statement")}
+    assert sorted(said) == ["2023-10-01", "2024-01-02", "2024-01-10"]
+    store.add_review(review_of_fact(said["2023-10-01"], "correct", "date", "2024-01-06", reviewer="ana"))
+    store.add_review(review_of_fact(said["2024-01-02"], "correct", "actor", "Abu Hudhayfa al-Ansari", reviewer="ana"))
+    store.close()
+    assert answer("latency", "--event", "2023-10-07", *ansari, "--topic", "Gaza")["days"] == 87  # 2 January
+    first = answer("first-mention", "Gaza", *ansari)
+    assert first["date"] == "2024-01-02" and first["actor"] == "Abu Hudhayfa al-Ansari"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.analyze.dating import bounds, parse_day
-from marsad.analyze.reviewed import reviewed_in_order
+from marsad.analyze.reviewed import reviewed_facts
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
 from marsad.errors import NotFoundError
@@ -71,8 +71,9 @@ def latency(store: SQLiteStore, watchlist: Watchlist, event: str, actor: str, to
     subjects = [e.id for e in with_members(watchlist, a)]
     about = entity(watchlist, topic, MENTIONABLE, "topic").id if topic else None
     wanted = FactFilter(("statement",), subjects=subjects, date_from=day.isoformat(), about=about, min_confidence=0.5)
-    reviews = store.reviews()
-    facts = reviewed_in_order(store.select_facts(wanted, limit=200 + len(reviews)), reviews)  # as reviewed
+    facts = reviewed_facts(
+        store, watchlist, wanted, limit=200
+    )  # as reviewed: a statement re-dated after the event counts
     after = [f for f in facts if f.get("date") and bounds(f["date"], f["date_end"])[0] >= day]
     if not after:
         return Latency(name, day, how, source, a.name, topic, None, None, None, None)

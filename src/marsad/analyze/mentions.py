@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analyze.issues import series_issue_documents
-from marsad.analyze.reviewed import reviewed_in_order
+from marsad.analyze.reviewed import reviewed_facts
 from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_members
 from marsad.analyze.timeline import Source
 from marsad.errors import ConfigError
@@ -121,10 +121,9 @@ def first_mention(
         people = with_members(watchlist, a)
         subjects = [e.id for e in people]
         scope = f"by {a.name}" + (f" and its people ({len(people) - 1})" if len(people) > 1 else "")
-    reviews = store.reviews()
     where = FactFilter(("statement", "event"), subjects=subjects, about=subject.id)
     # as the analyst reviewed them: a rejected fact is no first mention, a corrected date may change which is first
-    facts = reviewed_in_order(store.select_facts(where, limit=6 + len(reviews)), reviews)[:6]
+    facts = reviewed_facts(store, watchlist, where, limit=6)
     if not facts:
         return FirstMention(subject.name, scope, None, note="no dated statement or event names it")
     first, rest = facts[0], facts[1:]

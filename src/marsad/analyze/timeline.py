@@ -292,7 +292,9 @@ def apply_reviews(
     (store/reviews.apply): a rejected fact is taken out of its row; a corrected date or issue moves it to the row
     of the corrected value, a corrected actor to that actor's row when the watchlist knows the name (else it stays,
     marked); the row then says so (`reviewed`). A fact this timeline did not count joins it when a corrected actor
-    makes it one of the asked (`where`: another actor's statement re-assigned to the one asked about).
+    or date makes it one of the asked (`where.admits`: another actor's statement re-assigned to the one asked about,
+    an issue whose year is corrected into the asked range), and one it counted leaves it when its date is corrected
+    out of that range.
     Fact id -> the review's account of it."""
     from marsad.store.reviews import apply, by_evidence, latest
 
@@ -318,8 +320,16 @@ def apply_reviews(
             counted = build.has(group)
             if counted and (g is None or moves):
                 build.withdraw(group, f["id"])  # rejected, or moved to the row of its corrected value
-            # the row of its corrected value takes it: one this timeline counted, or one a corrected actor makes asked
-            lands = g is not None and moves and (_asked(g, where) if review.field == "actor" else counted)
+            # the row of its corrected value takes it: one this timeline counted (a corrected date: that still falls
+            # in the asked range), or one its corrected actor or date makes one of the asked
+            if g is None or not moves:
+                lands = False
+            elif review.field == "actor":
+                lands = where.admits(g)
+            elif review.field == "date":
+                lands = (counted and _in_range(g, where)) or where.admits(g)
+            else:
+                lands = counted
             if g is None or not (counted or lands):
                 continue  # rejected, or not a fact this timeline counts, before or after its review
             if lands:
@@ -330,20 +340,12 @@ def apply_reviews(
     return out
 
 
-def _asked(f: dict[str, Any], where: FactFilter) -> bool:
-    """Is the fact one the timeline's filter asks for (as fact_groups selects them; a topic is not re-checked, so a
-    timeline of a topic takes in no re-assigned fact)?"""
-    from marsad.store.facts import ASSERTING
-
-    mood = (f.get("detail") or {}).get("modality")
-    return (
-        f["kind"] in where.kinds
-        and where.about is None
-        and (where.subjects is None or f["entity_id"] in where.subjects)
-        and (not where.date_from or (f["date_end"] or f["date"]) + "~" >= where.date_from)
-        and (not where.date_to or f["date"] <= where.date_to + "~")
-        and f["confidence"] >= where.min_confidence
-        and (where.unasserted or not mood or mood in ASSERTING)
+def _in_range(f: dict[str, Any], where: FactFilter) -> bool:
+    """Does the fact's date fall in the filter's dates (its own range overlapping the asked one)?"""
+    if where.on is not None and (f["date"] != where.on or f["date_end"] is not None):
+        return False
+    return (not where.date_from or (f["date_end"] or f["date"]) + "~" >= where.date_from) and (
+        not where.date_to or f["date"] <= where.date_to + "~"
     )
 
 

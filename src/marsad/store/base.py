@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -48,6 +49,32 @@ class FactFilter:
     predicates: Sequence[str] | None = None
     not_extractor: str | None = None  # leave out what this extractor found (check: its own findings)
     unasserted: bool = False  # also what is denied, negated, rumoured, habitual, conditional or only called for
+
+    def admits(self, fact: dict[str, Any]) -> bool:
+        """Does a fact in the contract pass this filter, as the store's query selects facts (store.sqlite
+        _fact_filter, clause by clause)? For a fact as the analyst corrected it, which the query saw uncorrected."""
+        from marsad.store.facts import ASSERTING  # facts imports model only; base is imported first
+
+        date, end = fact.get("date"), fact.get("date_end")
+        detail = {k: v for k, v in (fact.get("detail") or {}).items() if k != "reviewed"}
+        mood = fact.get("modality") or detail.get("modality")
+        issue = fact.get("issue")
+        value = str(issue) if issue is not None else fact.get("value")
+        about = f'"{self.about}"'.lower() if self.about else None
+        return (
+            fact["kind"] in self.kinds
+            and (self.subjects is None or fact.get("entity_id") in self.subjects)
+            and (self.predicates is None or fact.get("predicate") in self.predicates)
+            and (self.values is None or value in self.values)
+            and (not self.dated or date is not None)
+            and (self.unasserted or not mood or mood in ASSERTING)
+            and (self.not_extractor is None or str(fact.get("extractor")).split("/")[0] != self.not_extractor)
+            and (self.on is None or (date == self.on and end is None))
+            and (not self.date_from or (date is not None and (end or date) + "~" >= self.date_from))
+            and (not self.date_to or (date is not None and date <= self.date_to + "~"))
+            and (about is None or about in json.dumps(detail, ensure_ascii=False, sort_keys=True).lower())
+            and (not self.min_confidence or fact["confidence"] >= self.min_confidence)
+        )
 
 
 class Store(Protocol):

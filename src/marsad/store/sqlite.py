@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -83,14 +83,19 @@ class SQLiteStore:
         self._tally = Tally()
         self._reviews: dict[tuple[str, int, int, str], list[Review]] | None = None  # reviewed_view's
         self._moved: dict[tuple[Any, ...], list[tuple[Any, ...]]] | None = None
+        self._reviewed_facts: list[tuple[tuple[Any, ...], dict[str, Any]]] | None = None
+        self._resolve: Callable[[str], str | None] | None = None
 
-    def reviewed_view(self) -> SQLiteStore:
+    def reviewed_view(self, resolve: Callable[[str], str | None] | None = None) -> SQLiteStore:
         """This archive, on the same connection, with its fact reads (iter_facts, select_facts, fact_groups) as the
         analyst reviewed them (store/reviews.reviewed): a rejected fact is not read, a corrected one is read with
-        the corrected value. What `marsad check` reads. Findings' own reviews (accept, dismiss) are not applied:
-        the findings page shows them. Do not close the view; close this store."""
+        the corrected value, a corrected actor linked through `resolve(name) -> entity id` (the store does not read
+        the watchlist; without it, to no entity). What `marsad check` reads. Findings' own reviews (accept,
+        dismiss) are not applied: the findings page shows them. Do not close the view; close this store."""
         view = copy.copy(self)
         view._reviews = by_evidence(r for r in self.reviews() if r.kind != "inconsistency")
+        view._resolve = resolve
+        view._moved = view._reviewed_facts = None
         return view
 
     def _as_reviewed(self, facts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -98,7 +103,7 @@ class SQLiteStore:
             yield from facts
             return
         for f in facts:
-            g = reviewed(f, self._reviews)
+            g = reviewed(f, self._reviews, self._resolve)
             if g is not None:
                 yield g
 
@@ -291,12 +296,42 @@ class SQLiteStore:
 
     # -- answers -------------------------------------------------------------------------------
     def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
-        """Facts in the contract (plus the document's `published` and `title`), earliest first."""
+        """Facts in the contract (plus the document's `published` and `title`), earliest first. In the reviewed
+        view, as corrected: a fact its correction moves out of the filter (a date out of the range) is not read, and
+        one it moves in is."""
         clause, args = _fact_filter(where, self._con)
         sql = _WITH_DOCUMENT + clause + " ORDER BY f.date, f.doc, f.span_start"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return list(self._as_reviewed(_contract_with_document(row) for row in self._con.execute(sql, args)))
+        if limit is not None:  # a rejected fact, or one moved out, leaves room for the next
+            sql += f" LIMIT {int(limit) + len(self._reviews or ())}"
+        rows = [_contract_with_document(row) for row in self._con.execute(sql, args)]
+        if not self._reviews:
+            return rows
+        assert self._reviews is not None
+        got = [
+            g
+            for f in rows
+            if (g := reviewed(f, self._reviews, self._resolve)) is not None and (g is f or where.admits(g))
+        ]
+        seen = {f["id"] for f in rows}
+        moved_in = [
+            g
+            for _, f in self._facts_reviewed()
+            if f["id"] not in seen and (g := reviewed(f, self._reviews, self._resolve)) is not None and where.admits(g)
+        ]
+        if moved_in:  # in the query's order (stable: the query's own order among facts of one date)
+            got = sorted(got + moved_in, key=lambda f: (f["date"] is not None, f["date"] or ""))
+        return got if limit is None else got[:limit]
+
+    def _facts_reviewed(self) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+        """The reviewed view's reviewed facts: (fact_groups key as extracted, the fact in select_facts' form)."""
+        if self._reviewed_facts is None:
+            self._reviewed_facts = []
+            sql = _WITH_DOCUMENT + "d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
+            for key in self._reviews or {}:
+                for row in self._con.execute(sql, key):
+                    group = tuple(row[c] for c in ("kind", "subject", "predicate", "value", "date", "date_end"))
+                    self._reviewed_facts.append(((*group, row["precision"]), _contract_with_document(row)))
+        return self._reviewed_facts
 
     def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[dict[str, Any]]:
         """The issue facts of `series` numbered lo-hi whose sentence names `topic` (their detail's "topics"), in the
@@ -323,31 +358,36 @@ class SQLiteStore:
             + (" HAVING sum(f.n) > 0" if counted else "")  # a group emptied by a delete outside a transaction's tally
         )  # fmt: skip
         groups = [tuple(r) for r in self._con.execute(sql, args)]
-        return self._groups_as_reviewed(groups, clause, args) if self._reviews else groups
+        return self._groups_as_reviewed(groups, where) if self._reviews else groups
 
-    def _groups_as_reviewed(self, groups: list[tuple[Any, ...]], clause: str, args: list[Any]) -> list[tuple[Any, ...]]:
-        """fact_groups with each reviewed fact of the filter counted as reviewed: out of its group when rejected,
-        moved to the group of its corrected value. (A fact outside the filter that a correction would bring into
-        it is not counted.)"""
+    def _groups_as_reviewed(self, groups: list[tuple[Any, ...]], where: FactFilter) -> list[tuple[Any, ...]]:
+        """fact_groups with each reviewed fact counted as reviewed: out of its group when rejected, moved to the group
+        of its corrected value when that is still in the filter (a date corrected out of the range: out), and a fact
+        outside the filter that its correction brings into it counted in the group of its corrected value."""
         assert self._reviews is not None
         counts: dict[tuple[Any, ...], int] = {g[:7]: g[7] for g in groups}
-        for (doc_id, start, end, kind), reviews in self._reviews.items():
-            sql = (
-                "SELECT f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision FROM facts f "
-                "JOIN documents d ON d.rowid = f.doc WHERE " + clause
-                + " AND d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
-            )  # fmt: skip
-            for row in self._con.execute(sql, [*args, doc_id, start, end, kind]):
-                old = tuple(row)
-                new = reviewed_key(old, latest(reviews))
-                if new == old:
-                    continue
+        for old, f in self._facts_reviewed():
+            review = latest(self._reviews.get((f["document"]["id"], f["start"], f["end"], f["kind"]), []))
+            g = reviewed(f, self._reviews, self._resolve)
+            new = self._reviewed_key(old, review) if g is not None and where.admits(g) else None
+            was = where.admits(f)  # what the query counted (FactFilter.admits is its twin)
+            if new == old and was:
+                continue
+            if was:
                 counts[old] = counts.get(old, 0) - 1
                 if counts[old] <= 0:
                     del counts[old]
-                if new is not None:
-                    counts[new] = counts.get(new, 0) + 1
+            if new is not None:
+                counts[new] = counts.get(new, 0) + 1
         return [(*key, n) for key, n in counts.items()]
+
+    def _reviewed_key(self, key: tuple[Any, ...], review: Review | None) -> tuple[Any, ...] | None:
+        """reviewed_key, with a corrected actor linked through the view's `resolve`, as `reviewed` links it."""
+        new = reviewed_key(key, review)
+        if new is not None and review is not None and review.field == "actor" and review.verdict == "correct":
+            subject = self._resolve(review.value) if self._resolve is not None and review.value else None
+            new = (new[0], subject, *new[2:])
+        return new
 
     def _moved_sources(self) -> dict[tuple[Any, ...], list[tuple[Any, ...]]]:
         """The reviewed view's corrected facts as group_sources rows, by the group of their corrected value."""
@@ -356,7 +396,7 @@ class SQLiteStore:
             for (doc_id, start, end, kind), reviews in (self._reviews or {}).items():
                 sql = self._SOURCE + "d.id = ? AND f.span_start = ? AND f.span_end = ? AND f.kind = ?"
                 for r in self._con.execute(sql, (doc_id, start, end, kind)):
-                    new = reviewed_key(tuple(r[:7]), latest(reviews))
+                    new = self._reviewed_key(tuple(r[:7]), latest(reviews))
                     if new is not None and new != tuple(r[:7]):
                         self._moved.setdefault(new, []).append((*new, *tuple(r)[7:]))
         return self._moved
