@@ -22,6 +22,7 @@ _ADD_COUNT = (
     "ON CONFLICT(key) DO UPDATE SET n = n + excluded.n"
 )
 _ADD_TOPIC = "INSERT INTO issue_topics(fact, series, issue, topic) VALUES (?, ?, ?, ?)"
+_LARGE = 50_000  # entries: a tally this large is written before its transaction ends (memory, not speed)
 
 
 class Tally:
@@ -42,13 +43,18 @@ class Tally:
                     self.topics[key] = (row[_ID], row[_SUBJECT], row[_VALUE], topic["id"])
 
     def write(self, con: sqlite3.Connection) -> None:
-        """Add the tally to the kept tables (inside the transaction that wrote the facts), then forget it."""
+        """Add the tally to the kept tables (inside the transaction that wrote the facts), then forget it. Also part
+        of a long transaction's tally, early (a long document's millions of facts are one transaction): once what is
+        pending is added, a count is its group's facts, so one at zero is empty whenever this runs."""
         if self.counts:
             con.executemany(_ADD_COUNT, ((*key, *key, n) for key, n in self.counts.items()))
         con.execute("DELETE FROM fact_group_counts WHERE n <= 0")
         if self.topics:
             con.executemany(_ADD_TOPIC, self.topics.values())
         self.clear()
+
+    def large(self) -> bool:
+        return len(self.counts) + len(self.topics) >= _LARGE
 
     def clear(self) -> None:
         self.counts.clear()

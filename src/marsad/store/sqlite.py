@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,6 +52,7 @@ _INDEX_LONG = "INSERT INTO documents_fts(rowid, body) SELECT ?, ? WHERE ?"  # FT
 _TEXT = COLUMNS.index("text")
 _LONG_TEXT = 1 << 20  # characters: a text this long is bound as bytes, an original this large written in pieces
 _BLOB_PIECE = 1 << 20
+_FACT_BATCH = 5000  # fact rows written together
 
 _INSERT_FACT = (
     f"INSERT OR REPLACE INTO facts(id, doc, {', '.join(FACT_COLUMNS[1:])}) "
@@ -246,13 +248,15 @@ class SQLiteStore:
             self._con.execute(
                 "INSERT OR REPLACE INTO extractions(doc, extractor, version) VALUES (?, ?, ?)", (rowid, name, version)
             )
-        # a generator: a long document's rows are written as its parts are read (extract.registry.iter_rows)
-        self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in self._tallied(facts)))
-
-    def _tallied(self, facts: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-        for row in facts:
-            self._tally.add(row)
-            yield row
+        # a long document's rows are written as its parts are read (extract.registry.iter_rows), a batch at a time,
+        # and what they add to the kept tables written as it grows: memory follows the batch, not the document
+        rows = iter(facts)
+        while batch := list(itertools.islice(rows, _FACT_BATCH)):
+            for row in batch:
+                self._tally.add(row)
+            self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in batch))
+            if self._tally.large():
+                self._tally.write(self._con)
 
     def replace_facts(
         self, doc_id: str, extracted: tuple[tuple[str, str], ...], facts: Iterable[tuple[Any, ...]]
