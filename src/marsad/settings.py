@@ -34,7 +34,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "marsad.db", "SQLite archive file (created by the first ingest)."),
     Setting("max-size", "200MB", "Largest input file ingest accepts; larger files are reported and skipped."),
     Setting("batch", "2000", "Documents written per transaction during ingest (each document is atomic)."),
-    Setting("workers", "auto", "Processes that parse during ingest: a number, 0 to parse in-process, or auto (cores)."),
+    Setting(
+        "workers",
+        "auto",
+        "Processes that prepare and extract (ingest, extract): a number, 0 to work in-process, or auto (cores).",
+    ),
     Setting(
         "extract-seconds",
         "600",

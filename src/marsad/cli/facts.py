@@ -12,6 +12,7 @@ from marsad.errors import NotFoundError
 from marsad.export.tabular import write_rows
 from marsad.model import EntityType
 from marsad.pipeline.reextract import reextract
+from marsad.settings import setting, worker_count
 from marsad.store import SQLiteStore
 
 KINDS = ("date", "actor", "topic", "publication_issue", "campaign", "statement", "event", "inconsistency")
@@ -88,13 +89,20 @@ def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: 
 
 @click.command("extract")
 @click.option("--force", is_flag=True, help="Re-extract every document, not only those of an older extractor.")
+@click.option(
+    "--workers",
+    metavar="N|auto",
+    show_default=setting("workers").default,
+    help=f"{setting('workers').help} Env: {setting('workers').env}.",
+)
 @click.pass_context
 @handle_errors
-def extract_command(ctx: click.Context, force: bool) -> None:
+def extract_command(ctx: click.Context, force: bool, workers: str | None) -> None:
     """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
+    processes = worker_count(*setting("workers").given(workers))
     store = store_from(ctx, write=True)
-    use_archive_watchlist(store)
-    summary = reextract(store, force=force)
+    use_archive_watchlist(store)  # before the workers start: they inherit it
+    summary = reextract(store, force=force, workers=processes)
     for doc_id, reason in summary.failed or []:
         click.echo(f"error: {doc_id}: extraction failed ({reason})", err=True)
     click.echo(

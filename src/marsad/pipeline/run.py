@@ -14,32 +14,29 @@ open transaction, and running the same command again finishes the rest without d
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
-import signal
 import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, TextIO
+from typing import TextIO
 
 from marsad import settings
 from marsad.errors import OriginalChanged, StoreError
 from marsad.extract import EXTRACTORS
 from marsad.extract.budget import OverBudget, time_budget
-from marsad.extract.registry import FanOut, Part, serial, warm_up
+from marsad.extract.registry import serial, warm_up
 from marsad.ingest.paths import escape
 from marsad.ingest.registry import CONTAINER_EXTENSIONS, CONTAINER_FORMATS
 from marsad.ingest.walk import Input, iter_inputs
 from marsad.model import OriginalFile, original_size
+from marsad.pipeline.pool import fan_out_to, worker_init
+from marsad.pipeline.pool import pool as worker_pool
 from marsad.pipeline.prepare import (
     UNSUPPORTED,
     FileResult,
@@ -234,11 +231,9 @@ def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str |
         for entry in inputs:
             yield from _pieces(entry, here_job, here)
         return
-    context = multiprocessing.get_context("fork")
-    init_args = (db_path, os.getpid())
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=init_args) as pool:
+    with worker_pool(workers, _worker_init, (db_path, os.getpid())) as pool:
         window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
-        here_job = dataclasses.replace(job, fan_out=_fan_out(pool, workers))
+        here_job = dataclasses.replace(job, fan_out=fan_out_to(pool, workers))
         for _ in range(workers):  # start the workers now, before this process reads a long file they would inherit
             pool.submit(warm_up)
         try:
@@ -256,25 +251,6 @@ def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str |
         finally:
             for pending in window:
                 pending.cancel()
-
-
-def _fan_out(pool: ProcessPoolExecutor, workers: int) -> FanOut:
-    """A long document's parts read in the pool, `workers` + 1 at most at once (memory: a few parts), in order."""
-
-    def run(fn: Callable[..., Any], parts: Iterable[Part]) -> Iterator[Any]:
-        window: deque[Future[Any]] = deque()
-        try:
-            for part in parts:
-                window.append(pool.submit(fn, *part))
-                if len(window) > workers:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-        finally:
-            for pending in window:  # over budget, or the writer failed: the rest is not read
-                pending.cancel()
-
-    return run
 
 
 def _pieces(entry: Input, job: Job, known: Callable[[str], bool]) -> Iterator[Piece]:
@@ -342,19 +318,8 @@ _worker_known = _Known()
 
 def _worker_init(db_path: str | None, parent: int) -> None:
     global _worker_known
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _die_with(parent)
+    worker_init(parent)
     _worker_known = _Known(db_path=db_path)
-
-
-def _die_with(parent: int) -> None:
-    """A forked worker holds its own end of the task pipe, so it would wait forever if the writer were
-    killed (kill -9): ask Linux to kill it with its parent, and check the parent did not die meanwhile."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _prepare_chunk(chunk: list[Input], job: Job) -> list[tuple[FileResult, list[Prepared]]]:
