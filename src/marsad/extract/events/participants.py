@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from marsad.kb import Watchlist
 from marsad.model import Entity, EntityType, Statement
 from marsad.text.fold import Folded, fold
+from marsad.text.script import has_arabic
 
 PERSON, ORG, OUTLET = "person", "organization", "media_outlet"
 
@@ -82,6 +83,11 @@ _ROLE_NOUNS = [
     (r"(?<![\u0621-\u064a])(?:[وب]?ال)?(?:تنظيم|جماعه)(?![\u0621-\u064a])(?!\s+(?:ال)?(?:دوله|قاعده|داعش))", "group"),
 ]
 _ROLE_RX = [(re.compile(rx), noun) for rx, noun in _ROLE_NOUNS]
+# the patterns written in Arabic words only (no ASCII letter but in an escape: \s, \u0621): every match holds an
+# Arabic letter, so a text without one is not scanned by them
+_NEEDS_ARABIC = frozenset(
+    i for i, (rx, _) in enumerate(_ROLE_NOUNS) if not re.search(r"[A-Za-z]", re.sub(r"\\(?:u[0-9a-fA-F]{4}|.)", "", rx))
+)
 # between a title and the name it is: a comma, a quote, «المسمى/المدعو/واسمه», "named"
 _NAMED_AS = re.compile(
     r"\s*(?:(?:السابق|الجديد|الراحل|المقتول|الحالي|former|new|late|slain|current)\s*)?[،,]?\s*"
@@ -103,7 +109,10 @@ def role_nouns(text: str, folded: Folded, taken: list[Participant]) -> list[Part
     starts = [p.start for p in taken]
     introductions = _introductions(text, taken)
     introduced_at = [p.start for p in introductions]
-    for rx, noun in _ROLE_RX:
+    arabic = has_arabic(folded.text)
+    for i, (rx, noun) in enumerate(_ROLE_RX):
+        if i in _NEEDS_ARABIC and not arabic:
+            continue
         for m in rx.finditer(folded.text):
             start, end = folded.original_span(m.start(), m.end())
             near = taken[max(0, bisect.bisect_left(starts, start) - 8) : bisect.bisect_left(starts, end + 17)]

@@ -1,0 +1,80 @@
+"""`marsad extract --force` on every core: the speed-up of 1 and 2 worker processes over extracting in-process.
+
+usage: python bench/reextract.py [--docs 2000] [--long-mb 0]
+
+Builds an archive of the generated EN/AR notes (bench/corpus.py) without facts (`ingest --no-extract`), plus,
+with --long-mb, one long text of that size (read in parts by the workers), then times `marsad extract --force`
+through the CLI with --workers 0 (the baseline, in the same run: one process extracts and writes), 1 and 2, each
+on a fresh copy of the archive. Efficiency is speed-up / workers (the writer shares the cores: 2 workers on 2
+cores leave it none of its own). Peak memory is the largest process's RSS and the process tree's summed PSS.
+Target (issue 13): efficiency >= 0.8 with 2 workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import write_corpus
+from bench.long_document import _document
+from bench.long_ingest import _children, _rss_kb
+
+
+def _run(args: list[str]) -> tuple[float, int, int, str]:
+    """(seconds, peak summed PSS in MB, peak largest RSS in MB, the last line printed)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    pss = rss = 0
+    while proc.poll() is None:
+        tree = [proc.pid, *_children(proc.pid)]
+        pss = max(pss, sum(_rss_kb(p, "Pss:") for p in tree))
+        rss = max(rss, max(_rss_kb(p) for p in tree))
+        time.sleep(0.1)
+    out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out}")
+    return time.perf_counter() - start, pss // 1024, rss // 1024, out.strip().splitlines()[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--long-mb", type=float, default=0.0)
+    opts = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        texts = write_corpus(root / "in", opts.docs, text_share=1.0)
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        if opts.long_mb:
+            long = _document(opts.long_mb)
+            (root / "in" / "long.txt").write_text(long, encoding="utf-8")
+            mb += len(long.encode("utf-8")) / 1e6
+        base = root / "base.db"
+        marsad = [sys.executable, "-m", "marsad", "--db"]
+        subprocess.run([*marsad, str(base), "ingest", "-q", "--no-extract", "--max-size", "1GB", str(root / "in")],
+                       check=True, capture_output=True)  # fmt: skip
+        docs = opts.docs + (1 if opts.long_mb else 0)
+        print(f"marsad extract --force over {docs} documents, {mb:.1f} MB (long text: {opts.long_mb:g} MB)")
+        print(f"{'workers':>7} {'seconds':>8} {'docs/s':>7} {'MB/s':>6} {'speed-up':>8} {'efficiency':>10} "
+              f"{'peak PSS':>8} {'largest':>8}  summary")  # fmt: skip
+        baseline = 0.0
+        for workers in (0, 1, 2):
+            db = root / f"w{workers}.db"
+            shutil.copy(base, db)
+            seconds, pss, rss, line = _run([*marsad, str(db), "extract", "--force", "--workers", str(workers)])
+            baseline = baseline or seconds
+            speedup = baseline / seconds
+            efficiency = f"{speedup / workers:10.2f}" if workers else f"{'baseline':>10}"
+            print(f"{workers:>7} {seconds:8.1f} {docs / seconds:7.0f} {mb / seconds:6.2f} {speedup:8.2f} {efficiency} "
+                  f"{pss:>6}MB {rss:>6}MB  {line}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
