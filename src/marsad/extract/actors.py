@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -208,28 +209,34 @@ class ActorExtractor:
     def _extract(self, doc: Document) -> list[Statement]:
         index = self.index
         tokens = tokens_with_offsets(doc.text)
-        kept = [(i, t) for i, (t, _, _) in enumerate(tokens) if not is_article(t)]
-        keys = [token_key(t) for _, t in kept]
+        kept: list[tuple[int, str]] = []  # (token index, token) of the tokens not an article
+        keys: list[str] = []
+        words: list[str] = []
+        for i, (t, _, _) in enumerate(tokens):
+            article, key, word = _keys(t)
+            if not article:
+                kept.append((i, t))
+                keys.append(key)
+                words.append(word)
         matches: list[tuple[int, int, tuple[str, ...], str]] = []  # first kept index, last kept index, ids, alias
         shared: dict[tuple[int, int], _Entry] = {}  # keys several entities share: checked by spelling
         if keys and len(index.automaton):
             haystack = " " + " ".join(keys) + " "
-            starts, pos = [], 1
-            for k in keys:
-                starts.append(pos)
-                pos += len(k) + 1
+            starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=1))
             start_index = {p: i for i, p in enumerate(starts)}
             for end, entry in index.automaton.iter(haystack):
                 # `end` is the space after the alias's last key
-                last = _key_at(starts, end - 1)
+                last = bisect.bisect_right(starts, end - 1) - 1
                 first = last - entry.tokens + 1
                 if first >= 0 and starts[first] in start_index:
                     matches.append((first, last, entry.entities, entry.alias))
                     if entry.spellings:
                         shared[(first, last)] = entry
-        for ki, (ti, token) in enumerate(kept):
-            key = word_key(token)
-            found = index.acronyms.get(token) or index.exact.get(key)
+        acronyms, exact = index.acronyms, index.exact
+        for ki in [k for k, w in enumerate(words) if w in exact or kept[k][1] in acronyms]:
+            ti, token = kept[ki]
+            key = words[ki]
+            found = acronyms.get(token) or exact.get(key)
             if found and key in index.common and not (ti > 0 and fold(tokens[ti - 1][0]) in _CUES):
                 continue  # «في أعماق البحر»: the word, not the agency
             if found:
@@ -354,16 +361,17 @@ def _covers(role: Role, when: str) -> bool:
     return True
 
 
-def _key_at(starts: list[int], pos: int) -> int:
-    """Index of the key whose text covers haystack position `pos`."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+_KEYS: dict[str, tuple[bool, str, str]] = {}
+
+
+def _keys(token: str) -> tuple[bool, str, str]:
+    """Is the token an article, its key in a name, its key as a one-word alias (kb.names): one lookup a token."""
+    found = _KEYS.get(token)
+    if found is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()  # a collection's words recur; a bound keeps a hostile one's from growing without end
+        found = _KEYS[token] = (is_article(token), token_key(token), word_key(token))
+    return found
 
 
 def _with_article(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:

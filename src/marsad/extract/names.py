@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from marsad.extract.actors import ActorExtractor, active_watchlist
@@ -72,32 +73,15 @@ class NameExtractor:
     def _extract(self, doc: Document) -> list[Statement]:
         text = doc.text
         known = sorted((a.evidence[0].start, a.evidence[0].end) for a in self._actors.extract(doc) if a.kind == "actor")
-        tokens = [_unpossessed(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[Statement] = []
         seen: set[tuple[int, int]] = set()
-        i = 0
-        while i < len(tokens):
-            if not _part(tokens[i][0]):
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(tokens):
-                between = text[tokens[j][2] : tokens[j + 1][1]]
-                if not (_JOIN.match(between) and _part(tokens[j + 1][0], between)):
-                    break
-                if (
-                    tokens[j + 1][0].lower() in _HYPHEN_ONLY
-                    and "-" not in text[tokens[j + 1][2] : tokens[j + 1][2] + 1]
-                ):
-                    break  # "as" must be glued to what follows: "as-Sahab"
-                j += 1
-            found = _person(text, tokens, i, j)
+        for run in _runs(text):
+            found = _person(text, run)
             if found is not None:
                 start, end, name = found
                 if (start, end) not in seen and not _overlaps(known, start, end):
                     seen.add((start, end))
                     out.append(self._fact(doc, start, end, name))
-            i = j + 1
         for m in _AR_KUNYA.finditer(text):
             nisba: list[str] = []
             for word in m.group("nisba").split():
@@ -149,6 +133,38 @@ def _unpossessed(token: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 _HYPHEN_ONLY = frozenset({"ad", "ar", "as", "ash", "at", "az", "an"})  # English words unless "as-Sahab"
+# a word starting with a small letter can be a name's part only as a particle ("al", "bin"; "al's" before _unpossessed)
+_SMALL_PARTS = frozenset(p + end for p in _PARTICLES for end in ("", "'s", "’s", "'S", "’S"))
+
+
+def _runs(text: str) -> Iterator[list[tuple[str, int, int]]]:
+    """Each run of words that can make a name: every word a part (_part), each joined to the one before it by a
+    space or a hyphen. A word that cannot be a part ends the run before it (most words: only the first letter
+    and the particles are looked at)."""
+    run: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper() and word.lower() not in _SMALL_PARTS:
+            if run:
+                yield run
+                run = []
+            continue
+        token = _unpossessed(word, m.start(), m.end())
+        if run:
+            between = text[run[-1][2] : token[1]]
+            if (
+                _JOIN.match(between)
+                and _part(token[0], between)
+                and not (token[0].lower() in _HYPHEN_ONLY and "-" not in text[token[2] : token[2] + 1])
+            ):  # "as" must be glued to what follows: "as-Sahab"
+                run.append(token)
+                continue
+            yield run
+            run = []
+        if _part(token[0]):
+            run = [token]
+    if run:
+        yield run
 
 
 def _headline(text: str, at: int) -> bool:
@@ -168,8 +184,7 @@ def _part(token: str, joined_by: str = " ") -> bool:
     return token[0].isupper() and low not in _STOP and not token.isupper()
 
 
-def _person(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> tuple[int, int, str] | None:
-    words = tokens[i : j + 1]
+def _person(text: str, words: list[tuple[str, int, int]]) -> tuple[int, int, str] | None:
     titled_inside = False
     for k in range(len(words) - 1, -1, -1):
         if words[k][0].lower() in _TITLES:  # "Turkish President Recep Tayyip Erdogan"
