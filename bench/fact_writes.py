@@ -1,5 +1,5 @@
-"""The cost of the answers' kept tables on the writer (fact_group_counts, issue_topics: store/kept.py and the delete
-and update triggers), beside the same fact rows written into the same schema without them.
+"""The cost of the answers' kept tables on the writer (fact_group_counts, issue_topics, document_subjects:
+store/kept.py and the delete and update triggers), beside the same fact rows written into the same schema without them.
 
 usage: python bench/fact_writes.py [--docs 20000] [--from bench/out/analyze-100000.db]
 
@@ -22,15 +22,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-TRIGGERS = ("fact_group_counts_delete", "fact_group_counts_update", "issue_topics_delete", "issue_topics_update")
+TRIGGERS = ("fact_group_counts_delete", "fact_group_counts_update", "issue_topics_delete", "issue_topics_update",
+            "document_subjects_delete", "document_subjects_update")  # fmt: skip
 
 
 class _NoTally:
-    def add(self, row: tuple[Any, ...]) -> None: ...
+    def add(self, row: tuple[Any, ...], doc: int) -> None: ...
 
     def write(self, con: sqlite3.Connection) -> None: ...
 
     def clear(self) -> None: ...
+
+    def large(self) -> bool:
+        return False
 
 
 def write(db: Path, source: Path, docs: int, kept: bool) -> tuple[float, int]:

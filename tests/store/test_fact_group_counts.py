@@ -1,5 +1,6 @@
-"""The counts of facts by what they say (migration 0010) and the topics issue facts name (0012), kept as facts are
-written, always equal a recount: through ingest, re-extraction, a fact written again in place (INSERT OR REPLACE),
+"""The counts of facts by what they say (migration 0010), the topics issue facts name (0012) and what a search's
+facets count (0015: a row a document, a row a document and entity it names), kept as facts are written, always
+equal a recount: through ingest, re-extraction, a fact written again in place (INSERT OR REPLACE),
 updates and deletion; `check_integrity` says when not."""
 
 from __future__ import annotations
@@ -87,6 +88,36 @@ def test_the_kept_counts_equal_a_recount_through_every_write(
     with store.transaction():  # a fact's detail rewritten without its topics: they leave with it
         store._con.execute("UPDATE facts SET detail = json_remove(detail, '$.topics') WHERE kind = 'publication_issue'")
     assert store._con.execute("SELECT count(*) FROM issue_topics").fetchone()[0] == 0
+    same()
+    with store.transaction():  # an actor fact re-resolved to another entity, and one to none
+        moved = store._con.execute(
+            "UPDATE facts SET subject = 'another' WHERE kind = 'actor' AND rowid % 3 = 0 AND subject IS NOT NULL"
+        ).rowcount
+        store._con.execute("UPDATE facts SET subject = NULL WHERE kind = 'actor' AND rowid % 3 = 1")
+    assert moved
+    assert store._con.execute("SELECT count(*) FROM document_subjects WHERE subject = 'another'").fetchone()[0]
+    same()
+    with store.transaction():  # a document's record changed: its facet row follows
+        store._con.execute("UPDATE documents SET published = '2019-01-01', languages = 'ar en' WHERE rowid = 1")
+    assert tuple(store._con.execute("SELECT language, year FROM document_facets WHERE doc = 1").fetchone()) == (
+        "ar",
+        "2019",
+    )
+    same()
+    with store.transaction():
+        store._con.execute(
+            "UPDATE document_subjects SET n = n + 1 WHERE doc = (SELECT min(doc) FROM document_subjects)"
+        )
+        store._con.execute("UPDATE document_facets SET origin = 'elsewhere' WHERE doc = 1")
+    assert store.check_integrity() == [
+        "search facets (document_subjects): 1 documents differ from their facts",
+        "search facets (document_facets): 1 documents differ from their record",
+    ]
+    with store.transaction():
+        store._con.execute(
+            "UPDATE document_subjects SET n = n - 1 WHERE doc = (SELECT min(doc) FROM document_subjects)"
+        )
+        store._con.execute("UPDATE document_facets SET origin = (SELECT origin FROM documents WHERE rowid = 1)")
     same()
     with store.transaction():
         events = store._con.execute("UPDATE fact_group_counts SET n = n + 1 WHERE kind = 'event'").rowcount

@@ -11,12 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.store.kept import FACETED
 from marsad.store.query import Query
 
 FACETS = ("language", "media type", "origin", "year", "actor", "series")
 _ENTITY_FACETS = {"actor": "actor", "series": "publication_issue"}  # facet -> the kind of fact that names it
+assert set(_ENTITY_FACETS.values()) == FACETED  # the kinds document_subjects keeps
 _LATEST = "f.rowid NOT IN (SELECT rowid FROM documents WHERE superseded_by IS NOT NULL)"
-_FIRST_LANGUAGE = "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
+FIRST_LANGUAGE = "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,7 @@ class Narrowing:
         where: list[str] = []
         args: list[Any] = []
         if self.language:
-            where.append(f"{_FIRST_LANGUAGE} = ?")
+            where.append(f"{FIRST_LANGUAGE} = ?")
             args.append(self.language)
         for column, value in (("media_type", self.media_type), ("origin", self.origin)):
             if value:
@@ -67,22 +69,18 @@ def facet_counts(
     match = f"SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid >= ? AND {_LATEST} AND {kept}"
     # the matching documents once (at most the rank window's), then each count through them, as a JSON array
     matched = json.dumps([r[0] for r in con.execute(match, (query.fts(), window_start or 0, *args))])
-    sql = (
-        "SELECT d.languages, d.media_type, d.origin, substr(d.published, 1, 4) FROM documents d "
-        "WHERE d.rowid IN (SELECT value FROM json_each(?))"
-    )
+    # each through its compact kept table (migration 0015): a row a document, a row a document and entity
+    sql = "SELECT language, media_type, origin, year FROM document_facets WHERE doc IN (SELECT value FROM json_each(?))"
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for languages, media_type, origin, year in con.execute(sql, (matched,)):
-        counts["language"][(languages or "und").split(" ", 1)[0]] += 1
+    for language, media_type, origin, year in con.execute(sql, (matched,)):
+        counts["language"][language or "und"] += 1
         counts["media type"][media_type] += 1
         counts["origin"][origin] += 1
         counts["year"][year or "undated"] += 1
     for name, kind in _ENTITY_FACETS.items():
-        # through the per-document index, which holds kind and subject (migration 0011): a join SQLite orders by
-        # kind would read every fact of that kind (30 s at 100,000 documents)
         sql = (
-            "SELECT x.subject, count(DISTINCT x.doc) FROM facts x INDEXED BY facts_doc WHERE x.doc IN "
-            "(SELECT value FROM json_each(?)) AND x.kind = ? AND x.subject IS NOT NULL GROUP BY x.subject"
+            "SELECT subject, count(*) FROM document_subjects WHERE doc IN (SELECT value FROM json_each(?)) "
+            "AND kind = ? AND n > 0 GROUP BY subject"
         )
         for subject, n in con.execute(sql, (matched, kind)):
             counts[name][str(subject)] = int(n)

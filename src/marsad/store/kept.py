@@ -1,7 +1,8 @@
-"""The answers' kept tables (migrations 0010 fact_group_counts, 0012 issue_topics; 0014): what a transaction's new
-facts add to them, tallied as the writer writes the facts and written once before it commits. A group's count
-then costs one upsert a transaction, not one a fact (a trigger a row doubled the cost of writing facts). What is
-deleted or updated is taken out by triggers, at once (a count may go below zero until the tally is written)."""
+"""The answers' kept tables (migrations 0010 fact_group_counts, 0012 issue_topics, 0015 document_subjects; 0014):
+what a transaction's new facts add to them, tallied as the writer writes the facts and written once before it
+commits. A group's count then costs one upsert a transaction, not one a fact (a trigger a row doubled the cost of
+writing facts). What is deleted or updated is taken out by triggers, at once (a count may go below zero until the
+tally is written)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from marsad.store.facts import FACT_COLUMNS
 
 COUNTED = frozenset({"statement", "event", "publication_issue", "campaign"})  # the kinds fact_group_counts keeps
+FACETED = frozenset({"actor", "publication_issue"})  # the kinds whose entities document_subjects keeps (store.facets)
 _KEY = [FACT_COLUMNS.index(c) for c in ("kind", "subject", "predicate", "value", "date", "date_end", "precision",
                                         "modality")]  # fmt: skip
 _ID, _KIND, _DETAIL = (FACT_COLUMNS.index(c) for c in ("id", "kind", "detail"))
@@ -22,6 +24,9 @@ _ADD_COUNT = (
     "ON CONFLICT(key) DO UPDATE SET n = n + excluded.n"
 )
 _ADD_TOPIC = "INSERT INTO issue_topics(fact, series, issue, topic) VALUES (?, ?, ?, ?)"
+_ADD_SUBJECT = (
+    "INSERT INTO document_subjects VALUES (?, ?, ?, ?) ON CONFLICT(doc, kind, subject) DO UPDATE SET n = n + excluded.n"
+)
 _LARGE = 50_000  # entries: a tally this large is written before its transaction ends (memory, not speed)
 
 
@@ -29,10 +34,13 @@ class Tally:
     def __init__(self) -> None:
         self.counts: Counter[tuple[Any, ...]] = Counter()
         self.topics: dict[tuple[str, str], tuple[Any, ...]] = {}  # (fact, topic): a fact written twice, once
+        self.subjects: Counter[tuple[int, str, str]] = Counter()  # (document rowid, kind, entity)
 
-    def add(self, row: tuple[Any, ...]) -> None:
-        """A fact row (store.facts.FACT_COLUMNS) the transaction writes."""
+    def add(self, row: tuple[Any, ...], doc: int) -> None:
+        """A fact row (store.facts.FACT_COLUMNS) the transaction writes for the document of rowid `doc`."""
         kind = row[_KIND]
+        if kind in FACETED and row[_SUBJECT] is not None:
+            self.subjects[(doc, kind, row[_SUBJECT])] += 1
         if kind not in COUNTED:
             return
         self.counts[tuple(row[i] for i in _KEY)] += 1
@@ -51,11 +59,15 @@ class Tally:
         con.execute("DELETE FROM fact_group_counts WHERE n <= 0")
         if self.topics:
             con.executemany(_ADD_TOPIC, self.topics.values())
+        if self.subjects:
+            con.executemany(_ADD_SUBJECT, ((*key, n) for key, n in self.subjects.items()))
+        con.execute("DELETE FROM document_subjects WHERE n <= 0")  # through its partial index: the empty rows only
         self.clear()
 
     def large(self) -> bool:
-        return len(self.counts) + len(self.topics) >= _LARGE
+        return len(self.counts) + len(self.topics) + len(self.subjects) >= _LARGE
 
     def clear(self) -> None:
         self.counts.clear()
         self.topics.clear()
+        self.subjects.clear()

@@ -17,10 +17,10 @@ from marsad.errors import NotFoundError, OriginalChanged, StoreError
 from marsad.model import Document, Entity, Original, Statement, original_size
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats
-from marsad.store.facets import Narrowing, facet_counts
+from marsad.store.facets import FIRST_LANGUAGE, Narrowing, facet_counts
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
-from marsad.store.kept import COUNTED, Tally
+from marsad.store.kept import COUNTED, FACETED, Tally
 from marsad.store.migrations import migrate
 from marsad.store.opening import (
     APPLICATION_ID,
@@ -253,7 +253,7 @@ class SQLiteStore:
         rows = iter(facts)
         while batch := list(itertools.islice(rows, _FACT_BATCH)):
             for row in batch:
-                self._tally.add(row)
+                self._tally.add(row, rowid)
             self._con.executemany(_INSERT_FACT, ((row[0], rowid, *row[1:]) for row in batch))
             if self._tally.large():
                 self._tally.write(self._con)
@@ -699,6 +699,17 @@ class SQLiteStore:
         topics = "SELECT fact, series, issue, topic, count(*) FROM issue_topics GROUP BY 1, 2, 3, 4"
         if n := self._differ(topics, named, "fact"):
             problems.append(f"issue topics (issue_topics): {n} facts differ from their detail")
+        faceted = ",".join(f"'{k}'" for k in sorted(FACETED))
+        subjects = (
+            f"SELECT doc, kind, subject, count(*) FROM facts WHERE kind IN ({faceted}) AND subject IS NOT NULL "
+            "GROUP BY doc, kind, subject"
+        )
+        kept_subjects = "SELECT doc, kind, subject, n FROM document_subjects WHERE n != 0"
+        if n := self._differ(kept_subjects, subjects, "doc"):
+            problems.append(f"search facets (document_subjects): {n} documents differ from their facts")
+        described = f"SELECT rowid, {FIRST_LANGUAGE}, media_type, origin, substr(published, 1, 4) FROM documents"
+        if n := self._differ("SELECT * FROM document_facets", described, "doc"):
+            problems.append(f"search facets (document_facets): {n} documents differ from their record")
         return problems
 
     def _differ(self, kept: str, recount: str, key: str) -> int:
