@@ -1,6 +1,6 @@
 """The web UI in Debian's chromium, driven by Playwright (never a downloaded browser): an analyst's walk
-search -> document -> entity -> timeline -> review, in English and Arabic, and the hostile corpus browsed with
-no dialog, no script run, no request beyond the server and no violation of the page's CSP."""
+search -> document -> entity -> timeline -> review -> the answer changes, in English and Arabic, and the hostile
+corpus browsed with no dialog, no script run, no request beyond the server and no violation of the page's CSP."""
 
 from __future__ import annotations
 
@@ -122,6 +122,22 @@ def test_an_analysts_walk_in_english_and_arabic(browser: Any, archive: Path, tmp
         page.wait_for_load_state()
         assert page.locator("li.fact.reviewed-correct").count() >= 1
         w.shot("review", tmp_path)
+        # the answer changes: the statement's date corrected, the timeline of that day holds it, marked reviewed
+        doc_page = page.url
+        w.goto("/timeline?from=2024-01-11&to=2024-01-11")
+        assert page.locator("table.rows tr.row").count() == 0
+        page.goto(doc_page)
+        form = page.locator("li.fact.k-statement form.review").first
+        form.locator("select[name=verdict]").select_option("correct")
+        form.locator("select[name=field]").select_option("date")
+        form.locator("input[name=value]").fill("2024-01-11")
+        form.locator("button").click()
+        page.wait_for_load_state()
+        w.goto("/timeline?from=2024-01-11&to=2024-01-11")
+        rows = page.locator("table.rows tr.row")
+        assert rows.count() == 1 and "Abu Hudhayfa" in rows.first.inner_text()
+        assert "correct date = 2024-01-11" in rows.first.locator("span.verdict").inner_text()
+        w.shot("corrected", tmp_path)
         w.goto("/findings")
         assert "series_cadence" in page.inner_text("main")
         w.shot("findings", tmp_path)

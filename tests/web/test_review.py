@@ -134,18 +134,28 @@ def test_a_stored_finding_is_accepted_or_dismissed_on_the_findings_page(review_c
     assert elsewhere.headers["location"] == f"/doc/{doc}#f-{fact}"  # never a redirect a form names
 
 
-def test_the_timeline_shows_what_was_reviewed(review_client: TestClient) -> None:
+def test_the_timeline_answers_with_the_reviews_and_marks_them(review_client: TestClient) -> None:
+    """A correction moves its fact to the row of its value, marked; a rejection takes its fact out of the answer,
+    on the timeline page and on the entity's page (the same answer as the CLI's)."""
     doc, fact = _fact(review_client, "statement", "announced the new", query='"announced the new leader"')
-    before = review_client.get("/timeline", params={"actor": "Abu Hudhayfa al-Ansari"}).text
-    assert "v-reject" not in before
+    actor = {"actor": "Abu Hudhayfa al-Ansari"}
+    before = review_client.get("/timeline", params=actor).text
+    assert "2023-08-03" in before and "2023-08-05" not in before and "v-correct" not in before
+    _review(review_client, doc, fact, verdict="correct", field="date", value="2023-08-05", note="two days later")
+    after = review_client.get("/timeline", params=actor).text
+    row = re.search(r'<tr id="row-\d+" class="row k-statement reviewed">.*?</tr>', after, re.S)
+    assert row is not None and "2023-08-05" in row.group(0)
+    assert '<span class="verdict v-correct">correct date = <bdi>2023-08-05</bdi></span>' in row.group(0)
+    assert "2023-08-03" not in after
+    narrowed = review_client.get("/timeline", params={**actor, "from": "2023-08-05", "to": "2023-08-05"}).text
+    assert "v-correct" in narrowed and "announced the new" in narrowed
     _review(review_client, doc, fact, verdict="reject", note="he did not announce it")
-    after = review_client.get("/timeline", params={"actor": "Abu Hudhayfa al-Ansari"}).text
-    row = re.search(r'<tr id="row-\d+" class="row k-statement rejected">.*?</tr>', after, re.S)
-    assert row is not None and "2023-08-03" in row.group(0)
-    assert '<span class="verdict v-reject">reject</span> <bdi>tester</bdi>' in row.group(0)
+    rejected = review_client.get("/timeline", params=actor).text
+    assert "2023-08-05" not in rejected and "2023-08-03" not in rejected and "announced the new" not in rejected
+    assert "reviews apply" in rejected
     entity = review_client.get(
         review_client.get("/entities", params={"name": "Abu Hudhayfa al-Ansari"}, follow_redirects=False).headers[
             "location"
         ]
     ).text
-    assert "v-reject" in entity
+    assert "announced the new" not in entity.split('<table class="rows">', 1)[1].split("</table>", 1)[0]

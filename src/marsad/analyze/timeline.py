@@ -190,7 +190,7 @@ def timeline(
     --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
     What is denied, negated, rumoured, habitual, conditional or only called for is left out unless `unasserted`.
     `reviewed`: the analyst's reviews apply (a rejected fact out, a corrected date or issue in its new row, the
-    row's `reviewed` saying so); the web UI asks for the rows as extracted and marks the reviews on them itself.
+    row's `reviewed` saying so); False: the rows as extracted.
     `sources_of`: the row numbers (in the answer's order) whose sources a series issue's row needs, as a page of
     the answer does; the other issue rows keep theirs unread (`sources_read` False; every count and date is exact),
     unless their dates clash (`disputed` reads them, when they are few enough to be read whole). None: every row's.
@@ -265,7 +265,8 @@ def timeline(
 
 def read_sources(rows: Iterable[Row], store: SQLiteStore) -> None:
     """Read the unread sources of these rows (a page of a timeline asked with `sources_of`, kept and paged on).
-    A row's `reviewed` is not worked out again: page on a timeline asked with reviewed=False, as the web UI does."""
+    A row's `reviewed` is not worked out again (the web UI marks a page's reviewed sources itself, web/reviewed.py);
+    its sources are the reviewed ones: a withdrawn fact stays out, one a review moved in is kept."""
     for row in rows:
         if row.unread is not None:
             _read(row, store)

@@ -1,6 +1,7 @@
 """Which timeline rows an analyst reviewed: the review in force on any of a row's sources (a source is a fact:
-its document, span and the row's kind), shown beside the row. The web pages ask for the timeline as extracted
-(`timeline(reviewed=False)`) and mark the reviews here; the CLI, the report and the exports apply them."""
+its document, span and the row's kind), shown beside the row. The pages ask for the timeline with the reviews
+applied, as the CLI, the report and the exports do (a rejected fact is left out, a corrected one stands in the row
+of its corrected value), and mark here what was reviewed among the sources a row shows."""
 
 from __future__ import annotations
 

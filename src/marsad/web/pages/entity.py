@@ -94,7 +94,7 @@ def _rows(store: SQLiteStore, wl: Watchlist, e: Entity) -> tuple[list[Row], str 
             series=e.name if how == "series" else None,
             topic=e.name if how == "topic" else None,
             campaign=e.name if how == "campaign" else None,
-            reviewed=False,  # as extracted, the reviews marked on the rows
+            # the reviews apply, as in every answer; each reviewed source is marked on its row (web/reviewed.py)
             sources_of=range(MAX_ROWS),  # the rows the page shows
         )
         return rows, None

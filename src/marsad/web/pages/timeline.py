@@ -47,7 +47,8 @@ def timeline_page(
         lambda: timeline(
             store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
             campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
-            reviewed=False,  # the rows as extracted: each reviewed source is marked on its row (web/reviewed.py)
+            # the reviews apply, as in every answer (a rejected fact out, a corrected one at its corrected value);
+            # each reviewed source is marked on its row (web/reviewed.py)
             sources_of=range(offset, offset + PAGE_ROWS),  # the sources of the rows this page shows
         ),
     )  # fmt: skip
