@@ -118,6 +118,25 @@ def test_timeline_filters_and_links_rows_to_evidence(client: TestClient) -> None
     assert "Abu Hudhayfa al-Ansari: " in by_actor and "al-Naba 412" not in by_actor
 
 
+def test_timeline_rows_name_the_findings_on_their_facts(client: TestClient) -> None:
+    """As `marsad timeline` does: a row links the findings of the last `marsad check` whose evidence is one of its
+    facts (issue 412's year error breaks the weekly cadence; 413's weekday is not its date's) to the findings page."""
+    rows = client.get("/timeline", params={"series": "al-Naba"}).text
+    flagged: dict[str, list[tuple[str, str]]] = {}  # issue -> (findings page anchor, check) of each finding
+    for m in re.finditer(r'<tr id="row-\d+" class="[^"]*flagged[^"]*">.*?</tr>', rows, re.S):
+        issue = re.search(r"al-Naba \d+", m.group(0))
+        assert issue is not None
+        flagged[issue.group(0)] = re.findall(r'href="/findings#(finding-[0-9a-f]{16})"[^>]*>(\w+)<', m.group(0))
+    assert {k: sorted(c for _, c in v) for k, v in flagged.items()} == {
+        "al-Naba 412": ["series_cadence", "sources_disagree"],
+        "al-Naba 413": ["weekday_mismatch"],
+    }
+    findings = client.get("/findings").text
+    assert all(f'id="{anchor}"' in findings for v in flagged.values() for anchor, _ in v)
+    entity = client.get(client.get("/entities", params={"name": "al-Naba"}, follow_redirects=False).headers["location"])
+    assert "series_cadence" in entity.text.split('<table class="rows">', 1)[1]
+
+
 def test_timeline_refuses_what_it_cannot_read(client: TestClient) -> None:
     assert client.get("/timeline", params={"from": "last week"}).status_code == 422
     r = client.get("/timeline", params={"actor": "Nobody Atall"})

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.analyze.disputes import attach, stored_refs
 from marsad.analyze.timeline import Row
 from marsad.store import SQLiteStore
 from marsad.store.reviews import Review, by_evidence, latest
+from marsad.web.kept import Answers
+
+REFS = Answers(4)  # the findings of the last `marsad check` (and the extractor's), while the archive is unchanged
 
 
 def row_reviews(store: SQLiteStore, rows: Sequence[Row], offset: int = 0) -> dict[int, list[Review]]:
@@ -24,3 +28,8 @@ def row_reviews(store: SQLiteStore, rows: Sequence[Row], offset: int = 0) -> dic
         if kept:
             out[n] = kept
     return out
+
+
+def mark_findings(store: SQLiteStore, rows: Sequence[Row]) -> None:
+    """Name on each of these rows the findings whose evidence is one of its facts, as `marsad timeline` does."""
+    attach(rows, REFS.get(store.path, "refs", lambda: stored_refs(store)).value)

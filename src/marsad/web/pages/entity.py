@@ -19,7 +19,7 @@ from marsad.model import Entity, EntityType
 from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.render import page
-from marsad.web.reviewed import row_reviews
+from marsad.web.reviewed import mark_findings, row_reviews
 
 router = APIRouter()
 MAX_DOCUMENTS = 100  # documents listed on an entity's page
@@ -55,6 +55,7 @@ def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, 
     except KeyError:
         raise NotFoundError(f"no entity with id {entity_id!r} in the watchlist") from None
     rows, problem = _rows(store, wl, e)
+    mark_findings(store, rows[:MAX_ROWS])
     members = with_members(wl, e)
     subjects = [m.id for m in members]
     docs = store.documents_about(subjects, MAX_DOCUMENTS)

@@ -16,7 +16,7 @@ from marsad.web.archive import reading, watchlist_of
 from marsad.web.chart import chart
 from marsad.web.kept import Answers
 from marsad.web.render import page
-from marsad.web.reviewed import row_reviews
+from marsad.web.reviewed import mark_findings, row_reviews
 
 router = APIRouter()
 PAGE_ROWS = 200  # table rows a page shows (the chart draws up to CHART_ROWS, each linked to its page)
@@ -58,6 +58,7 @@ def timeline_page(
     shown = rows[offset : offset + PAGE_ROWS]
     with answer.lock:  # another page of a kept answer: its rows' sources are read now
         read_sources(shown, store)
+        mark_findings(store, shown)
 
     def zoom_query(prefix: str) -> str:
         """The same question narrowed to one year or month of the axis."""
