@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +24,12 @@ from marsad.analyze.subjects import ACTOR_TYPES, MENTIONABLE, entity, with_membe
 from marsad.extract.campaigns import display_title
 from marsad.kb import Watchlist
 from marsad.model import EntityType
+from marsad.model.dates import GRANULARITIES
 from marsad.store import FactFilter, SQLiteStore
 from marsad.text.fold import fold
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
+PRECISIONS = ("day", "month", "year", *GRANULARITIES, "none")  # what a row may be dated to (`timeline(precisions=)`)
 ONCE = frozenset({"killed", "died"})  # what happens to a person once: every source's date is a date of one event
 MAX_SOURCES = 20  # sources kept per row (the count is always exact)
 # up to this many facts, or this many a row, every source is read in one pass; else row by row
@@ -185,6 +187,7 @@ def timeline(
     unasserted: bool = False,
     reviewed: bool = True,
     sources_of: Container[int] | None = None,
+    precisions: Collection[str] = (),
 ) -> list[Row]:
     """Rows in time order. --actor keeps its statements and events (an organisation's people included),
     --topic those whose sentence names the topic, --series that series' issues, --campaign that campaign.
@@ -194,6 +197,8 @@ def timeline(
     `sources_of`: the row numbers (in the answer's order) whose sources a series issue's row needs, as a page of
     the answer does; the other issue rows keep theirs unread (`sources_read` False; every count and date is exact),
     unless their dates clash (`disputed` reads them, when they are few enough to be read whole). None: every row's.
+    `precisions`: only the rows dated to one of these (PRECISIONS: "day", "month", "year", a week, a season ...;
+    "none" for a row with no precision); empty: all.
 
     Facts are counted in SQL (fact_groups); the sources of each row are read in one pass when the facts
     are few for their rows, else row by row, up to MAX_SOURCES each."""
@@ -253,6 +258,8 @@ def timeline(
             build.source(key, Source.of(f))
     applied = apply_reviews(build, store, watchlist, where) if reviewed else {}
     rows = build.rows()
+    if precisions:  # after the reviews: a corrected date may make a row day-precise
+        rows = [r for r in rows if (r.precision or "none") in precisions]
     for n, row in enumerate(rows):
         # a row with dates that clash reads its sources to see whether one page explains the gap (all of them)
         if row.unread and (sources_of is None or n in sources_of or (row.mentions <= MAX_SOURCES and row.dates_clash)):

@@ -14,7 +14,7 @@ from marsad.analyze.explain import explanation, find_finding
 from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency, latency
 from marsad.analyze.mentions import Absence, FirstMention, absence, first_mention
-from marsad.analyze.timeline import Row, timeline
+from marsad.analyze.timeline import PRECISIONS, Row, timeline
 from marsad.cli.common import format_option, handle_errors, store_from
 from marsad.cli.kb import archive_watchlist
 from marsad.export.tabular import write_rows
@@ -110,6 +110,13 @@ def print_findings(findings: list[Finding], fmt: str) -> None:
 @click.option("--to", "date_to", metavar="DATE", help="Up to this ISO date (prefix).")
 @click.option("--limit", type=click.IntRange(0), default=None, help="Print only the first N rows.")
 @click.option(
+    "--precision",
+    "precisions",
+    type=click.Choice(PRECISIONS),
+    multiple=True,
+    help="Only rows dated to this precision (repeat for several; none: undated precision).",
+)
+@click.option(
     "--unasserted",
     is_flag=True,
     help="Also what is denied, negated, rumoured, habitual, conditional or only called for (left out by default).",
@@ -126,6 +133,7 @@ def timeline_command(
     date_from: str | None,
     date_to: str | None,
     limit: int | None,
+    precisions: tuple[str, ...],
     unasserted: bool,
     fmt: str,
 ) -> None:
@@ -138,8 +146,9 @@ def timeline_command(
     """
     store = store_from(ctx)
     rows = timeline(
-        store, archive_watchlist(store), actor, series, topic, campaign, date_from, date_to, unasserted=unasserted
-    )
+        store, archive_watchlist(store), actor, series, topic, campaign, date_from, date_to, unasserted=unasserted,
+        precisions=precisions,
+    )  # fmt: skip
     attach(rows, stored_refs(store))
     print_timeline(rows, fmt, limit)
 

@@ -1,5 +1,5 @@
 """The timeline (analyze.timeline, the same call as `marsad timeline`), filtered by actor, series, topic,
-campaign and date range; every row linked to its evidence in its documents."""
+campaign, date range and precision; every row linked to its evidence in its documents."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from marsad.analyze.timeline import Row, read_sources, timeline
+from marsad.analyze.timeline import PRECISIONS, Row, read_sources, timeline
 from marsad.store import SQLiteStore
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.chart import chart
@@ -36,20 +36,22 @@ def timeline_page(
     date_from: Annotated[str, Query(alias="from", max_length=10, pattern=r"^(\d{4}(-\d\d(-\d\d)?)?)?$")] = "",
     date_to: Annotated[str, Query(alias="to", max_length=10, pattern=r"^(\d{4}(-\d\d(-\d\d)?)?)?$")] = "",
     unasserted: bool = False,
+    precision: Annotated[str, Query(max_length=20, pattern=f"^(?:{'|'.join(PRECISIONS)})?$")] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     asked = {"actor": actor, "series": series, "topic": topic, "campaign": campaign, "from": date_from,
-             "to": date_to}  # fmt: skip
+             "to": date_to, "precision": precision}  # fmt: skip
     offset = (page_number - 1) * PAGE_ROWS
     answer = ANSWERS.get(
         store.path,
-        (actor.strip(), series.strip(), topic.strip(), campaign.strip(), date_from, date_to, unasserted),
+        (actor.strip(), series.strip(), topic.strip(), campaign.strip(), date_from, date_to, unasserted, precision),
         lambda: timeline(
             store, watchlist_of(store), actor.strip() or None, series.strip() or None, topic.strip() or None,
             campaign.strip() or None, date_from or None, date_to or None, unasserted=unasserted,
             # the reviews apply, as in every answer (a rejected fact out, a corrected one at its corrected value);
             # each reviewed source is marked on its row (web/reviewed.py)
             sources_of=range(offset, offset + PAGE_ROWS),  # the sources of the rows this page shows
+            precisions=(precision,) if precision else (),
         ),
     )  # fmt: skip
     rows: list[Row] = answer.value
@@ -69,7 +71,7 @@ def timeline_page(
         return "/timeline?" + urlencode(kept | {"page": n // PAGE_ROWS + 1}) + f"#row-{n}"
 
     return page(
-        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted,
+        request, "timeline.html", title="timeline", asked=asked, unasserted=unasserted, precisions=PRECISIONS,
         rows=shown, offset=offset, reviewed=row_reviews(store, shown, offset), total=len(rows),
         drawing=chart(rows[:CHART_ROWS]),
         zoom_query=zoom_query, row_link=row_link,
