@@ -154,3 +154,36 @@ def test_first_mentions_say_what_they_count_and_why_they_differ(marsad: Marsad, 
     assert "First dated statement or event naming <bdi>Gaza</bdi>, anywhere in the archive" in page
     assert "First archived issue in al-Naba that mentions <bdi>Gaza</bdi>" in page
     assert "These answers count different things" in page
+
+
+def test_the_report_built_after_a_correction_shows_it(marsad: Marsad, tmp_path: Path) -> None:
+    """A corrected date is reported at its corrected value, the row saying what the extractor read and who
+    corrected it; a rejected statement is left out; the header counts the reviews applied."""
+    from marsad.store import open_store
+    from marsad.store.reviews import review_of_fact
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "note.md").write_text(
+        "# Note\n\nAnalyst note.\n\nIn August 2023 the Islamic State announced the death of its leader.\n\n"
+        "On 4 January 2024 Abu Hudhayfa al-Ansari said the war in Gaza was a religious war.\n",
+        encoding="utf-8",
+    )
+    assert marsad("ingest", str(notes)).exit_code == 0
+    out = tmp_path / "report.html"
+    assert marsad("report", "-o", str(out)).exit_code == 0
+    before = out.read_text(encoding="utf-8")
+    assert "2023-08-20" not in before and "reviewed:" not in before and "religious war" in before
+    store = open_store(marsad.db)
+    statements = {f["date"]: f for f in store.iter_facts("statement")}
+    store.add_review(review_of_fact(statements["2023-08"], "correct", "date", "2023-08-20", note="the page's day"))
+    store.add_review(review_of_fact(statements["2024-01-04"], "reject", note="not his words"))
+    store.close()
+    assert marsad("report", "-o", str(out)).exit_code == 0
+    after = out.read_text(encoding="utf-8")
+    row = re.search(r"<tr id=row-\d+[^>]*><td>2023-08-20<br>.*?</tr>", after)
+    assert row is not None, after
+    assert "<b>reviewed:</b> date <bdi>2023-08-20</bdi>, read as <bdi>2023-08</bdi>" in row.group(0)
+    assert "(by <bdi>analyst</bdi>: <bdi>the page&#x27;s day</bdi>)" in row.group(0)
+    assert "religious war" not in after.split("<section id=timeline>", 1)[1].split("</section>", 1)[0]
+    assert "2 analysts' reviews applied" in after

@@ -80,7 +80,9 @@ def render(
     parts = [
         _head(title),
         f"<header><h1>{e(title)}</h1><p class=meta>{e(stats.get('documents', 0))} documents archived · "
-        f"{len(rows)} timeline rows · {len(findings)} findings · generated {e(generated or _now())} by marsad</p>"
+        f"{len(rows)} timeline rows · {len(findings)} findings"
+        + (f" · {e(stats['reviews'])} analysts' reviews applied" if stats.get("reviews") else "")
+        + f" · generated {e(generated or _now())} by marsad</p>"
         "<nav><a href=#findings>Findings</a> · <a href=#answers>Answers</a> · <a href=#chart>Timeline chart</a>"
         " · <a href=#timeline>Timeline</a> · <a href=#sources>Sources</a></nav></header><main>",
         _findings(findings, docs),
@@ -368,6 +370,12 @@ def _timeline(rows: Sequence[Row], total: int, flagged: set[str], docs: dict[str
             dates += "<br><b>findings:</b> " + ", ".join(
                 f"<a href=#f-{e(f['id'][:16])}>{e(f['check'])}</a>" for f in r.findings
             )
+        for v in r.reviewed:  # a reviewed value says so: what the extractor read, who corrected it, why
+            why = f": {b(str(v['note']))}" if v.get("note") else ""
+            dates += (
+                f"<br><b>reviewed:</b> {e(str(v['field']))} {b(str(v['value']))}, read as {b(str(v.get('was')))}"
+                f" (by {b(str(v['reviewer']))}{why})"
+            )
         links = "<br>".join(_doc_link(s, docs) for s in _distinct(r.sources)[:8])
         more_src = f"<br>… {len(_distinct(r.sources)) - 8} more" if len(_distinct(r.sources)) > 8 else ""
         out.append(
@@ -442,5 +450,5 @@ def build(
                 )
         if event and actor:
             answers.latencies.append(latency(store, watchlist, event, actor, topic))
-    stats = {"documents": store.stats().documents}
+    stats = {"documents": store.stats().documents, "reviews": len(store.reviews())}
     return render(title, rows, list(findings), answers, stats), answers
