@@ -95,14 +95,20 @@ def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: 
     show_default=setting("workers").default,
     help=f"{setting('workers').help} Env: {setting('workers').env}.",
 )
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Extract on the workers of this Dask distributed scheduler (pip install 'marsad[dask]', here and on each "
+    "worker); the writing stays here, the archive and its originals where they are.",
+)
 @click.pass_context
 @handle_errors
-def extract_command(ctx: click.Context, force: bool, workers: str | None) -> None:
+def extract_command(ctx: click.Context, force: bool, workers: str | None, scheduler: str | None) -> None:
     """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
     processes = worker_count(*setting("workers").given(workers))
     store = store_from(ctx, write=True)
     use_archive_watchlist(store)  # before the workers start: they inherit it
-    summary = reextract(store, force=force, workers=processes)
+    summary = reextract(store, force=force, workers=processes, scheduler=scheduler)
     for doc_id, reason in summary.failed or []:
         click.echo(f"error: {doc_id}: extraction failed ({reason})", err=True)
     click.echo(

@@ -11,7 +11,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
 from marsad.extract.registry import FanOut, Part
@@ -29,7 +29,7 @@ def worker_init(parent: int) -> None:
     die_with(parent)
 
 
-def fan_out_to(executor: ProcessPoolExecutor, workers: int) -> FanOut:
+def fan_out_to(executor: Executor, workers: int) -> FanOut:
     """A long document's parts read in the pool, `workers` + 1 at most at once (memory: a few parts), in order."""
 
     def run(fn: Callable[..., Any], parts: Iterable[Part]) -> Iterator[Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
 from marsad import settings
@@ -40,38 +40,53 @@ _Done = tuple[str, tuple[tuple[str, str], ...], list[tuple[object, ...]], int, s
 
 
 def reextract(
-    store: Store, force: bool = False, extract_seconds: float | None = None, workers: int = 0
-) -> ExtractSummary:
+    store: Store, force: bool = False, extract_seconds: float | None = None, workers: int = 0,
+    scheduler: str | None = None,
+) -> ExtractSummary:  # fmt: skip
     """Each document's facts from each extractor are replaced in one transaction; a re-run is a no-op. A document
     whose extraction takes longer than `extract_seconds` (default: MARSAD_EXTRACT_SECONDS) keeps what it had and is
     reported. Each document's facts are written as its parts are read (a long document's are never all in
-    memory). `workers` > 0 extracts in that many processes (the writing stays here); 0 in this one."""
+    memory). `workers` > 0 extracts in that many processes (the writing stays here); 0 in this one. `scheduler`, a
+    Dask scheduler's address (tcp://HOST:PORT), extracts on that cluster's workers instead (pipeline/cluster.py)."""
     budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
     summary = ExtractSummary(failed=[])
     stale = _stale(store, force, summary)
-    if workers <= 0:
+    if scheduler:
+        from marsad.pipeline.cluster import cluster
+
+        with cluster(scheduler, store.kb_entities()) as (executor, threads):
+            _extract_on(executor, threads, store, stale, budget, summary)
+    elif workers <= 0:
         for doc, extractors in stale:
             _write_streamed(store, doc, extractors, serial, budget, summary)
-        return summary
-    with pool(workers, worker_init, (os.getpid(),)) as executor:
-        fan_out = fan_out_to(executor, workers)
-        window: deque[Future[list[_Done]]] = deque()
-        try:
-            for task in _tasks(stale):
-                if isinstance(task, tuple):  # a long document: what was read before it is written before it
-                    while window:
-                        _write(store, window.popleft().result(), summary)
-                    _write_streamed(store, *task, fan_out, budget, summary)
-                    continue
-                window.append(executor.submit(_extract_batch, task, store.fact_rows_of, budget))
-                if len(window) >= 3 * workers:  # bounded: memory stays flat whatever the archive's size
-                    _write(store, window.popleft().result(), summary)
-            while window:
-                _write(store, window.popleft().result(), summary)
-        finally:
-            for pending in window:
-                pending.cancel()
+    else:
+        with pool(workers, worker_init, (os.getpid(),)) as processes:
+            _extract_on(processes, workers, store, stale, budget, summary)
     return summary
+
+
+def _extract_on(
+    executor: Executor, workers: int, store: Store, stale: Iterator[tuple[Document, tuple[Extractor, ...]]],
+    budget: float, summary: ExtractSummary,
+) -> None:  # fmt: skip
+    """Batches extracted by the executor's `workers`, a few ahead of the writer, written here in order."""
+    fan_out = fan_out_to(executor, workers)
+    window: deque[Future[list[_Done]]] = deque()
+    try:
+        for task in _tasks(stale):
+            if isinstance(task, tuple):  # a long document: what was read before it is written before it
+                while window:
+                    _write(store, window.popleft().result(), summary)
+                _write_streamed(store, *task, fan_out, budget, summary)
+                continue
+            window.append(executor.submit(_extract_batch, task, store.fact_rows_of, budget))
+            if len(window) >= 3 * workers:  # bounded: memory stays flat whatever the archive's size
+                _write(store, window.popleft().result(), summary)
+        while window:
+            _write(store, window.popleft().result(), summary)
+    finally:
+        for pending in window:
+            pending.cancel()
 
 
 def _stale(store: Store, force: bool, summary: ExtractSummary) -> Iterator[tuple[Document, tuple[Extractor, ...]]]:
