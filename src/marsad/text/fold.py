@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 _OVERRIDE = {
     "ٱ": "ا",  # alef wasla
@@ -66,10 +67,10 @@ _TABLE = _FoldTable()
 
 # Most of a collection is ASCII and basic Arabic: for such text lower() and a few replace() calls give
 # exactly what the table gives (a property test holds them equal), five times faster.
-_NOT_SIMPLE = re.compile(
-    "[^\x00-\x7f\u0621-\u063a\u0640-\u0652\u0660-\u0669\u0670\u060c\u061b\u061f\u06f0-\u06f9"
-    "\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb]"
-)
+_SIMPLE_RANGES = ((0x00, 0x7F), (0x0621, 0x063A), (0x0640, 0x0652), (0x0660, 0x0669), (0x0670, 0x0670),
+                  (0x060C, 0x060C), (0x061B, 0x061B), (0x061F, 0x061F), (0x06F0, 0x06F9), (0x2013, 0x2014),
+                  (0x2018, 0x2019), (0x201C, 0x201D), (0x00AB, 0x00AB), (0x00BB, 0x00BB))  # fmt: skip
+_NOT_SIMPLE = re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _SIMPLE_RANGES) + "]")
 _SIMPLE_REPLACEMENTS = (
     ("أ", "ا"),
     ("إ", "ا"),
@@ -121,9 +122,18 @@ def fold_by_table(text: str) -> str:
 
 
 def _length_changing(text: str) -> re.Pattern[str] | None:
-    """A character class of the characters of `text` whose fold is not exactly one character."""
+    """A character class of the characters of `text` whose fold is not exactly one character (for text of the
+    simple characters, the one class of those among them: no set of the text's characters to build)."""
+    if _NOT_SIMPLE.search(text) is None:
+        return _simple_length_changing()
     changing = sorted(c for c in set(text) if len(_TABLE[ord(c)]) != 1)
     return re.compile("[" + "".join(re.escape(c) for c in changing) + "]") if changing else None
+
+
+@cache
+def _simple_length_changing() -> re.Pattern[str]:
+    changing = [chr(c) for a, b in _SIMPLE_RANGES for c in range(a, b + 1) if len(_TABLE[c]) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,9 +257,15 @@ def _modality_of(r: Reading, text: str) -> tuple[Modality, str | None]:
     """The modality of r's predicate from its clause, folded on its own (folding drops harakat and tatweel: an
     offset in the page is not an offset in a fold of the page)."""
     c0, c1 = r.clause
-    folded = fold_map(text[c0:c1])
+    folded = _folded_clause(text[c0:c1])
     at = bisect.bisect_left(folded.offsets, r.at - c0)
     return modality(folded.text, 0, at, len(folded.text), nominal=r.pred.nominal)
+
+
+@lru_cache(maxsize=64)
+def _folded_clause(clause: str) -> Folded:
+    """A clause's fold, once for the readings of its predicates (a sentence's clauses come in turn)."""
+    return fold_map(clause)
 
 
 _APPOINTED = Pred("appointed", "event", "patient")

@@ -49,7 +49,7 @@ def word_key(word: str) -> str:
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.group(0), word_key(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [Word(w := m.group(), word_key(w), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
