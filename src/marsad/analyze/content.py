@@ -59,7 +59,7 @@ def _later_content(
             continue
         if bounds(d["date"])[0] <= released_last + dt.timedelta(days=GRACE_DAYS):
             continue
-        text = text or store.get_document(doc_id).text  # read once, and only for a candidate
+        text = text or store.document_text(doc_id)  # read once, and only for a candidate
         if _CONTENT.search(fold(_sentence(text, d["start"], d["end"])).lower()) is None:
             continue
         if latest is None or d["date"] > latest["date"]:

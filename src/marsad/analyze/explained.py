@@ -33,7 +33,7 @@ def explaining(store: SQLiteStore, sources: Sequence[Source]) -> str | None:
     docs = {s.doc_id for s in sources}
     if len(docs) != 1:
         return None
-    text = store.get_document(next(iter(docs))).text  # only for a dispute: rare
+    text = store.document_text(next(iter(docs)))  # only for a dispute (the text alone: a check asks many)
     for s in sources:
         if s.end > s.start:
             folded = fold(_around(text, s.start, s.end)).lower()

@@ -94,7 +94,7 @@ def _predecessor(
     others = [m for m in inside if m["entity_id"] != f["entity_id"]]
     if not others:
         return None
-    text = store.get_document(f["document"]["id"]).text
+    text = store.document_text(f["document"]["id"])
     for m in others:
         before = fold(text[max(f["start"], m["start"] - CUE_REACH) : m["start"]]).lower()
         if _NAMES_PREDECESSOR.search(before):

@@ -78,7 +78,7 @@ LIFE_YEARS = 35  # a range this long after a name is a life, not a tenure
 
 def _text_of(store: SQLiteStore, texts: dict[str, str], doc_id: str) -> str:
     if doc_id not in texts:
-        texts[doc_id] = store.get_document(doc_id).text
+        texts[doc_id] = store.document_text(doc_id)
     return texts[doc_id]
 
 

@@ -513,6 +513,13 @@ class SQLiteStore:
             found.update(r[0] for r in self._con.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
         return found
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's text alone (its id in full): what a check reads around a fact, without its record."""
+        row = self._con.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document with id {doc_id!r} in {self.path}")
+        return str(row[0])
+
     def get_document(self, id_or_prefix: str) -> Document:
         key = id_or_prefix.strip().lower()
         if len(key) < _MIN_PREFIX:
