@@ -42,8 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "extract-seconds",
         "600",
-        "Longest one document's extraction may take, in seconds (0: no limit); a document over it is archived "
-        "without facts, reported as over budget, and `marsad extract` tries it again.",
+        "Longest one document's extraction may take, in seconds (0: no limit), for each 50 million characters of "
+        "it; a document over it is archived without facts, reported as over budget, and `marsad extract` tries it "
+        "again.",
     ),
 )
 

@@ -66,3 +66,22 @@ def test_re_extraction_over_budget_keeps_the_facts_it_had(
     result = marsad("extract", "--force")
     assert result.exit_code == 1 and "over budget" in result.stderr and "its facts are as before" in result.stderr
     assert marsad("facts", "--kind", "statement", "-f", "jsonl").stdout == before
+
+
+def test_a_longer_document_has_a_budget_in_proportion(
+    marsad: Marsad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The budget is MARSAD_EXTRACT_SECONDS for each SCALE_CHARS of a document: a long one is not cut for being
+    long (a 300 MB text is 6 times a 50 MB one), a short one keeps the whole floor."""
+    from marsad.extract import budget
+
+    assert budget.budget_for(1000, 600) == 600 and budget.budget_for(300_000_000, 600) == 3600
+    assert budget.budget_for(10**9, 0) == 0  # no limit stays none
+    monkeypatch.setattr(budget, "SCALE_CHARS", 100)  # here: 0.01 s for each hundred characters
+    (tmp_path / "big.txt").write_text(NOTE * 3000, encoding="utf-8")  # ~285,000 characters: a budget of ~28 s
+    monkeypatch.setenv("MARSAD_EXTRACT_SECONDS", "0.01")  # the whole document's, as test_a_document_over_budget
+    monkeypatch.setenv("MARSAD_WORKERS", "0")
+    result = marsad("ingest", str(tmp_path / "big.txt"))
+    assert result.exit_code == 0 and "over budget" not in result.output, result.output
+    facts = marsad("facts", "--kind", "statement", "-f", "jsonl")
+    assert facts.stdout.count('"kind": "statement"') >= 3000

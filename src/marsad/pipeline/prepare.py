@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
-from marsad.extract.budget import OverBudget
+from marsad.extract.budget import OverBudget, budget_for
 from marsad.extract.registry import CHUNK_CHARS, FanOut, RowsOf, extract_rows, iter_rows, serial
 from marsad.ingest.base import Item, Parsed, RecordFailure, SourceFile, SourceStream, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
@@ -240,11 +240,12 @@ def _prepare_document(doc: Document, original: Original, entry: Input, job: Job,
     facts: list[tuple[Any, ...]] | Streamed | None = None
     if job.extract and job.fan_out is not None and len(doc.text) > CHUNK_CHARS:
         fan_out = job.fan_out
-        facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, fan_out=fan_out), job.extract_seconds, where)
+        seconds = budget_for(len(doc.text), job.extract_seconds)
+        facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, fan_out=fan_out), seconds, where)
         return doc.id, job.row_of(doc), original, index_text, facts
     try:
         if job.extract:
-            facts, _ = extract_rows(doc, job.fact_rows_of, seconds=job.extract_seconds)
+            facts, _ = extract_rows(doc, job.fact_rows_of, seconds=budget_for(len(doc.text), job.extract_seconds))
     except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
         result.warnings.append((where, over_budget(exc)))
     except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries

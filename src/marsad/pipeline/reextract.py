@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from marsad import settings
 from marsad.errors import StoreError
 from marsad.extract.base import Extractor
-from marsad.extract.budget import OverBudget, time_budget
+from marsad.extract.budget import OverBudget, budget_for, time_budget
 from marsad.extract.registry import CHUNK_CHARS, EXTRACTORS, FanOut, RowsOf, extract_rows, iter_rows, serial, warm_up
 from marsad.model import Document
 from marsad.pipeline.pool import fan_out_to, pool, worker_init
@@ -134,7 +134,7 @@ def _extract_batch(batch: list[tuple[Document, tuple[str, ...]]], to_rows: RowsO
         extractors = tuple(by_name[n] for n in names)
         extracted = tuple((e.NAME, e.VERSION) for e in extractors)
         try:
-            rows, facts = extract_rows(doc, to_rows, extractors, seconds=budget)
+            rows, facts = extract_rows(doc, to_rows, extractors, seconds=budget_for(len(doc.text), budget))
         except OverBudget as exc:
             out.append((doc.id, extracted, [], 0, _over(exc, budget)))
             continue
@@ -169,7 +169,7 @@ def _write_streamed(
     counted: list[int] = []
     try:
         warm_up()  # the budget times the reading, not the loading
-        with time_budget(budget):
+        with time_budget(budget_for(len(doc.text), budget)):
             store.replace_facts(
                 doc.id,
                 tuple((e.NAME, e.VERSION) for e in extractors),

@@ -407,15 +407,20 @@ _TRIGGERS = (
 
 
 @cache
-def _trigger() -> re.Pattern[str]:
+def _trigger(lang: str) -> re.Pattern[str]:
+    """The words a relative phrase of `lang` ("en", "ar") turns on, as they are written in that language."""
     decades = {fold(k) for k in AR_DECADES}
-    words = sorted(set(_TRIGGERS.split()) | decades | {d.removeprefix("ال") for d in decades})
-    return re.compile(rf"(?:{trie_regex(words)})(?![a-z{AR_LETTER}])")  # «وغداة»: a clitic may stand before
+    words = set(_TRIGGERS.split()) | decades | {d.removeprefix("ال") for d in decades}
+    arabic = re.compile(f"[{AR_LETTER}]")
+    words = {w for w in words if bool(arabic.search(w)) == (lang == "ar")}
+    return re.compile(rf"(?:{trie_regex(sorted(words))})(?![a-z{AR_LETTER}])")  # «وغداة»: a clitic may stand before
 
 
-def _windows(folded: str) -> list[tuple[int, int]]:
+def _windows(folded: str, lang: str) -> list[tuple[int, int]]:
+    """Stretches around the trigger words of `lang`: its patterns are matched there, not across the whole text
+    (an English phrase turns on an English word: it is not looked for around an Arabic one)."""
     spans: list[tuple[int, int]] = []
-    for m in _trigger().finditer(folded):
+    for m in _trigger(lang).finditer(folded):
         start, end = max(0, m.start() - 60), min(len(folded), m.end() + 60)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
@@ -427,9 +432,9 @@ def _windows(folded: str) -> list[tuple[int, int]]:
 def find_relative(folded: str) -> list[Relative]:
     """Every relative phrase, longest first where two overlap."""
     found: list[tuple[int, Relative]] = []
-    windows = _windows(folded)
+    by_lang = {lang: _windows(folded, lang) for lang in ("en", "ar")}
     for priority, (kind, lang, rx) in enumerate(_patterns()):
-        for start, end in windows:
+        for start, end in by_lang[lang]:
             for m in rx.finditer(folded, start, end):
                 rel = _to_relative(kind, lang, m, folded)
                 if rel is not None:
