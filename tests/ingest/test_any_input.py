@@ -30,7 +30,11 @@ HEADS = [
     b"\xff\xfe",
     "ملاحظة عن العدد ٤١٢ ".encode(),
 ]
-names = st.binary(min_size=1, max_size=80).map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
+names = (
+    st.binary(min_size=1, max_size=80)
+    .map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
+    .filter(lambda b: b not in (b".", b".."))  # the folder itself, or its parent: no file can be written there
+)
 contents = st.tuples(st.sampled_from(HEADS), st.binary(max_size=3000)).map(lambda p: p[0] + p[1])
 JOB = Job(max_size=1_000_000, now="2024-01-01T00:00:00+00:00", row_of=SQLiteStore.row_of,
            fact_rows_of=SQLiteStore.fact_rows_of, extract=False)  # fmt: skip

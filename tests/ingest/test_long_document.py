@@ -18,7 +18,6 @@ from marsad.pipeline import prepare
 from marsad.pipeline import run as pipeline
 from marsad.pipeline.run import ingest
 from marsad.store import SQLiteStore
-from marsad.text.fold import fold_index
 from marsad.text.language import detect_paragraphs
 
 NOTES = [
@@ -189,12 +188,15 @@ def test_a_long_file_changed_before_it_is_written_is_a_failure_of_its_own(
     for i in range(3):
         (tmp_path / "in" / f"other{i}.txt").write_text(f"{NOTES[i]} ({i})\n", encoding="utf-8")
 
-    def appending(title: str | None, text: str) -> str:  # the file grows after it was read, before it is written
-        with long.open("a") as out:
-            out.write("\n\nA line added later.")
-        return fold_index(title, text)
+    finish = prepare.finish_document
 
-    monkeypatch.setattr(prepare, "fold_index", appending)
+    def appending(doc: Document, now: str, path: str | None = None) -> Document:  # the file grows after it was
+        if doc.source.endswith("long.txt"):  # read, before it is written
+            with long.open("a") as out:
+                out.write("\n\nA line added later.")
+        return finish(doc, now, path)
+
+    monkeypatch.setattr(prepare, "finish_document", appending)
     store = SQLiteStore(tmp_path / "a.db")
     try:
         summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers, extract=extract)
@@ -205,7 +207,7 @@ def test_a_long_file_changed_before_it_is_written_is_a_failure_of_its_own(
         assert not any(d.source.endswith("long.txt") for d in store.iter_documents())
         others = {"short.txt", "other0.txt", "other1.txt", "other2.txt"}
         assert {PurePath(f["document"]["source"]).name for f in store.iter_facts()} <= others
-        monkeypatch.setattr(prepare, "fold_index", fold_index)
+        monkeypatch.setattr(prepare, "finish_document", finish)
         again = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers, extract=extract)
         assert (again.ingested, again.already, again.failed) == (1, 4, 0)
         assert store.original(content_id(long.read_bytes())) == long.read_bytes()

@@ -121,3 +121,21 @@ def test_a_long_text_and_a_large_original_are_written_whole(store: SQLiteStore) 
     for words in ("needle", "غزة", "long"):
         assert store.count_matches(parse_query(words)) == 1, words
     assert store.check_integrity() == []
+
+
+def test_a_long_text_whose_transaction_fails_leaves_nothing_in_the_index(store: SQLiteStore) -> None:
+    """A long text's index terms are written out when it is indexed (a savepoint: FTS5 holds them in memory until
+    then), still inside the document's transaction: a failure after it leaves no trace of the document."""
+    import marsad.store.sqlite as module
+
+    text = ("غزة والموصل " * 40_000 + "\n") * 3 + "needle-word at the end"
+    assert len(text) > module._LONG_TEXT
+    with pytest.raises(RuntimeError, match="after the index"), store.transaction():
+        assert store.add_document(doc("d" * 64, text, title="Long"), b"x") is True
+        assert store.count_matches(parse_query("needle")) == 1  # indexed, in the transaction
+        raise RuntimeError("a failure after the index")
+    assert store.count_matches(parse_query("needle")) == 0
+    assert store.stats().documents == 0 and store.check_integrity() == []
+    with store.transaction():  # and written again whole
+        assert store.add_document(doc("d" * 64, text, title="Long"), b"x") is True
+    assert store.count_matches(parse_query("needle")) == 1 and store.check_integrity() == []

@@ -13,6 +13,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePath
 from typing import Any
 
@@ -43,10 +44,13 @@ class Streamed:
     where: str  # the document, as its warnings name it
 
 
+# The folded text a document is indexed by, or (a long document's, prepared in the writing process) how to fold it
+# when it is written.
+IndexText = str | Callable[[], str]
 # A finished document ready to write: (id, the store's row for it, original bytes, folded text to index,
 # the store's rows for its facts; None: extraction failed). A plain tuple: it crosses from worker processes,
 # and tuples pickle fastest.
-Prepared = tuple[str, tuple[Any, ...], Original, str, list[tuple[Any, ...]] | Streamed | None]
+Prepared = tuple[str, tuple[Any, ...], Original, IndexText, list[tuple[Any, ...]] | Streamed | None]
 
 
 @dataclass(slots=True)
@@ -236,13 +240,14 @@ def _prepare_document(doc: Document, original: Original, entry: Input, job: Job,
     doc = finish_document(doc, job.now, entry.path)
     where = doc.source if not doc.parent else f"{doc.source} {doc.title}"
     result.warnings.extend((where, w) for w in doc.warnings)
-    index_text = fold_index(doc.title, doc.text)
     facts: list[tuple[Any, ...]] | Streamed | None = None
     if job.extract and job.fan_out is not None and len(doc.text) > CHUNK_CHARS:
         fan_out = job.fan_out
         seconds = budget_for(len(doc.text), job.extract_seconds)
         facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, fan_out=fan_out), seconds, where)
-        return doc.id, job.row_of(doc), original, index_text, facts
+        # its folded copy is made when the writer indexes it, not held beside the text while its facts are read
+        return doc.id, job.row_of(doc), original, partial(fold_index, doc.title, doc.text), facts
+    index_text = fold_index(doc.title, doc.text)
     try:
         if job.extract:
             facts, _ = extract_rows(doc, job.fact_rows_of, seconds=budget_for(len(doc.text), job.extract_seconds))

@@ -95,7 +95,7 @@ class _Writer:
             self._write_streamed(item, item[4], result)
             return
         self.pending.append((item, result))
-        self.pending_bytes += original_size(item[2]) + len(item[3])
+        self.pending_bytes += original_size(item[2]) + (len(item[3]) if isinstance(item[3], str) else 0)
         if (
             len(self.pending) >= self.batch_size
             or self.pending_bytes >= _FLUSH_BYTES

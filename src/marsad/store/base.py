@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -103,7 +103,7 @@ class Store(Protocol):
         self,
         row: tuple[Any, ...],
         original: Original,
-        index_text: str,
+        index_text: str | Callable[[], str],
         facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),
     ) -> bool:

@@ -190,12 +190,13 @@ class SQLiteStore:
         self,
         row: tuple[Any, ...],
         original: Original,
-        index_text: str,
+        index_text: str | Callable[[], str],
         facts: Iterable[tuple[Any, ...]] = (),
         extracted: tuple[tuple[str, str], ...] = (),
     ) -> bool:
-        """Insert a row built by `row_of`, the folded text to index, and the document's fact rows
-        (`fact_rows_of`) from the extractors named in `extracted`; False if the id is archived."""
+        """Insert a row built by `row_of`, the folded text to index (or how to fold it, for a long text: its copy is
+        then made for the index and dropped before the facts), and the document's fact rows (`fact_rows_of`) from
+        the extractors named in `extracted`; False if the id is archived."""
         if not self._in_tx:
             raise StoreError("documents are added inside store.transaction()")
         text = row[_TEXT]
@@ -208,10 +209,16 @@ class SQLiteStore:
             return False
         rowid = int(last or 0)
         self._add_original(rowid, original)
-        if len(index_text) > _LONG_TEXT:
-            self._run_long(_INDEX_LONG, (rowid, index_text.encode("utf-8")))
+        folded = index_text() if callable(index_text) else index_text
+        if len(folded) > _LONG_TEXT:
+            self._run_long(_INDEX_LONG, (rowid, folded.encode("utf-8")))
+            # FTS5 holds a row's terms in memory until the transaction commits, or a savepoint opens: a long text's
+            # (a GB for 300 MB) are written out now, not held while its facts are read and written
+            self._con.execute("SAVEPOINT index_written")
+            self._con.execute("RELEASE index_written")
         else:
-            self._con.execute(_INDEX, (rowid, index_text))
+            self._con.execute(_INDEX, (rowid, folded))
+        del folded
         self._write_facts(rowid, facts, extracted)
         version_of = row[COLUMNS.index("version_of")]
         if version_of is not None:
