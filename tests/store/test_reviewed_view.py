@@ -44,3 +44,26 @@ def test_a_correction_moves_a_fact_into_and_out_of_the_asked_dates(marsad: Marsa
         assert [f["issue"] for f in store.select_facts(OCTOBER)] == [413, 414]  # the store itself reads as extracted
     finally:
         store.close()
+
+
+def test_a_corrected_actor_moves_a_fact_between_the_asked_subjects(marsad: Marsad, tmp_path: Path) -> None:
+    """iter_facts(subjects=) in the reviewed view: a mention a correction gives to another actor leaves the first
+    one's facts and joins the other's (what the tenure check reads)."""
+    (tmp_path / "note.md").write_text(
+        "# Note\n\nAnalyst note.\n\nOn 4 January 2024 Abu Hudhayfa al-Ansari spoke. The Islamic State replied.\n",
+        encoding="utf-8",
+    )
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+    store = open_store(marsad.db)
+    try:
+        actors = {f["actor"]: f for f in store.iter_facts("actor")}
+        hudhayfa, state = actors["Abu Hudhayfa al-Ansari"], actors["Islamic State"]
+        store.add_review(review_of_fact(state, "correct", "actor", "Abu Hudhayfa al-Ansari", reviewer="ana"))
+        by_id = {"Abu Hudhayfa al-Ansari": hudhayfa["entity_id"]}
+        view = store.reviewed_view(lambda name: by_id.get(name))
+        assert [f["id"] for f in view.iter_facts("actor", subjects=[state["entity_id"]])] == []
+        moved = [f["id"] for f in view.iter_facts("actor", subjects=[hudhayfa["entity_id"]])]
+        assert moved == [hudhayfa["id"], state["id"]]
+        assert [f["id"] for f in store.iter_facts("actor", subjects=[state["entity_id"]])] == [state["id"]]
+    finally:
+        store.close()

@@ -284,7 +284,8 @@ class SQLiteStore:
         self, kind: str | None = None, document: str | None = None, subjects: Sequence[str] | None = None
     ) -> Iterator[dict[str, Any]]:
         """Facts in the JSON Lines contract, in document then text order; `subjects` keeps the facts about
-        those entities."""
+        those entities (in the reviewed view, as reviewed: a fact a correction gives another actor leaves them, one
+        it gives to one of them joins them, after the others)."""
         where: list[str] = []
         args: list[Any] = []
         if subjects is not None:
@@ -303,7 +304,24 @@ class SQLiteStore:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY f.doc, f.span_start, f.kind, f.id"
         )
-        yield from self._as_reviewed(contract(row) for row in self._con.execute(sql, args))
+        found = (contract(row) for row in self._con.execute(sql, args))
+        if not self._reviews or subjects is None:
+            yield from self._as_reviewed(found)
+            return
+        wanted, seen = set(subjects), set()
+        for f in found:
+            seen.add(f["id"])
+            g = reviewed(f, self._reviews, self._resolve)
+            if g is not None and g.get("entity_id") in wanted:
+                yield g
+        for _, f in self._facts_reviewed():  # one a correction moves in
+            if f["id"] in seen or (kind and f["kind"] != kind):
+                continue
+            if document and not f["document"]["id"].startswith(document.lower()):
+                continue
+            g = reviewed(f, self._reviews, self._resolve)
+            if g is not None and g.get("entity_id") in wanted:
+                yield {k: v for k, v in g.items() if k not in ("published", "title_of_document")}
 
     # -- answers -------------------------------------------------------------------------------
     def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
