@@ -21,6 +21,14 @@ from marsad.store.opening import check_readable
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def setting_option(flag: str, name: str, metavar: str, dest: str | None = None) -> Callable[[F], F]:
+    """An option for the setting `name` (marsad.settings): its default shown, its help and its variable named."""
+    s = setting(name)
+    return click.option(
+        *((flag, dest) if dest else (flag,)), metavar=metavar, show_default=s.default, help=f"{s.help} Env: {s.env}."
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option(
     "--db",

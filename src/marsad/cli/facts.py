@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from marsad.cli.common import format_option, handle_errors, store_from, use_archive_watchlist
+from marsad.cli.common import format_option, handle_errors, setting_option, store_from, use_archive_watchlist
 from marsad.cli.kb import archive_watchlist
 from marsad.errors import NotFoundError
 from marsad.export.tabular import write_rows
@@ -89,12 +89,7 @@ def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: 
 
 @click.command("extract")
 @click.option("--force", is_flag=True, help="Re-extract every document, not only those of an older extractor.")
-@click.option(
-    "--workers",
-    metavar="N|auto",
-    show_default=setting("workers").default,
-    help=f"{setting('workers').help} Env: {setting('workers').env}.",
-)
+@setting_option("--workers", "workers", "N|auto")
 @click.option(
     "--scheduler",
     metavar="tcp://HOST:PORT",

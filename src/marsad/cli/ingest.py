@@ -9,36 +9,20 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
+from marsad.cli.common import handle_errors, setting_option, store_from, use_archive_watchlist
 from marsad.ingest.paths import one_line
 from marsad.ingest.walk import iter_inputs
 from marsad.pipeline import ingest
 from marsad.pipeline.run import UNSUPPORTED, FileResult, IngestSummary
-from marsad.settings import ingest_settings, setting
+from marsad.settings import ingest_settings
 from marsad.store import Store
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--max-size",
-    metavar="SIZE",
-    show_default=setting("max-size").default,
-    help=f"{setting('max-size').help} Env: {setting('max-size').env}.",
-)
-@click.option(
-    "--batch",
-    "batch_size",
-    metavar="N",
-    show_default=setting("batch").default,
-    help=f"{setting('batch').help} Env: {setting('batch').env}.",
-)
-@click.option(
-    "--workers",
-    metavar="N|auto",
-    show_default=setting("workers").default,
-    help=f"{setting('workers').help} Env: {setting('workers').env}.",
-)
+@setting_option("--max-size", "max-size", "SIZE")
+@setting_option("--batch", "batch", "N", dest="batch_size")
+@setting_option("--workers", "workers", "N|auto")
 @click.option(
     "--extract/--no-extract",
     default=True,
