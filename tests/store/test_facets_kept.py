@@ -75,3 +75,18 @@ def test_facets_from_the_kept_tables_equal_a_recount(marsad: Marsad, window: int
     same(store)
     assert store.check_integrity() == []
     store.close()
+
+
+def test_the_empty_rows_are_dropped_through_their_index(marsad: Marsad, tmp_path: Path) -> None:
+    """Every transaction drops the document_subjects rows a delete emptied: through the partial index of those
+    rows, never a scan of the table (millions of rows at a million documents)."""
+    from marsad.store.kept import DROP_EMPTY_SUBJECTS
+
+    (tmp_path / "note.md").write_text("# Note\n\nThe Islamic State said so.\n", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+    store = open_store(marsad.db)
+    try:
+        plan = " ".join(str(r[3]) for r in store._con.execute("EXPLAIN QUERY PLAN " + DROP_EMPTY_SUBJECTS))
+        assert "USING INDEX document_subjects_empty" in plan, plan
+    finally:
+        store.close()
