@@ -67,7 +67,7 @@ def _dask_cluster(workers: int) -> tuple[str, list[subprocess.Popen[bytes]]]:
                                    "--no-dashboard", "--host", "127.0.0.1"], **quiet))  # type: ignore[call-overload]  # fmt: skip
     from distributed import Client
 
-    with Client(address, timeout="30s") as client:
+    with Client(address, timeout="30s") as client:  # type: ignore[no-untyped-call]
         client.wait_for_workers(workers, timeout=60)
     return address, procs
 
