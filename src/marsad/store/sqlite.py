@@ -665,9 +665,7 @@ class SQLiteStore:
             original_bytes=int(size),
             text_chars=int(chars),
             by_media_type=grouped("media_type"),
-            by_language=grouped(
-                "CASE WHEN languages = '' THEN 'und' ELSE substr(languages, 1, instr(languages || ' ', ' ') - 1) END"
-            ),
+            by_language=grouped(FIRST_LANGUAGE),
             by_origin=grouped("origin"),
             first_published=first,
             last_published=last,

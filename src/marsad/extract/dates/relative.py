@@ -24,6 +24,7 @@ from marsad.extract.dates.lexicon import (
     EN_UNITS,
 )
 from marsad.text.fold import fold
+from marsad.text.script import has_arabic
 
 _NA_B = rf"(?<![{AR_LETTER}])"
 _NA_A = rf"(?![{AR_LETTER}])"
@@ -411,8 +412,7 @@ def _trigger(lang: str) -> re.Pattern[str]:
     """The words a relative phrase of `lang` ("en", "ar") turns on, as they are written in that language."""
     decades = {fold(k) for k in AR_DECADES}
     words = set(_TRIGGERS.split()) | decades | {d.removeprefix("ال") for d in decades}
-    arabic = re.compile(f"[{AR_LETTER}]")
-    words = {w for w in words if bool(arabic.search(w)) == (lang == "ar")}
+    words = {w for w in words if has_arabic(w) == (lang == "ar")}
     return re.compile(rf"(?:{trie_regex(sorted(words))})(?![a-z{AR_LETTER}])")  # «وغداة»: a clitic may stand before
 
 
