@@ -73,9 +73,9 @@ def main() -> None:
     from marsad.analyze.mentions import absence, first_mention
     from marsad.analyze.timeline import timeline
     from marsad.kb import load_watchlist
-    from marsad.store import open_store
+    from marsad.store import SQLiteStore
 
-    store = open_store(db)
+    store = SQLiteStore(db)
     wl = load_watchlist()
     facts = store._con.execute("SELECT count(*) FROM facts").fetchone()[0]
     docs = store.stats().documents

@@ -38,10 +38,10 @@ class _NoTally:
 
 
 def write(db: Path, source: Path, docs: int, kept: bool) -> tuple[float, int]:
-    from marsad.store import open_store
+    from marsad.store import SQLiteStore
     from marsad.store.facts import FACT_COLUMNS
 
-    store = open_store(db)
+    store = SQLiteStore(db)
     con = store._con
     if not kept:
         for name in TRIGGERS:

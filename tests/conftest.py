@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from marsad.cli import cli
-from marsad.store import SQLiteStore, open_store
+from marsad.store import SQLiteStore
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "marsad" / "sample" / "collection"
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
@@ -22,7 +22,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db: Path) -> Iterator[SQLiteStore]:
-    s = open_store(db)
+    s = SQLiteStore(db)
     yield s
     s.close()
 

@@ -17,14 +17,14 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import Any
 
-from marsad.analyze.checks import check
+from marsad.analyze.checks import findings_of
 from marsad.analyze.finding import Finding
 from marsad.analyze.latency import Latency, latency
 from marsad.analyze.mentions import Absence, FirstMention, absence, first_mention
 from marsad.analyze.search import Results, search
 from marsad.analyze.timeline import Row, timeline
 from marsad.kb import Watchlist, load_watchlist
-from marsad.store import SQLiteStore, open_store
+from marsad.store import Store, open_store
 from marsad.store.opening import check_readable
 
 
@@ -34,7 +34,7 @@ class Archive:
     def __init__(self, path: str) -> None:
         check_readable(path)
         self.path = path
-        self.store: SQLiteStore = open_store(path, read_only=True)
+        self.store: Store = open_store(path, read_only=True)
         self.watchlist: Watchlist = load_watchlist(entities=self.store.kb_entities())
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> Results:
@@ -61,7 +61,7 @@ class Archive:
 
     def check(self) -> list[Finding]:
         """The findings of `marsad check --no-store`."""
-        return check(self.store, self.watchlist, persist=False)
+        return findings_of(self.store, self.watchlist)
 
     def to_pandas(self, rows: list[Any]) -> Any:
         """Rows (facts, timeline rows, findings) as a pandas DataFrame; needs pandas installed."""

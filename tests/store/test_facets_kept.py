@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.store import open_store
+from marsad.store import SQLiteStore
 from marsad.store.facets import _LATEST, FACETS, Narrowing, facet_counts
 from marsad.store.query import parse_query
-from marsad.store.sqlite import SQLiteStore
 from tests.conftest import Marsad
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "marsad" / "sample" / "collection"
@@ -64,11 +63,11 @@ def test_facets_from_the_kept_tables_equal_a_recount(marsad: Marsad, window: int
                 seen += sum(expected["actor"].values()) + sum(expected["series"].values())
         assert seen > 20  # the sample's words name actors and series: the counts are not empty
 
-    store = open_store(marsad.db)
+    store = SQLiteStore(marsad.db)
     same(store)
     store.close()
     assert marsad("extract", "--force").exit_code == 0
-    store = open_store(marsad.db)
+    store = SQLiteStore(marsad.db)
     same(store)
     with store.transaction():
         store._con.execute("DELETE FROM facts WHERE kind = 'actor' AND rowid % 2 = 0")
@@ -84,7 +83,7 @@ def test_the_empty_rows_are_dropped_through_their_index(marsad: Marsad, tmp_path
 
     (tmp_path / "note.md").write_text("# Note\n\nThe Islamic State said so.\n", encoding="utf-8")
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
-    store = open_store(marsad.db)
+    store = SQLiteStore(marsad.db)
     try:
         plan = " ".join(str(r[3]) for r in store._con.execute("EXPLAIN QUERY PLAN " + DROP_EMPTY_SUBJECTS))
         assert "USING INDEX document_subjects_empty" in plan, plan

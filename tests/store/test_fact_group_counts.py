@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.store import FactFilter, kept, open_store, sqlite
+from marsad.store import FactFilter, SQLiteStore, kept, sqlite
 from marsad.store.facts import FACT_COLUMNS
-from marsad.store.sqlite import SQLiteStore
 from tests.conftest import Marsad
 
 NOTES = [
@@ -49,7 +48,7 @@ def test_the_kept_counts_equal_a_recount_through_every_write(
     for n, text in enumerate(NOTES):
         (tmp_path / f"note{n}.md").write_text(f"# Note {n}\n\nAnalyst note.\n\n{text}", encoding="utf-8")
     assert marsad("ingest", str(tmp_path)).exit_code == 0
-    store = open_store(marsad.db)
+    store = SQLiteStore(marsad.db)
 
     def same() -> None:
         for unasserted in (False, True):
@@ -63,7 +62,7 @@ def test_the_kept_counts_equal_a_recount_through_every_write(
     same()
     store.close()
     assert marsad("extract", "--force").exit_code == 0
-    store = open_store(marsad.db)
+    store = SQLiteStore(marsad.db)
     same()
     again = store._con.execute(  # the same facts written again in place: replaced, not counted twice
         f"SELECT d.id, {', '.join('f.' + c for c in FACT_COLUMNS)} FROM facts f JOIN documents d ON d.rowid = f.doc "

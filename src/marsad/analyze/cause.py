@@ -14,7 +14,7 @@ from typing import Any
 from marsad.analyze.dating import bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.query import parse_query
 
 _EN_CUES = ("due to", "because of", "caused by", "a result of", "in response to", "prompted by", "a response to")
@@ -42,7 +42,7 @@ _CUED = parse_query(
 _END = re.compile(r"[.!?؟](?:\s|$)")
 
 
-def cause_findings(store: SQLiteStore) -> list[Finding]:
+def cause_findings(store: ReadView) -> list[Finding]:
     out = []
     for doc in store.documents_matching(_CUED):
         cues = [m.start("s") for m in _POINTS_BACK.finditer(doc.text)]

@@ -45,32 +45,43 @@ from marsad.kb import Watchlist
 from marsad.kb.chronology import load_chronology
 from marsad.model import EntityType
 from marsad.model.ids import stable_id
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView, Store
 
 NAME = "check"
 VERSION = "0.2"  # 0.2: findings carry their id, confidence and sides
 
 
-def check(store: SQLiteStore, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
-    """Every finding of the archive, read as the analyst reviewed its facts (a rejected fact raises nothing, a
-    corrected date or issue is checked as corrected); `persist` stores them as inconsistency facts."""
-    store = store.reviewed_view()
-    findings = extractor_findings(store)
-    series_findings = _series_findings(store, watchlist)
-    chronology = load_chronology(watchlist)
-    on_record = reference_findings(store, watchlist, chronology)
-    series_findings += on_record + tenure_findings(store, watchlist, chronology)
-    flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
-    series_findings += same_event_findings(store, watchlist, chronology, flagged)
-    series_findings += succession_findings(store, watchlist, chronology, flagged)
-    series_findings += page_date_findings(store, watchlist, chronology) + page_content_findings(store)
-    series_findings += content_findings(store) + cause_findings(store)
+def check(store: Store, watchlist: Watchlist, persist: bool = True) -> list[Finding]:
+    """Every finding of the archive (findings_of); `persist` stores them, through the store's writer, as
+    inconsistency facts."""
+    found, stored = _findings(store.reviewed_view(), watchlist)
     if persist:
-        store.replace_findings(NAME, [row for f in series_findings for row in _fact_rows(f)])
-    return series_findings + findings
+        store.replace_findings(NAME, [row for f in stored for row in _fact_rows(f)])
+    return found
 
 
-def _series_findings(store: SQLiteStore, watchlist: Watchlist) -> list[Finding]:
+def findings_of(store: ReadView, watchlist: Watchlist) -> list[Finding]:
+    """Every finding of the archive, read as the analyst reviewed its facts (a rejected fact raises nothing, a
+    corrected date or issue is checked as corrected); nothing is stored."""
+    return _findings(store.reviewed_view(), watchlist)[0]
+
+
+def _findings(view: ReadView, watchlist: Watchlist) -> tuple[list[Finding], list[Finding]]:
+    """(every finding, those stored as facts: all but the extractors' own, which are facts already)."""
+    findings = extractor_findings(view)
+    series_findings = _series_findings(view, watchlist)
+    chronology = load_chronology(watchlist)
+    on_record = reference_findings(view, watchlist, chronology)
+    series_findings += on_record + tenure_findings(view, watchlist, chronology)
+    flagged = {(s.doc_id, s.start, s.end) for f in on_record for s in f.evidence}
+    series_findings += same_event_findings(view, watchlist, chronology, flagged)
+    series_findings += succession_findings(view, watchlist, chronology, flagged)
+    series_findings += page_date_findings(view, watchlist, chronology) + page_content_findings(view)
+    series_findings += content_findings(view) + cause_findings(view)
+    return series_findings + findings, series_findings
+
+
+def _series_findings(store: ReadView, watchlist: Watchlist) -> list[Finding]:
     observed: dict[str, dict[int, dict[tuple[str, str | None], int]]] = defaultdict(lambda: defaultdict(dict))
     evidence = _Evidence(store)
     for group in store.fact_groups(FactFilter(("publication_issue",))):
@@ -121,7 +132,7 @@ EVIDENCE = 5  # facts quoted per date a finding is about
 class _Evidence:
     """Reads the facts behind a (series, issue, date) only when a finding needs them."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: ReadView) -> None:
         self.store = store
         # (series, issue, date, date_end) -> the fact_groups keys that say so
         self.keys: dict[tuple[str, int, str, str | None], list[tuple[Any, ...]]] = defaultdict(list)

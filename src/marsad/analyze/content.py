@@ -16,7 +16,7 @@ from typing import Any
 from marsad.analyze.dating import SURE, bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 from marsad.text.fold import fold
 
 GRACE_DAYS = 31
@@ -27,7 +27,7 @@ _CONTENT = re.compile(
 _SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
 
 
-def content_findings(store: SQLiteStore) -> list[Finding]:
+def content_findings(store: ReadView) -> list[Finding]:
     out = []
     where = FactFilter(("statement",), predicates=("published", "released"), min_confidence=SURE)
     for release in store.select_facts(where):
@@ -45,7 +45,7 @@ def content_findings(store: SQLiteStore) -> list[Finding]:
 
 
 def _later_content(
-    store: SQLiteStore, release: dict[str, Any], issue: dict[str, Any], issues: list[dict[str, Any]]
+    store: ReadView, release: dict[str, Any], issue: dict[str, Any], issues: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """The latest date a content sentence after the release gives beyond the grace, before another issue."""
     doc_id = release["document"]["id"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from marsad.analyze.extracted import extractor_findings
 from marsad.analyze.finding import Finding
 from marsad.analyze.timeline import Row
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 
 CHECK = "check"  # the extractor name of the findings `marsad check` stores
 
@@ -43,7 +43,7 @@ def refs_of(findings: Iterable[Finding]) -> list[FindingRef]:
     return out
 
 
-def stored_refs(store: SQLiteStore) -> list[FindingRef]:
+def stored_refs(store: ReadView) -> list[FindingRef]:
     """The findings the last `marsad check` stored, and the extractor's (always current)."""
     facts: dict[str, set[str]] = defaultdict(set)
     named: dict[str, tuple[str, str]] = {}

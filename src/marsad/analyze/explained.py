@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.text.fold import fold
 
 if TYPE_CHECKING:  # the timeline asks this module too: no import cycle at run time
@@ -23,12 +23,12 @@ _DELAY = re.compile(
 )
 
 
-def gap_explained(store: SQLiteStore, sources: Sequence[Source]) -> bool:
+def gap_explained(store: ReadView, sources: Sequence[Source]) -> bool:
     """All sides from one document, and a delay named beside one of them."""
     return explaining(store, sources) is not None
 
 
-def explaining(store: SQLiteStore, sources: Sequence[Source]) -> str | None:
+def explaining(store: ReadView, sources: Sequence[Source]) -> str | None:
     """The words naming the delay ("the eight-month delay"), when all sides come from one document."""
     docs = {s.doc_id for s in sources}
     if len(docs) != 1:

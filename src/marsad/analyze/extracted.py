@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 
 CHECK = "check"  # the extractor name of the findings `marsad check` stores: not the date extractor's
 
@@ -28,7 +28,7 @@ _EXPECTED_BY = {  # what supports the expected side of an extractor's finding
 }
 
 
-def extractor_findings(store: SQLiteStore) -> list[Finding]:
+def extractor_findings(store: ReadView) -> list[Finding]:
     out = []
     for f in store.select_facts(FactFilter(("inconsistency",), dated=False, not_extractor=CHECK)):
         d = f["detail"]

@@ -7,11 +7,11 @@ from typing import Any
 
 from marsad.kb.match import same_name
 from marsad.model import Entity
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 
 
 def series_issue_documents(
-    store: SQLiteStore, series: Entity, documents: list[dict[str, Any]] | None = None
+    store: ReadView, series: Entity, documents: list[dict[str, Any]] | None = None
 ) -> list[dict[str, Any]]:
     """The archived documents that are issues of `series` (their "series" field spells it in any way); `documents`:
     store.issue_documents() read once for several series."""

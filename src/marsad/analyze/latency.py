@@ -13,7 +13,7 @@ from marsad.analyze.timeline import Source
 from marsad.errors import NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Latency:
         }
 
 
-def _event(store: SQLiteStore, watchlist: Watchlist, event: str) -> tuple[str, dt.date, str, Source | None]:
+def _event(store: ReadView, watchlist: Watchlist, event: str) -> tuple[str, dt.date, str, Source | None]:
     found = watchlist.resolve(event, (EntityType.EVENT,))
     if found and found[0].id in watchlist.dates:
         e = found[0]
@@ -65,7 +65,7 @@ def _event(store: SQLiteStore, watchlist: Watchlist, event: str) -> tuple[str, d
     return (e.name if e else day.isoformat()), day, how, (Source.of(exact[0]) if exact else None)
 
 
-def latency(store: SQLiteStore, watchlist: Watchlist, event: str, actor: str, topic: str | None = None) -> Latency:
+def latency(store: ReadView, watchlist: Watchlist, event: str, actor: str, topic: str | None = None) -> Latency:
     name, day, how, source = _event(store, watchlist, event)
     a = entity(watchlist, actor, ACTOR_TYPES, "actor")
     subjects = [e.id for e in with_members(watchlist, a)]

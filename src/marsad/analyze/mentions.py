@@ -19,7 +19,7 @@ from marsad.analyze.timeline import Source
 from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 from marsad.store.reviews import Review, apply
 
 MENTION_KINDS = ("actor", "topic")  # the facts that say a document names an entity (store.documents_mentioning)
@@ -90,7 +90,7 @@ class Absence:
 
 
 def first_mention(
-    store: SQLiteStore, watchlist: Watchlist, topic: str, series: str | None = None, actor: str | None = None
+    store: ReadView, watchlist: Watchlist, topic: str, series: str | None = None, actor: str | None = None
 ) -> FirstMention:
     subject = entity(watchlist, topic, MENTIONABLE, "topic")
     if series:
@@ -133,7 +133,7 @@ def first_mention(
     return FirstMention(subject.name, scope, Source.of(first), fact=first, next=[Source.of(f) for f in rest], note=note)
 
 
-def _mention_in(store: SQLiteStore, doc: dict[str, Any], subject: str) -> Source | None:
+def _mention_in(store: ReadView, doc: dict[str, Any], subject: str) -> Source | None:
     """The first mention of `subject` in an archived issue, as the analyst reviewed its mentions."""
     reviews = _mention_reviews(store, doc["id"])
     if reviews:
@@ -143,7 +143,7 @@ def _mention_in(store: SQLiteStore, doc: dict[str, Any], subject: str) -> Source
     return Source.of(row) if row else None
 
 
-def _mentioning(store: SQLiteStore, subject: str, docs: list[dict[str, Any]]) -> set[int]:
+def _mentioning(store: ReadView, subject: str, docs: list[dict[str, Any]]) -> set[int]:
     """Row ids of the documents that mention `subject`, as the analyst reviewed the mentions of those in `docs`
     (archived issues): one whose every mention of it is rejected, or corrected to another name, no longer does."""
     mentioning = store.documents_mentioning([subject])
@@ -158,18 +158,16 @@ def _mentioning(store: SQLiteStore, subject: str, docs: list[dict[str, Any]]) ->
     return mentioning
 
 
-def _mention_reviews(store: SQLiteStore, doc_id: str) -> list[Review]:
+def _mention_reviews(store: ReadView, doc_id: str) -> list[Review]:
     return [r for r in store.reviews(doc_id) if r.kind in MENTION_KINDS]
 
 
-def _reviewed_mentions(store: SQLiteStore, doc_id: str, subject: str, reviews: list[Review]) -> list[dict[str, Any]]:
+def _reviewed_mentions(store: ReadView, doc_id: str, subject: str, reviews: list[Review]) -> list[dict[str, Any]]:
     facts = [f for k in MENTION_KINDS for f in store.iter_facts(k, document=doc_id) if f["entity_id"] == subject]
     return [f for f in apply(facts, reviews) if f["entity_id"] == subject]  # a corrected name is no longer it
 
 
-def absence(
-    store: SQLiteStore, watchlist: Watchlist, topic: str, series: str, from_issue: int, to_issue: int
-) -> Absence:
+def absence(store: ReadView, watchlist: Watchlist, topic: str, series: str, from_issue: int, to_issue: int) -> Absence:
     if from_issue > to_issue:
         from_issue, to_issue = to_issue, from_issue
     if to_issue - from_issue > MAX_RANGE:
@@ -197,7 +195,7 @@ def absence(
     return Absence(subject.name, s.name, from_issue, to_issue, silent, hits, missing)
 
 
-def _reported(store: SQLiteStore, series: str, topic: str, lo: int, hi: int) -> dict[int, IssueDoc]:
+def _reported(store: ReadView, series: str, topic: str, lo: int, hi: int) -> dict[int, IssueDoc]:
     """What pages about a series' issues say each issue named or did not name: the topics the series extractor
     found in an issue's sentence, with the sentence's negation. A page saying it is named wins over one saying
     it is not (a mention is a positive finding; a page may have missed it). As the analyst reviewed them: a

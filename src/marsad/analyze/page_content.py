@@ -19,7 +19,7 @@ from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.extract.dates.tense import tense
 from marsad.model import Document
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.text.fold import fold_map
 
 GRACE_DAYS = 1  # a URL dated in one time zone, an event of the next morning in another
@@ -31,7 +31,7 @@ _HOUSEKEEPING = re.compile(
 FROM_URL = "url"
 
 
-def page_content_findings(store: SQLiteStore) -> list[Finding]:
+def page_content_findings(store: ReadView) -> list[Finding]:
     """Only pages dated by their URL (store.documents_dated), never every date fact; a page's text only when one of
     its dates is after its URL's."""
     out = []

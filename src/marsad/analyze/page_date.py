@@ -29,14 +29,14 @@ from marsad.extract.dates.tense import tense
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Document
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.text.fold import fold_map
 
 SENTENCE_REACH = 300  # characters either side of a fact's span searched for its sentence's phrase
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def page_date_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
+def page_date_findings(store: ReadView, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
     chronology = chronology or load_chronology(watchlist)
     cadences = {sid: cadence_from_watchlist(raw) for sid, raw in watchlist.cadence.items()}
     out = []
@@ -60,7 +60,7 @@ def page_date_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chr
     return out
 
 
-def _undated(store: SQLiteStore, cadences: dict[str, Cadence], chronology: Chronology) -> Iterator[dict[str, Any]]:
+def _undated(store: ReadView, cadences: dict[str, Cadence], chronology: Chronology) -> Iterator[dict[str, Any]]:
     """Issues of a series with a cadence, and recorded events of a person the chronology knows, that their own
     sentence does not date — on pages dated only to a month (store.documents_dated): never every fact."""
     series, people = set(cadences), set(chronology.entity_ids)

@@ -19,7 +19,7 @@ from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, Reference, load_chronology
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 
 PREDICATES = {"died": "died", "killed": "died", "appointed": "took_office", "took_office": "took_office",
               "succeeded": "took_office"}  # fmt: skip
@@ -28,7 +28,7 @@ HIJRI_SLACK = 1
 REACH_DAYS = 800
 
 
-def reference_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
+def reference_findings(store: ReadView, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
     chronology = chronology or load_chronology(watchlist)
     if not chronology.entity_ids:
         return []

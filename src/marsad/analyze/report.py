@@ -424,7 +424,7 @@ def build(
     """The whole report for an archive: the timeline and the findings (computed now unless given), and for each topic
     its first mention anywhere, by the actor, in the series (with absence over the archived run of issues),
     and the latency from the event to the actor's first statement on it."""
-    from marsad.analyze.checks import check
+    from marsad.analyze.checks import findings_of
     from marsad.analyze.issues import series_issue_documents
     from marsad.analyze.latency import latency
     from marsad.analyze.mentions import absence, first_mention
@@ -435,7 +435,7 @@ def build(
     if rows is None:
         rows = timeline(store, watchlist)
     if findings is None:
-        findings = check(store, watchlist, persist=False)
+        findings = findings_of(store, watchlist)
     answers = Answers()
     for topic in topics:
         answers.first_mentions.append(first_mention(store, watchlist, topic))

@@ -10,10 +10,10 @@ from marsad.store.base import FactFilter
 
 if TYPE_CHECKING:
     from marsad.kb.watchlist import Watchlist
-    from marsad.store import SQLiteStore
+    from marsad.store import ReadView
 
 
-def reviewed_facts(store: SQLiteStore, watchlist: Watchlist, where: FactFilter, limit: int) -> list[dict[str, Any]]:
+def reviewed_facts(store: ReadView, watchlist: Watchlist, where: FactFilter, limit: int) -> list[dict[str, Any]]:
     """The first `limit` facts of `where` as reviewed (store.reviewed_view: a rejected fact out, a corrected one with
     its corrected value, out of the filter or into it as that value falls: a statement re-dated after an event, one
     re-assigned to the actor asked about), sorted again by date when any review applies (a corrected date may move

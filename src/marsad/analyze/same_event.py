@@ -29,7 +29,7 @@ from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology
 from marsad.model import EntityType
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 
 CLASSES = {"killed": "died", "died": "died", "appointed": "took_office", "took_office": "took_office"}
 WHAT = {"died": "died", "took_office": "took office"}
@@ -68,7 +68,7 @@ def _overlap(a: _Side, b: _Side) -> bool:
 
 
 def same_event_findings(
-    store: SQLiteStore, watchlist: Watchlist, chronology: Chronology, flagged: set[tuple[str, int, int]]
+    store: ReadView, watchlist: Watchlist, chronology: Chronology, flagged: set[tuple[str, int, int]]
 ) -> list[Finding]:
     names = {e.id: e.name for e in watchlist.entities}
     people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}

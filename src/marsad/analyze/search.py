@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.model import Document
-from marsad.store.base import Store
+from marsad.store.base import ReadView
 from marsad.store.query import Query, Term, parse_query
 from marsad.text.fold import fold_with_offsets
 
@@ -39,7 +39,7 @@ class Results:
         return f"{self.total:,} matching documents; {shown}"
 
 
-def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> Results:
+def search(store: ReadView, text: str, limit: int = 20, offset: int = 0) -> Results:
     """One page of ranked hits with snippets, and how many documents match."""
     query = parse_query(text)
     hits = [

@@ -23,7 +23,7 @@ from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Entity, EntityType
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 from marsad.text.fold import fold
 
 PREDICATES = ("appointed", "took_office", "succeeded")
@@ -44,7 +44,7 @@ CUE_REACH = 60  # characters before the predecessor's name (or after the success
 
 
 def succession_findings(
-    store: SQLiteStore,
+    store: ReadView,
     watchlist: Watchlist,
     chronology: Chronology | None = None,
     flagged: set[tuple[str, int, int]] | None = None,
@@ -87,7 +87,7 @@ def _recorded_ends(person: Entity, chronology: Chronology) -> list[tuple[str, st
 
 
 def _predecessor(
-    store: SQLiteStore, f: dict[str, Any], mentions: list[dict[str, Any]]
+    store: ReadView, f: dict[str, Any], mentions: list[dict[str, Any]]
 ) -> tuple[str, dict[str, Any]] | None:
     """The person the appointment's sentence says the appointee succeeded, and the mention that names him."""
     inside = [m for m in mentions if f["start"] <= m["start"] and m["end"] <= f["end"]]

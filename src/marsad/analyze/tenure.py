@@ -20,14 +20,14 @@ from marsad.extract.events.text import lifespan
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Entity, EntityType
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 
 REACH = 200  # characters from the person's name to the range (an infobox row, the rest of a sentence)
 MIN_DAYS = 30  # a shorter range ("the weekend") is no tenure
 ALTERNATIVE_DAYS = 45
 
 
-def tenure_findings(store: SQLiteStore, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
+def tenure_findings(store: ReadView, watchlist: Watchlist, chronology: Chronology | None = None) -> list[Finding]:
     chronology = chronology or load_chronology(watchlist)
     tenures = {
         e.id: [(r.start, r.end, f"{r.role}, {_source(e)}") for r in e.roles if r.start and r.end]
@@ -76,7 +76,7 @@ def _named_before(people: list[dict[str, Any]], at: int) -> dict[str, Any] | Non
 LIFE_YEARS = 35  # a range this long after a name is a life, not a tenure
 
 
-def _text_of(store: SQLiteStore, texts: dict[str, str], doc_id: str) -> str:
+def _text_of(store: ReadView, texts: dict[str, str], doc_id: str) -> str:
     if doc_id not in texts:
         texts[doc_id] = store.document_text(doc_id)
     return texts[doc_id]

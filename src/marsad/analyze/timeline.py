@@ -25,7 +25,7 @@ from marsad.extract.campaigns import display_title
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.model.dates import GRANULARITIES
-from marsad.store import FactFilter, SQLiteStore
+from marsad.store import FactFilter, ReadView
 from marsad.text.fold import fold
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
@@ -175,7 +175,7 @@ class Row:
 
 
 def timeline(
-    store: SQLiteStore,
+    store: ReadView,
     watchlist: Watchlist,
     actor: str | None = None,
     series: str | None = None,
@@ -270,7 +270,7 @@ def timeline(
     return rows
 
 
-def read_sources(rows: Iterable[Row], store: SQLiteStore) -> None:
+def read_sources(rows: Iterable[Row], store: ReadView) -> None:
     """Read the unread sources of these rows (a page of a timeline asked with `sources_of`, kept and paged on).
     A row's `reviewed` is not worked out again (the web UI marks a page's reviewed sources itself, web/reviewed.py);
     its sources are the reviewed ones: a withdrawn fact stays out, one a review moved in is kept."""
@@ -279,7 +279,7 @@ def read_sources(rows: Iterable[Row], store: SQLiteStore) -> None:
             _read(row, store)
 
 
-def _read(row: Row, store: SQLiteStore) -> None:
+def _read(row: Row, store: ReadView) -> None:
     """Read a row's unread sources in their order (a withdrawn fact left out), and sort them as _settle does."""
     assert row.unread is not None
     unread, row.unread = row.unread, None
@@ -294,7 +294,7 @@ def _read(row: Row, store: SQLiteStore) -> None:
 
 
 def apply_reviews(
-    build: _Builder, store: SQLiteStore, watchlist: Watchlist, where: FactFilter
+    build: _Builder, store: ReadView, watchlist: Watchlist, where: FactFilter
 ) -> dict[str, dict[str, Any]]:
     """The analyst's reviews in force on the facts this timeline counted, applied as every export applies them
     (store/reviews.apply): a rejected fact is taken out of its row; a corrected date or issue moves it to the row
@@ -493,7 +493,7 @@ def _work(sources: list[Source]) -> str:
 
 
 def _issue_documents(
-    store: SQLiteStore, watchlist: Watchlist, subjects: list[str] | None, date_from: str | None, date_to: str | None
+    store: ReadView, watchlist: Watchlist, subjects: list[str] | None, date_from: str | None, date_to: str | None
 ) -> list[dict[str, Any]]:
     """Archived documents that are an issue (JSON Lines "series"/"issue" fields), as sources of its row."""
     series = [e for e in watchlist.entities if e.type is EntityType.SERIES and (subjects is None or e.id in subjects)]

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from marsad.analyze.checks import check
+from marsad.analyze.checks import check, findings_of
 from marsad.analyze.disputes import attach, stored_refs
 from marsad.analyze.explain import explanation, find_finding
 from marsad.analyze.finding import Finding
@@ -300,7 +300,7 @@ def check_command(ctx: click.Context, no_store: bool, explain_id: str | None, fm
     (`--explain ID` for one in full); exit code 0 either way."""
     if explain_id is not None:
         store = store_from(ctx)
-        finding = find_finding(check(store, archive_watchlist(store), persist=False), explain_id)
+        finding = find_finding(findings_of(store, archive_watchlist(store)), explain_id)
         if fmt in ("json", "jsonl"):
             write_rows([finding.as_dict()], [], fmt, sys.stdout)
         else:

@@ -15,7 +15,7 @@ from marsad import __version__
 from marsad.errors import MarsadError, StoreError, from_os_error
 from marsad.export.tabular import FORMATS
 from marsad.settings import setting
-from marsad.store import SQLiteStore, open_store
+from marsad.store import ReadView, Store, open_store
 from marsad.store.opening import check_readable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -68,7 +68,7 @@ def accept_db_everywhere(command: click.Command) -> None:
     )
 
 
-def store_from(ctx: click.Context, write: bool = False, create: bool = False) -> SQLiteStore:
+def store_from(ctx: click.Context, write: bool = False, create: bool = False) -> Store:
     """The archive named by --db: read-only unless the command writes; created only by a command that
     archives (`create`), so a mistyped --db is an error, never an empty archive answering "none found"."""
     path = ctx.find_root().obj["db"]
@@ -79,7 +79,7 @@ def store_from(ctx: click.Context, write: bool = False, create: bool = False) ->
     return store
 
 
-def use_archive_watchlist(store: SQLiteStore) -> None:
+def use_archive_watchlist(store: ReadView) -> None:
     """Extractors resolve names against the shipped watchlist plus what this archive imported or added."""
     from marsad.extract.actors import configure
     from marsad.kb import load_watchlist

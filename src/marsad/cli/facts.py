@@ -13,7 +13,7 @@ from marsad.export.tabular import write_rows
 from marsad.model import EntityType
 from marsad.pipeline.reextract import reextract
 from marsad.settings import setting, worker_count
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 
 KINDS = ("date", "actor", "topic", "publication_issue", "campaign", "statement", "event", "inconsistency")
 
@@ -68,7 +68,7 @@ def facts_command(
     write_rows(rows, list(rows[0]) if rows else ["document", "kind", "text", "date"], fmt, sys.stdout)
 
 
-def _subjects(store: SQLiteStore, actor: str | None, series: str | None, topic: str | None) -> list[str] | None:
+def _subjects(store: ReadView, actor: str | None, series: str | None, topic: str | None) -> list[str] | None:
     asked = [
         (actor, (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET)),
         (series, (EntityType.SERIES,)),

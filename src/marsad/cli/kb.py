@@ -17,10 +17,10 @@ from marsad.kb.opensanctions import parse_ftm
 from marsad.kb.un import parse_un_list
 from marsad.kb.watchlist import read_watchlist_file
 from marsad.model import EntityType
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 
 
-def archive_watchlist(store: SQLiteStore) -> Watchlist:
+def archive_watchlist(store: ReadView) -> Watchlist:
     """The shipped watchlist with what this archive imported or added."""
     return load_watchlist(entities=store.kb_entities())
 

@@ -10,13 +10,13 @@ from marsad.analyze.search import search
 from marsad.cli.common import format_option, handle_errors, store_from
 from marsad.cli.words import FreeWordsCommand
 from marsad.export.tabular import write_rows
-from marsad.store.sqlite import SQLITE_MAX_INT
+from marsad.store.base import MAX_OFFSET
 
 
 @click.command("search", cls=FreeWordsCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", "-n", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@click.option("--offset", type=click.IntRange(0, SQLITE_MAX_INT), default=0, help="Skip this many hits (paging).")
+@click.option("--offset", type=click.IntRange(0, MAX_OFFSET), default=0, help="Skip this many hits (paging).")
 @format_option("table", "jsonl", "csv", "json")
 @click.pass_context
 @handle_errors

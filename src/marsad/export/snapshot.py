@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.analyze.checks import check
+from marsad.analyze.checks import findings_of
 from marsad.analyze.finding import Finding
 from marsad.analyze.issues import series_issue_documents
 from marsad.kb import Watchlist
 from marsad.model import Document, Entity, EntityType
-from marsad.store import SQLiteStore, reviews
+from marsad.store import ReadView, reviews
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Snapshot:
         return self.by_document.get(doc_id, [])
 
 
-def take_snapshot(store: SQLiteStore, watchlist: Watchlist, findings: bool = True) -> Snapshot:
+def take_snapshot(store: ReadView, watchlist: Watchlist, findings: bool = True) -> Snapshot:
     """Read the archive once. `findings`: run `marsad check` (read-only: nothing is stored)."""
     documents = tuple(sorted(store.iter_documents(), key=lambda d: d.id))
     archived = {d.id for d in documents}
@@ -58,11 +58,11 @@ def take_snapshot(store: SQLiteStore, watchlist: Watchlist, findings: bool = Tru
     )
     issues = issue_documents(store, watchlist, archived)
     named = sorted({i for f in facts for i in entity_ids(f) if i in known} | {s for s, _ in issues.values()})
-    found = tuple(check(store, watchlist, persist=False)) if findings else ()
+    found = tuple(findings_of(store, watchlist)) if findings else ()
     return Snapshot(documents, tuple(facts), {i: known[i] for i in named}, found, watchlist, issues)
 
 
-def issue_documents(store: SQLiteStore, watchlist: Watchlist, archived: set[str]) -> dict[str, tuple[str, int]]:
+def issue_documents(store: ReadView, watchlist: Watchlist, archived: set[str]) -> dict[str, tuple[str, int]]:
     """Documents that are themselves an issue of a watchlist series, as analyze/ reads them."""
     out: dict[str, tuple[str, int]] = {}
     for series in watchlist.entities:

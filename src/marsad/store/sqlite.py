@@ -16,7 +16,7 @@ from typing import Any
 from marsad.errors import NotFoundError, OriginalChanged, StoreError
 from marsad.model import Document, Entity, Original, Statement, original_size
 from marsad.store.about import count_documents_about, documents_about
-from marsad.store.base import FactFilter, SearchHit, Stats
+from marsad.store.base import FactFilter, SearchHit, Stats, Store
 from marsad.store.facets import FIRST_LANGUAGE, Narrowing, facet_counts
 from marsad.store.facts import FACT_COLUMNS, contract, fact_row
 from marsad.store.failures import store_failure
@@ -62,7 +62,6 @@ _MIN_PREFIX = 4  # shortest id prefix `show` accepts
 # FTS5 scores every match before it can sort: 50k matches cost 300 ms. Past this many matches a query is
 # ranked among the most recently archived ones (3,000 cost ~15 ms), and the caller is told.
 RANK_WINDOW = 3000
-SQLITE_MAX_INT = 2**63 - 1  # the largest number SQLite stores or takes as a LIMIT/OFFSET
 BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write lock before giving up
 
 
@@ -818,7 +817,8 @@ def _fact_filter(where: FactFilter, con: sqlite3.Connection | None = None) -> tu
     return " AND ".join(clause), args
 
 
-def open_store(path: str | Path, read_only: bool = False) -> SQLiteStore:
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """The archive at `path` (a SQLite file, the only store so far); `read_only` opens it for reading only."""
     return SQLiteStore(path, read_only=read_only)
 
 

@@ -12,7 +12,7 @@ from starlette.requests import Request
 
 from marsad.errors import StoreError
 from marsad.kb import Watchlist, load_watchlist
-from marsad.store import SQLiteStore, open_store
+from marsad.store import ReadView, Store, open_store
 from marsad.web.config import WebConfig
 
 
@@ -30,10 +30,10 @@ class _Readers:
     KEPT = 8  # stores kept idle; a burst of more requests opens more, closed after
 
     def __init__(self) -> None:
-        self._idle: dict[tuple[str, int, int], list[SQLiteStore]] = {}
+        self._idle: dict[tuple[str, int, int], list[Store]] = {}
         self._lock = threading.Lock()
 
-    def lend(self, path: str) -> tuple[tuple[str, int, int], SQLiteStore]:
+    def lend(self, path: str) -> tuple[tuple[str, int, int], Store]:
         try:
             st = os.stat(path)
             key = (path, st.st_dev, st.st_ino)
@@ -45,7 +45,7 @@ class _Readers:
                 return key, idle.pop()
         return key, open_store(path, read_only=True)
 
-    def give_back(self, key: tuple[str, int, int], store: SQLiteStore) -> None:
+    def give_back(self, key: tuple[str, int, int], store: Store) -> None:
         with self._lock:
             idle = self._idle.setdefault(key, [])
             if len(idle) < self.KEPT:
@@ -57,7 +57,7 @@ class _Readers:
 _READERS = _Readers()
 
 
-def reading(request: Request) -> Iterator[SQLiteStore]:
+def reading(request: Request) -> Iterator[ReadView]:
     """A FastAPI dependency: the archive read-only, lent to one request (a kept store, _Readers)."""
     key, store = _READERS.lend(config_of(request).db)
     try:
@@ -67,7 +67,7 @@ def reading(request: Request) -> Iterator[SQLiteStore]:
 
 
 @contextmanager
-def writing(config: WebConfig) -> Iterator[SQLiteStore]:
+def writing(config: WebConfig) -> Iterator[Store]:
     if not config.review:
         raise StoreError("this server is read-only; start it with `marsad serve --review` to record reviews")
     store = open_store(config.db)
@@ -77,6 +77,6 @@ def writing(config: WebConfig) -> Iterator[SQLiteStore]:
         store.close()
 
 
-def watchlist_of(store: SQLiteStore) -> Watchlist:
+def watchlist_of(store: ReadView) -> Watchlist:
     """The shipped watchlist with what this archive imported or added (as the CLI's answers read it)."""
     return load_watchlist(entities=store.kb_entities())

@@ -5,12 +5,12 @@ calls analyze.search.search itself."""
 from __future__ import annotations
 
 from marsad.analyze.search import Hit, Results, search, snippet
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.facets import Narrowing
 from marsad.store.query import parse_query
 
 
-def narrowed_search(store: SQLiteStore, text: str, narrow: Narrowing, limit: int, offset: int) -> Results:
+def narrowed_search(store: ReadView, text: str, narrow: Narrowing, limit: int, offset: int) -> Results:
     if not narrow:
         return search(store, text, limit=limit, offset=offset)
     query = parse_query(text)

@@ -9,14 +9,14 @@ from collections.abc import Sequence
 
 from marsad.analyze.disputes import attach, stored_refs
 from marsad.analyze.timeline import Row
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.reviews import Review, by_evidence, latest
 from marsad.web.kept import Answers
 
 REFS = Answers(4)  # the findings of the last `marsad check` (and the extractor's), while the archive is unchanged
 
 
-def row_reviews(store: SQLiteStore, rows: Sequence[Row], offset: int = 0) -> dict[int, list[Review]]:
+def row_reviews(store: ReadView, rows: Sequence[Row], offset: int = 0) -> dict[int, list[Review]]:
     """Row number (offset + index) -> the review in force on each of its reviewed sources."""
     index = by_evidence(store.reviews())
     if not index:
@@ -30,6 +30,6 @@ def row_reviews(store: SQLiteStore, rows: Sequence[Row], offset: int = 0) -> dic
     return out
 
 
-def mark_findings(store: SQLiteStore, rows: Sequence[Row]) -> None:
+def mark_findings(store: ReadView, rows: Sequence[Row]) -> None:
     """Name on each of these rows the findings whose evidence is one of its facts, as `marsad timeline` does."""
     attach(rows, REFS.get(store.path, "refs", lambda: stored_refs(store)).value)

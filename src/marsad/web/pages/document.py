@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.reviews import CORRECTABLE, VERDICTS, attach, latest
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.highlight import MAX_SHOWN, Mark, blocks
@@ -22,7 +22,7 @@ _EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str, store: Annotated[SQLiteStore, Depends(reading)]) -> HTMLResponse:
+def document_page(request: Request, doc_id: str, store: Annotated[ReadView, Depends(reading)]) -> HTMLResponse:
     doc = store.get_document(doc_id)
     facts = list(store.iter_facts(document=doc.id))
     reviews, detached = attach(facts, store.reviews(doc.id))
@@ -53,7 +53,7 @@ def _shown(fact: dict[str, Any], reviews: list[Any]) -> dict[str, Any]:
 
 
 @router.get("/doc/{doc_id}/original")
-def original(doc_id: str, store: Annotated[SQLiteStore, Depends(reading)]) -> Response:
+def original(doc_id: str, store: Annotated[ReadView, Depends(reading)]) -> Response:
     """The bytes exactly as archived, as an attachment a browser saves and never renders or sniffs."""
     doc = store.get_document(doc_id)
     suffix = PurePath(doc.source.replace("\\", "/")).suffix

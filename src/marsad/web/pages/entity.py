@@ -16,7 +16,7 @@ from marsad.analyze.timeline import Row, timeline
 from marsad.errors import MarsadError, NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import Entity, EntityType
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.render import page
 from marsad.web.reviewed import mark_findings, row_reviews
@@ -30,7 +30,7 @@ MAX_ROWS = 200  # timeline rows on an entity's page; the timeline page has them 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(
     request: Request,
-    store: Annotated[SQLiteStore, Depends(reading)],
+    store: Annotated[ReadView, Depends(reading)],
     name: Annotated[str, Query(max_length=300)] = "",
 ) -> Response:
     wl = watchlist_of(store)
@@ -48,7 +48,7 @@ def entities_page(
 
 
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, Depends(reading)]) -> HTMLResponse:
+def entity_page(request: Request, entity_id: str, store: Annotated[ReadView, Depends(reading)]) -> HTMLResponse:
     wl = watchlist_of(store)
     try:
         e = wl.by_id(entity_id)
@@ -81,7 +81,7 @@ def entity_page(request: Request, entity_id: str, store: Annotated[SQLiteStore, 
     )
 
 
-def _rows(store: SQLiteStore, wl: Watchlist, e: Entity) -> tuple[list[Row], str | None]:
+def _rows(store: ReadView, wl: Watchlist, e: Entity) -> tuple[list[Row], str | None]:
     """Its timeline, asked the way the CLI asks it for this type of entity."""
     by_type = {EntityType.SERIES: "series", EntityType.CAMPAIGN: "campaign", EntityType.TOPIC: "topic"}
     how = "actor" if e.type in ACTOR_TYPES else by_type.get(e.type)

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from marsad.analyze.checks import check, stored_ids
-from marsad.store import SQLiteStore
+from marsad.analyze.checks import findings_of, stored_ids
+from marsad.store import ReadView
 from marsad.store.reviews import attach, latest
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.render import page
@@ -20,8 +20,8 @@ router = APIRouter()
 
 
 @router.get("/findings", response_class=HTMLResponse)
-def findings_page(request: Request, store: Annotated[SQLiteStore, Depends(reading)]) -> HTMLResponse:
-    findings = check(store, watchlist_of(store), persist=False)
+def findings_page(request: Request, store: Annotated[ReadView, Depends(reading)]) -> HTMLResponse:
+    findings = findings_of(store, watchlist_of(store))
     facts = {f["id"]: f for f in store.iter_facts(kind="inconsistency")}
     stored = {f.id: [facts[i] for i in stored_ids(f) if i in facts] for f in findings}
     docs = sorted({fact["document"]["id"] for kept in stored.values() for fact in kept})

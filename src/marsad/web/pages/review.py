@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from marsad.errors import ConfigError, NotFoundError
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.reviews import attach, review_of_fact
 from marsad.web.archive import config_of, reading, writing
 from marsad.web.config import WebConfig
@@ -63,7 +63,7 @@ def _record(config: WebConfig, form: dict[str, str]) -> str:
 
 
 @router.get("/reviews", response_class=HTMLResponse)
-def reviews_page(request: Request, store: Annotated[SQLiteStore, Depends(reading)]) -> HTMLResponse:
+def reviews_page(request: Request, store: Annotated[ReadView, Depends(reading)]) -> HTMLResponse:
     reviews = store.reviews()
     docs = {r.doc_id for r in reviews}
     facts = [f for d in sorted(docs) for f in store.iter_facts(document=d)]

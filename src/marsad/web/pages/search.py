@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse
 
 from marsad.analyze.subjects import ACTOR_TYPES
 from marsad.model import EntityType
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.store.facets import Narrowing
 from marsad.store.query import parse_query
 from marsad.web.archive import config_of, reading, watchlist_of
@@ -26,7 +26,7 @@ MAX_PAGE = 10_000
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: Annotated[SQLiteStore, Depends(reading)]) -> HTMLResponse:
+def home(request: Request, store: Annotated[ReadView, Depends(reading)]) -> HTMLResponse:
     return page(request, "home.html", title="marsad", stats=store.stats())
 
 
@@ -49,7 +49,7 @@ def _named_facets(
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
-    store: Annotated[SQLiteStore, Depends(reading)],
+    store: Annotated[ReadView, Depends(reading)],
     q: Annotated[str, Query(max_length=1000)] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
     lang: Facet = "",

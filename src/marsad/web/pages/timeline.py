@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from marsad.analyze.timeline import PRECISIONS, Row, read_sources, timeline
-from marsad.store import SQLiteStore
+from marsad.store import ReadView
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.chart import chart
 from marsad.web.kept import Answers
@@ -28,7 +28,7 @@ Name = Annotated[str, Query(max_length=300)]
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
     request: Request,
-    store: Annotated[SQLiteStore, Depends(reading)],
+    store: Annotated[ReadView, Depends(reading)],
     actor: Name = "",
     series: Name = "",
     topic: Name = "",
