@@ -53,7 +53,9 @@ def shifted(facts: Sequence[Statement], offset: int) -> list[Statement]:
     moved = []
     for f in facts:
         evidence = tuple(Span(e.document, e.start + offset, e.end + offset) for e in f.evidence)
-        new = dataclasses.replace(f, evidence=evidence, detail=_shift_detail(f.detail, offset), id="")
+        # built anew, not dataclasses.replace (its field-by-field copy costs as much as the id): the id recomputed
+        new = Statement(f.kind, f.predicate, evidence, f.extractor, f.extractor_version, f.subject, f.value, f.date,
+                        f.confidence, _shift_detail(f.detail, offset))  # fmt: skip
         ids[f.id] = new.id
         moved.append(new)
     out = []

@@ -325,6 +325,8 @@ def _with_topics(doc: Document, folded: Any, issues: list[Statement]) -> list[St
     starts = [t.evidence[0].start for t in topics]
     text = folded.text
     out = []
+    # (sentence start, topic) -> None (in doubt: neither) or whether it is named: the issues of one sentence share it
+    read: dict[tuple[int, int, int], bool | None] = {}
     for s in issues:
         a, b = s.evidence[0].start, s.evidence[0].end
         lo = max((m.end() for m in _SENTENCE_END.finditer(doc.text, max(0, a - 400), a)), default=max(0, a - 400))
@@ -332,19 +334,29 @@ def _with_topics(doc: Document, folded: Any, issues: list[Statement]) -> list[St
         hi = end.start() if end else len(doc.text)
         named = []
         for t in topics[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
-            f_lo, f_at = folded.folded_offset(lo), folded.folded_offset(t.evidence[0].start)
-            mood, _ = modality(text, f_lo, f_at, folded.folded_offset(hi))
-            if mood in (Modality.SPECULATED, Modality.CONDITIONAL):
+            key = (lo, t.evidence[0].start, hi)
+            if key not in read:
+                read[key] = _topic_named(
+                    text, folded.folded_offset(lo), folded.folded_offset(key[1]), folded.folded_offset(hi)
+                )
+            mentioned = read[key]
+            if mentioned is None:
                 continue  # "may mention Gaza": neither
-            # the negation of a mention verb in the topic's own clause («لم يشر العدد 412 من صحيفة النبأ إلى غزة»);
-            # "which did not appear on time, covered Gaza" negates another clause
-            negated = any(
-                not re.search(r"[,،;؛]", text[m.end() : f_at]) for m in _NOT_MENTIONED.finditer(text, f_lo, f_at)
-            )
             name = t.detail.get("topic") or t.detail.get("actor")
-            named.append({"id": t.subject, "name": name, "mentioned": not negated})
+            named.append({"id": t.subject, "name": name, "mentioned": mentioned})
         out.append(replace(s, detail={**s.detail, "topics": named}) if named else s)
     return out
+
+
+def _topic_named(text: str, f_lo: int, f_at: int, f_hi: int) -> bool | None:
+    """Whether the sentence [f_lo, f_hi) of the folded text names the topic at f_at, or says it does not (False); None
+    when it is in doubt ("may mention Gaza")."""
+    mood, _ = modality(text, f_lo, f_at, f_hi)
+    if mood in (Modality.SPECULATED, Modality.CONDITIONAL):
+        return None
+    # the negation of a mention verb in the topic's own clause («لم يشر العدد 412 من صحيفة النبأ إلى غزة»);
+    # "which did not appear on time, covered Gaza" negates another clause
+    return not any(not re.search(r"[,،;؛]", text[m.end() : f_at]) for m in _NOT_MENTIONED.finditer(text, f_lo, f_at))
 
 
 def _with_references(text: str, issues: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:

@@ -14,5 +14,5 @@ def content_id(data: bytes) -> str:
 
 def stable_id(*parts: object) -> str:
     """SHA-256 over the parts joined unambiguously (used for messages, statements, entities)."""
-    joined = _SEP.join("" if p is None else str(p) for p in parts)
+    joined = _SEP.join(["" if p is None else str(p) for p in parts])  # a list: join builds one from a generator
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
