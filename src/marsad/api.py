@@ -25,6 +25,7 @@ from marsad.analyze.search import Results, search
 from marsad.analyze.timeline import Row, timeline
 from marsad.kb import Watchlist, load_watchlist
 from marsad.store import Store, open_store
+from marsad.store.facts import Fact
 from marsad.store.opening import check_readable
 
 
@@ -40,7 +41,7 @@ class Archive:
     def search(self, text: str, limit: int = 20, offset: int = 0) -> Results:
         return search(self.store, text, limit=limit, offset=offset)
 
-    def facts(self, kind: str | None = None, document: str | None = None) -> Iterator[dict[str, Any]]:
+    def facts(self, kind: str | None = None, document: str | None = None) -> Iterator[Fact]:
         """Facts in the facts contract (`marsad facts --format jsonl`)."""
         return self.store.iter_facts(kind=kind, document=document)
 

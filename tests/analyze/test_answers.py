@@ -11,6 +11,7 @@ import pytest
 from marsad.analyze.dating import sort_key
 from marsad.analyze.timeline import merge
 from marsad.store import open_store
+from marsad.store.facts import Fact
 from marsad.store.reviews import review_of_fact
 from tests.analyze import scenario
 from tests.conftest import Marsad
@@ -96,8 +97,8 @@ def test_a_month_is_a_range_sorted_by_its_middle() -> None:
     assert sort_key("2023") > sort_key("2023-03-01")
 
 
-def _fact(date: str, end: str | None, doc: str, precision: str) -> dict[str, object]:
-    return {
+def _fact(date: str, end: str | None, doc: str, precision: str) -> Fact:
+    return {  # type: ignore[typeddict-item]  # the keys merge reads
         "id": doc + date, "kind": "statement", "document": {"id": doc, "source": doc, "url": None}, "text": "t",
         "start": 0, "end": 1, "date": date, "date_end": end, "precision": precision, "entity_id": "e1",
         "actor": "A", "series": None, "issue": None, "title": None, "confidence": 0.7, "detail": {"predicate": "said"},
@@ -181,10 +182,8 @@ def test_a_timeline_row_names_what_was_released(archive: Marsad) -> None:
     assert spoke and any("audio" in r["what"] or "speech" in r["what"] for r in spoke), [r["what"] for r in rows]
 
 
-def _event(
-    predicate: str, date: str, end: str | None, doc: str, precision: str, subject: str = "p1"
-) -> dict[str, object]:
-    return {
+def _event(predicate: str, date: str, end: str | None, doc: str, precision: str, subject: str = "p1") -> Fact:
+    return {  # type: ignore[typeddict-item]  # the keys merge reads
         "id": doc + date + predicate, "kind": "event", "document": {"id": doc, "source": doc, "url": None},
         "text": "t", "start": 0, "end": 1, "date": date, "date_end": end, "precision": precision,
         "entity_id": subject, "actor": "Abu X", "series": None, "issue": None, "title": None, "confidence": 0.7,
@@ -212,7 +211,7 @@ def test_a_death_is_one_row_across_sources_and_says_when_they_disagree() -> None
                       _event("killed", "2023-01-02", None, "d2", "day", "g1")], people={"p1"})) == 2  # fmt: skip
 
 
-def _release(date: str, doc: str, title: str | None) -> dict[str, object]:
+def _release(date: str, doc: str, title: str | None) -> Fact:
     fact = _fact(date, None, doc, "day")
     fact["roles"] = {"object": {"type": "audio", **({"title": title} if title else {})}}
     return fact

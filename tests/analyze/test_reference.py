@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from marsad.analyze.reference import _compare
 from marsad.kb.chronology import Reference
+from marsad.store.facts import FactOfDocument
 from tests.conftest import Marsad
 
 
@@ -83,10 +84,11 @@ def test_every_recorded_date_holds_a_day_off_included(tmp_path: Path) -> None:
     assert _reference_findings(tmp_path, text) == []
 
 
-def _fact(date: str, precision: str, calendar: str = "gregorian") -> dict[str, Any]:
+def _fact(date: str, precision: str, calendar: str = "gregorian") -> FactOfDocument:
     doc = {"id": "d" * 64, "source": "note.md", "url": None}
-    return {"document": doc, "text": "t", "start": 0, "end": 1, "date": date, "date_end": None,
+    fact = {"document": doc, "text": "t", "start": 0, "end": 1, "date": date, "date_end": None,
             "precision": precision, "calendar": calendar, "id": "f", "confidence": 0.75}  # fmt: skip
+    return cast(FactOfDocument, fact)  # the keys _compare reads
 
 
 DIED = [Reference("X", "died", ("2020-03-10",), "https://example.org/x")]
@@ -109,7 +111,7 @@ STARTED = [Reference("X", "took_office", ("2020-02",), "the watchlist")]
         (_fact("2014-02", "month"), [Reference("X", "died", ("2020-02",), "s")], True),  # a man dies once
     ],
 )
-def test_tolerances(fact: dict[str, Any], refs: list[Reference], flagged: bool) -> None:
+def test_tolerances(fact: FactOfDocument, refs: list[Reference], flagged: bool) -> None:
     event = refs[0].event
     assert (_compare(fact, event, refs) is not None) is flagged
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.store import open_store
+from marsad.store.facts import Fact
 from marsad.store.reviews import review_of_fact
 from tests.conftest import Marsad
 
@@ -73,7 +74,7 @@ def test_latency_and_first_mention_read_the_reviews(marsad: Marsad, tmp_path: Pa
 
     assert (latency(), first()) == (89, "2024-01-04")
     store = open_store(marsad.db)
-    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "reject", note="misread", reviewer="ana"))
     store.close()
     assert (latency(), first()) == (95, "2024-01-10")  # the rejected statement is no answer any more
@@ -91,7 +92,7 @@ def test_a_corrected_actor_moves_the_fact_to_that_actors_row(marsad: Marsad, tmp
     assert [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")] == ["2024-01-04", "2024-01-10"]
     assert _actor_rows(marsad, "Abu Umar al-Muhajir") == []
     store = open_store(marsad.db)
-    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "correct", "actor", "Abu Umar al-Muhajir", reviewer="ana"))
     store.close()
     assert [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")] == ["2024-01-10"]  # no longer his
@@ -114,7 +115,7 @@ def test_a_corrected_actor_the_watchlist_does_not_know_keeps_its_row_and_says_so
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
     before = [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")]
     store = open_store(marsad.db)
-    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"])
+    said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "correct", "actor", "Someone Unlisted", reviewer="ana"))
     store.close()
     after = _actor_rows(marsad, "Abu Hudhayfa al-Ansari")
@@ -171,7 +172,7 @@ def test_a_page_of_the_timeline_reads_only_its_rows_sources_and_keeps_every_coun
     assert marsad("ingest", str(tmp_path)).exit_code == 0
     store = open_store(marsad.db)
     facts = list(store.iter_facts("publication_issue"))
-    by_issue: dict[int, list[dict[str, Any]]] = {}
+    by_issue: dict[int, list[Fact]] = {}
     for f in facts:
         by_issue.setdefault(f["issue"], []).append(f)
     store.add_review(review_of_fact(by_issue[414][0], "reject", note="not this archive's", reviewer="ana"))
@@ -249,7 +250,7 @@ def test_latency_and_first_mention_take_in_a_fact_a_correction_moves_into_the_qu
     assert answer("first-mention", "Gaza", *ansari)["date"] == "2023-10-01"
     store = open_store(marsad.db)
     said = {f["date"]: f for f in store.iter_facts("statement")}
-    assert sorted(said) == ["2023-10-01", "2024-01-02", "2024-01-10"]
+    assert sorted(str(d) for d in said) == ["2023-10-01", "2024-01-02", "2024-01-10"]
     store.add_review(review_of_fact(said["2023-10-01"], "correct", "date", "2024-01-06", reviewer="ana"))
     store.add_review(review_of_fact(said["2024-01-02"], "correct", "actor", "Abu Hudhayfa al-Ansari", reviewer="ana"))
     store.close()

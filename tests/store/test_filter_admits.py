@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ def _filters(store: SQLiteStore) -> list[FactFilter]:
     facts = list(store.iter_facts())
 
     def common(key: str) -> list[Any]:
-        return [v for v, _ in Counter(f[key] for f in facts if f[key] is not None).most_common(3)]
+        fields: list[Mapping[str, Any]] = list(facts)
+        return [v for v, _ in Counter(f[key] for f in fields if f[key] is not None).most_common(3)]
 
     kinds = sorted({f["kind"] for f in facts})
     topics = Counter(t["id"] for f in facts for t in (f["detail"].get("topics") or []) if isinstance(t, dict))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from marsad.store import open_store
 from marsad.store.base import FactFilter
+from marsad.store.facts import subject_of
 from marsad.store.reviews import review_of_fact
 from tests.conftest import Marsad
 
@@ -61,9 +62,9 @@ def test_a_corrected_actor_moves_a_fact_between_the_asked_subjects(marsad: Marsa
         store.add_review(review_of_fact(state, "correct", "actor", "Abu Hudhayfa al-Ansari", reviewer="ana"))
         by_id = {"Abu Hudhayfa al-Ansari": hudhayfa["entity_id"]}
         view = store.reviewed_view(lambda name: by_id.get(name))
-        assert [f["id"] for f in view.iter_facts("actor", subjects=[state["entity_id"]])] == []
-        moved = [f["id"] for f in view.iter_facts("actor", subjects=[hudhayfa["entity_id"]])]
+        assert [f["id"] for f in view.iter_facts("actor", subjects=[subject_of(state)])] == []
+        moved = [f["id"] for f in view.iter_facts("actor", subjects=[subject_of(hudhayfa)])]
         assert moved == [hudhayfa["id"], state["id"]]
-        assert [f["id"] for f in store.iter_facts("actor", subjects=[state["entity_id"]])] == [state["id"]]
+        assert [f["id"] for f in store.iter_facts("actor", subjects=[subject_of(state)])] == [state["id"]]
     finally:
         store.close()

@@ -9,12 +9,12 @@ dated. If the cause's date begins after the last day the effect's date can mean,
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from marsad.analyze.dating import bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import ReadView
+from marsad.store.facts import Fact
 from marsad.store.query import parse_query
 
 _EN_CUES = ("due to", "because of", "caused by", "a result of", "in response to", "prompted by", "a response to")
@@ -56,7 +56,7 @@ def cause_findings(store: ReadView) -> list[Finding]:
     return out
 
 
-def _check(text: str, at: int, dates: list[dict[str, Any]]) -> Finding | None:
+def _check(text: str, at: int, dates: list[Fact]) -> Finding | None:
     end = _END.search(text, at)
     stop = end.start() if end else len(text)
     before = [m.end() for m in _END.finditer(text, max(0, at - 600), max(0, at - 2))]  # not the one ending it

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from marsad.analyze.dating import SURE, bounds
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
 from marsad.analyze.timeline import Source
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact, FactOfDocument, dated
 from marsad.text.fold import fold
 
 GRACE_DAYS = 31
@@ -44,16 +44,14 @@ def content_findings(store: ReadView) -> list[Finding]:
     return out
 
 
-def _later_content(
-    store: ReadView, release: dict[str, Any], issue: dict[str, Any], issues: list[dict[str, Any]]
-) -> dict[str, Any] | None:
+def _later_content(store: ReadView, release: FactOfDocument, issue: Fact, issues: list[Fact]) -> Fact | None:
     """The latest date a content sentence after the release gives beyond the grace, before another issue."""
     doc_id = release["document"]["id"]
     others = [i["start"] for i in issues if i["start"] > release["end"] and i["issue"] != issue["issue"]]
     stop = min(others, default=None)
     _, released_last = bounds(release["date"], release["date_end"])
     text = ""
-    latest: dict[str, Any] | None = None
+    latest: Fact | None = None
     for d in store.iter_facts("date", document=doc_id):
         if d["start"] < release["end"] or not d["date"] or (stop is not None and d["start"] >= stop):
             continue
@@ -62,7 +60,7 @@ def _later_content(
         text = text or store.document_text(doc_id)  # read once, and only for a candidate
         if _CONTENT.search(fold(_sentence(text, d["start"], d["end"])).lower()) is None:
             continue
-        if latest is None or d["date"] > latest["date"]:
+        if latest is None or d["date"] > dated(latest):
             latest = d
     return latest
 
@@ -73,8 +71,8 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else max(0, start - 400) : after.start() if after else len(text)]
 
 
-def _finding(release: dict[str, Any], issue: dict[str, Any], later: dict[str, Any]) -> Finding:
-    released = dt.date.fromisoformat(release["date"]) if release["precision"] == "day" else None
+def _finding(release: FactOfDocument, issue: Fact, later: Fact) -> Finding:
+    released = dt.date.fromisoformat(dated(release)) if release["precision"] == "day" else None
     content_first = bounds(later["date"])[0]
     expected = None
     if released is not None:

@@ -14,6 +14,7 @@ from marsad.errors import NotFoundError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Latency:
     actor: str
     topic: str | None
     response: Source | None
-    response_fact: dict[str, Any] | None
+    response_fact: Fact | None
     days: int | None
     days_max: int | None  # when the response date is a range (a month), the latest it can be
 

@@ -20,6 +20,7 @@ from marsad.errors import ConfigError
 from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact
 from marsad.store.reviews import Review, apply
 
 MENTION_KINDS = ("actor", "topic")  # the facts that say a document names an entity (store.documents_mentioning)
@@ -32,7 +33,7 @@ class FirstMention:
     topic: str
     scope: str  # "by Islamic State (and its people)", "in al-Naba", "anywhere in the archive"
     first: Source | None
-    fact: dict[str, Any] | None = None
+    fact: Fact | None = None
     issue: int | None = None  # for a series
     next: list[Source] = field(default_factory=list)  # the following mentions, for context
     note: str = ""
@@ -126,11 +127,13 @@ def first_mention(
     facts = reviewed_facts(store, watchlist, where, limit=6)
     if not facts:
         return FirstMention(subject.name, scope, None, note="no dated statement or event names it")
-    first, rest = facts[0], facts[1:]
+    earliest, rest = facts[0], facts[1:]
     note = ""
-    if first["detail"].get("date_from"):
+    if earliest["detail"].get("date_from"):
         note = "dated by the page's own date: the sentence gives none"
-    return FirstMention(subject.name, scope, Source.of(first), fact=first, next=[Source.of(f) for f in rest], note=note)
+    return FirstMention(
+        subject.name, scope, Source.of(earliest), fact=earliest, next=[Source.of(f) for f in rest], note=note
+    )
 
 
 def _mention_in(store: ReadView, doc: dict[str, Any], subject: str) -> Source | None:
@@ -162,7 +165,7 @@ def _mention_reviews(store: ReadView, doc_id: str) -> list[Review]:
     return [r for r in store.reviews(doc_id) if r.kind in MENTION_KINDS]
 
 
-def _reviewed_mentions(store: ReadView, doc_id: str, subject: str, reviews: list[Review]) -> list[dict[str, Any]]:
+def _reviewed_mentions(store: ReadView, doc_id: str, subject: str, reviews: list[Review]) -> list[Fact]:
     facts = [f for k in MENTION_KINDS for f in store.iter_facts(k, document=doc_id) if f["entity_id"] == subject]
     return [f for f in apply(facts, reviews) if f["entity_id"] == subject]  # a corrected name is no longer it
 
@@ -204,7 +207,7 @@ def _reported(store: ReadView, series: str, topic: str, lo: int, hi: int) -> dic
     # the issues asked whose sentence names the topic (never every issue fact), and the facts of the documents
     # where a review corrects an issue number (one may now be an issue asked)
     reviews = store.reviews()
-    facts = {f["id"]: f for f in store.issue_facts_naming(series, topic, lo, hi)}
+    facts: dict[str, Fact] = {f["id"]: f for f in store.issue_facts_naming(series, topic, lo, hi)}
     for doc_id in {r.doc_id for r in reviews if r.kind == "publication_issue" and r.field == "issue"}:
         facts |= {f["id"]: f for f in store.iter_facts("publication_issue", document=doc_id)}
     for f in apply(list(facts.values()), reviews):

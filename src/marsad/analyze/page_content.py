@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
@@ -20,6 +19,7 @@ from marsad.analyze.timeline import Source
 from marsad.extract.dates.tense import tense
 from marsad.model import Document
 from marsad.store import ReadView
+from marsad.store.facts import Fact, dated
 from marsad.text.fold import fold_map
 
 GRACE_DAYS = 1  # a URL dated in one time zone, an event of the next morning in another
@@ -60,17 +60,17 @@ def _reports_as_done(folded: str, start: int, end: int) -> bool:
     return tense(folded, start, end) == "past"
 
 
-def _after(f: dict[str, Any], last: dt.date) -> bool:
+def _after(f: Fact, last: dt.date) -> bool:
     detail = f.get("detail") or {}
     if not f["date"] or f["precision"] not in ("day", "month") or detail.get("relative") or "document_date" in detail:
         return False
     return bounds(f["date"])[0] > last + dt.timedelta(days=GRACE_DAYS)
 
 
-def _finding(doc: Document, f: dict[str, Any]) -> Finding:
+def _finding(doc: Document, f: Fact) -> Finding:
     assert doc.published is not None
     page = doc.published.value
-    stated = label(f["date"], f["date_end"])
+    stated = label(dated(f), f["date_end"])
     days = (bounds(f["date"])[0] - bounds(page)[1]).days
     at = Source.of(f)
     where = doc.url or doc.source

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import cast
 
 from marsad.analyze.cadence import Cadence, cadence_from_watchlist
 from marsad.analyze.dating import SURE, bounds
@@ -30,6 +30,7 @@ from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Document
 from marsad.store import ReadView
+from marsad.store.facts import Fact, FactOfDocument, subject_of
 from marsad.text.fold import fold_map
 
 SENTENCE_REACH = 300  # characters either side of a fact's span searched for its sentence's phrase
@@ -60,7 +61,7 @@ def page_date_findings(store: ReadView, watchlist: Watchlist, chronology: Chrono
     return out
 
 
-def _undated(store: ReadView, cadences: dict[str, Cadence], chronology: Chronology) -> Iterator[dict[str, Any]]:
+def _undated(store: ReadView, cadences: dict[str, Cadence], chronology: Chronology) -> Iterator[FactOfDocument]:
     """Issues of a series with a cadence, and recorded events of a person the chronology knows, that their own
     sentence does not date — on pages dated only to a month (store.documents_dated): never every fact."""
     series, people = set(cadences), set(chronology.entity_ids)
@@ -71,22 +72,21 @@ def _undated(store: ReadView, cadences: dict[str, Cadence], chronology: Chronolo
                 if f["document"]["id"] != doc_id or not (f["date"] is None or f["confidence"] < SURE):
                     continue
                 if _wanted(f, series, people):
-                    f["published"] = published
-                    yield f
+                    fact = cast(FactOfDocument, f)  # with its page's date beside it, as select_facts gives it
+                    fact["published"] = published
+                    yield fact
 
 
-def _wanted(f: dict[str, Any], series: set[str], people: set[str]) -> bool:
+def _wanted(f: Fact, series: set[str], people: set[str]) -> bool:
     if f["kind"] == "publication_issue":
         return f["entity_id"] in series and str(f.get("issue") or "").isdigit()
     return f["entity_id"] in people and f["predicate"] in RECORDED_EVENTS
 
 
-def _expected(
-    f: dict[str, Any], cadences: dict[str, Cadence], chronology: Chronology
-) -> tuple[list[str], int, str] | None:
+def _expected(f: Fact, cadences: dict[str, Cadence], chronology: Chronology) -> tuple[list[str], int, str] | None:
     """The dates the fact should have (ISO), the tolerance in days, and what says so."""
     if f["kind"] == "publication_issue":
-        model = cadences.get(f["entity_id"])
+        model = cadences.get(subject_of(f))
         if model is None:
             return None
         issue = int(f["issue"])
@@ -96,14 +96,14 @@ def _expected(
             f"{f['series']}'s cadence ({model.source})",
         )
     event = RECORDED_EVENTS[str(f["predicate"])]
-    refs = chronology.about(f["entity_id"], event)
+    refs = chronology.about(subject_of(f), event)
     if not refs:
         return None
     dates = sorted({d for r in refs for d in r.dates})
     return dates, 1, "the reference chronology (" + "; ".join(sorted({r.source for r in refs})) + ")"
 
 
-def _check(doc: Document, f: dict[str, Any], expected: list[str], tolerance: int, why: str) -> Finding | None:
+def _check(doc: Document, f: Fact, expected: list[str], tolerance: int, why: str) -> Finding | None:
     assert doc.published is not None
     folded = fold_map(doc.text)
     lo = folded.folded_offset(max(0, f["start"] - SENTENCE_REACH))
@@ -156,7 +156,7 @@ def _candidates(r: Relative, folded: str, month: str) -> set[dt.date]:
 
 def _finding(
     doc: Document,
-    f: dict[str, Any],
+    f: Fact,
     phrase: str,
     span: tuple[int, int],
     month: str,

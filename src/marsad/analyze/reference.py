@@ -12,7 +12,6 @@ posts, and the chronology may not record the one the page speaks of.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
@@ -20,6 +19,7 @@ from marsad.analyze.timeline import Source
 from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, Reference, load_chronology
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import FactOfDocument, dated, subject_of
 
 PREDICATES = {"died": "died", "killed": "died", "appointed": "took_office", "took_office": "took_office",
               "succeeded": "took_office"}  # fmt: skip
@@ -42,7 +42,7 @@ def reference_findings(store: ReadView, watchlist: Watchlist, chronology: Chrono
         if key in seen:
             continue
         seen.add(key)
-        finding = _compare(f, event, chronology.about(f["entity_id"], event))
+        finding = _compare(f, event, chronology.about(subject_of(f), event))
         if finding is not None:
             out.append(finding)
     undated = FactFilter(("event",), subjects=sorted(chronology.entity_ids), predicates=sorted(PREDICATES),
@@ -53,13 +53,13 @@ def reference_findings(store: ReadView, watchlist: Watchlist, chronology: Chrono
         if f["date"] or key in seen:
             continue
         seen.add(key)
-        finding = _announced_early(f, event, chronology.about(f["entity_id"], event))
+        finding = _announced_early(f, event, chronology.about(subject_of(f), event))
         if finding is not None:
             out.append(finding)
     return out
 
 
-def _announced_early(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | None:
+def _announced_early(f: FactOfDocument, event: str, refs: list[Reference]) -> Finding | None:
     """ "Biden announced on Monday the killing of al-Zawahiri" on a page of August 2021: an announcement dated
     before every date the record gives for what it announces."""
     detail = f.get("detail") or {}
@@ -94,7 +94,7 @@ def _announced_early(f: dict[str, Any], event: str, refs: list[Reference]) -> Fi
     )
 
 
-def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | None:
+def _compare(f: FactOfDocument, event: str, refs: list[Reference]) -> Finding | None:
     if not refs:
         return None
     first, last = bounds(f["date"], f["date_end"])
@@ -109,7 +109,7 @@ def _compare(f: dict[str, Any], event: str, refs: list[Reference]) -> Finding | 
     if event == "took_office" and abs(off) > REACH_DAYS:
         return None
     what = "took office" if event == "took_office" else "died"
-    stated = label(f["date"], f["date_end"])
+    stated = label(dated(f), f["date_end"])
     records = sorted({(d, r.source) for r in refs for d in r.dates})
     return Finding(
         "reference_chronology",

@@ -3,17 +3,18 @@ in store/, because the order is an answer's (analyze.dating), and the store impo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from marsad.analyze.dating import sort_key
 from marsad.store.base import FactFilter
+from marsad.store.facts import FactOfDocument
 
 if TYPE_CHECKING:
     from marsad.kb.watchlist import Watchlist
     from marsad.store import ReadView
 
 
-def reviewed_facts(store: ReadView, watchlist: Watchlist, where: FactFilter, limit: int) -> list[dict[str, Any]]:
+def reviewed_facts(store: ReadView, watchlist: Watchlist, where: FactFilter, limit: int) -> list[FactOfDocument]:
     """The first `limit` facts of `where` as reviewed (store.reviewed_view: a rejected fact out, a corrected one with
     its corrected value, out of the filter or into it as that value falls: a statement re-dated after an event, one
     re-assigned to the actor asked about), sorted again by date when any review applies (a corrected date may move

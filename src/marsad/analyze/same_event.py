@@ -20,7 +20,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, OTHER, STATED, Finding, Side
@@ -30,6 +29,7 @@ from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology
 from marsad.model import EntityType
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact, dated
 
 CLASSES = {"killed": "died", "died": "died", "appointed": "took_office", "took_office": "took_office"}
 WHAT = {"died": "died", "took_office": "took office"}
@@ -44,7 +44,7 @@ class _Side:
     date_end: str | None
     precision: str | None
     calendar: str | None
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
 
     @property
     def docs(self) -> int:
@@ -72,7 +72,7 @@ def same_event_findings(
 ) -> list[Finding]:
     names = {e.id: e.name for e in watchlist.entities}
     people = {e.id for e in watchlist.entities if e.type is EntityType.PERSON}
-    events: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    events: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     where = FactFilter(("event",), predicates=sorted(CLASSES), dated=False)
     for f in store.select_facts(where):
         if f["entity_id"] in people:
@@ -89,7 +89,7 @@ def same_event_findings(
     return out
 
 
-def _occurred(f: dict[str, Any]) -> tuple[str, str | None] | None:
+def _occurred(f: Fact) -> tuple[str, str | None] | None:
     """The event's own date: the sentence's date of it, not of its announcement."""
     if f["confidence"] < SURE or not f["date"]:
         return None
@@ -99,12 +99,12 @@ def _occurred(f: dict[str, Any]) -> tuple[str, str | None] | None:
     return str(f["date"]), f["date_end"]
 
 
-def _windows(facts: list[dict[str, Any]], event: str) -> list[list[dict[str, Any]]]:
+def _windows(facts: list[Fact], event: str) -> list[list[Fact]]:
     """A death is one event; appointments further apart than the window are separate ones."""
     dated = sorted((f for f in facts if _occurred(f)), key=lambda f: bounds(*_occurred(f) or ("0001",))[0])
     if event == "died":
         return [dated]
-    groups: list[list[dict[str, Any]]] = []
+    groups: list[list[Fact]] = []
     for f in dated:
         first = bounds(*(_occurred(f) or ("0001", None)))[0]
         if groups and (first - bounds(*(_occurred(groups[-1][-1]) or ("0001", None)))[1]).days <= OFFICE_WINDOW_DAYS:
@@ -114,17 +114,17 @@ def _windows(facts: list[dict[str, Any]], event: str) -> list[list[dict[str, Any
     return groups
 
 
-def _sides(facts: Iterable[dict[str, Any]]) -> list[_Side]:
+def _sides(facts: Iterable[Fact]) -> list[_Side]:
     by_date: dict[tuple[str, str | None, str | None, str | None], _Side] = {}
     for f in facts:
-        date, end = _occurred(f) or (f["date"], f["date_end"])
+        date, end = _occurred(f) or (dated(f), f["date_end"])
         key = (date, end, f["precision"], f.get("calendar"))
         by_date.setdefault(key, _Side(*key)).facts.append(f)
     return sorted(by_date.values(), key=lambda s: s.span())
 
 
 def _own_dates(
-    name: str, event: str, facts: list[dict[str, Any]], record: list[str], flagged: set[tuple[str, int, int]]
+    name: str, event: str, facts: list[Fact], record: list[str], flagged: set[tuple[str, int, int]]
 ) -> list[Finding]:
     facts = [f for f in facts if (f["document"]["id"], f["start"], f["end"]) not in flagged]
     sides = _sides(facts)
@@ -175,7 +175,7 @@ def _holding(sides: list[_Side], record: list[str]) -> tuple[_Side | None, str]:
     return None, "; which holds is not known"
 
 
-def _after_announcement(name: str, facts: list[dict[str, Any]], flagged: set[tuple[str, int, int]]) -> list[Finding]:
+def _after_announcement(name: str, facts: list[Fact], flagged: set[tuple[str, int, int]]) -> list[Finding]:
     """A death dated after a page dates its announcement: one of the two dates is wrong."""
     announced = [  # "AQAP announced the death of X on Sunday": an event its page reports as someone's announcement
         (bounds(str(d["announced"]))[1], f)
@@ -216,9 +216,9 @@ def _after_announcement(name: str, facts: list[dict[str, Any]], flagged: set[tup
     return out
 
 
-def _announcements(name: str, event: str, facts: list[dict[str, Any]]) -> list[Finding]:
+def _announcements(name: str, event: str, facts: list[Fact]) -> list[Finding]:
     """One claimer's announcement of one event, dated on different days by different passages."""
-    by_claimer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_claimer: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         d = f.get("detail") or {}
         when = (d.get("dates") or {}).get("announced")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from marsad.analyze.dating import SURE, bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
@@ -24,6 +23,7 @@ from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Entity, EntityType
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact, dated, subject_of
 from marsad.text.fold import fold
 
 PREDICATES = ("appointed", "took_office", "succeeded")
@@ -58,7 +58,7 @@ def succession_findings(
     out = []
     seen: set[tuple[str, int, int]] = set(flagged or ())
     where = FactFilter(("event",), predicates=PREDICATES, min_confidence=SURE)
-    mentions: dict[str, list[dict[str, Any]]] = {}
+    mentions: dict[str, list[Fact]] = {}
     for f in store.select_facts(where):
         key = (f["document"]["id"], f["start"], f["end"])
         if key in seen or f["entity_id"] not in people:
@@ -86,9 +86,7 @@ def _recorded_ends(person: Entity, chronology: Chronology) -> list[tuple[str, st
     return [(d, "died", ref.source) for ref in chronology.about(person.id, "died") for d in ref.dates]
 
 
-def _predecessor(
-    store: ReadView, f: dict[str, Any], mentions: list[dict[str, Any]]
-) -> tuple[str, dict[str, Any]] | None:
+def _predecessor(store: ReadView, f: Fact, mentions: list[Fact]) -> tuple[str, Fact] | None:
     """The person the appointment's sentence says the appointee succeeded, and the mention that names him."""
     inside = [m for m in mentions if f["start"] <= m["start"] and m["end"] <= f["end"]]
     others = [m for m in inside if m["entity_id"] != f["entity_id"]]
@@ -98,23 +96,23 @@ def _predecessor(
     for m in others:
         before = fold(text[max(f["start"], m["start"] - CUE_REACH) : m["start"]]).lower()
         if _NAMES_PREDECESSOR.search(before):
-            return m["entity_id"], m
+            return subject_of(m), m
     for own in (m for m in inside if m["entity_id"] == f["entity_id"]):
         after = fold(text[own["end"] : min(f["end"], own["end"] + CUE_REACH)]).lower()
         if _POINTS_BACK.search(after):
             named_before = [m for m in others if m["end"] <= own["start"]]
             if named_before:
                 last = max(named_before, key=lambda m: m["end"])
-                return last["entity_id"], last
+                return subject_of(last), last
     return None
 
 
 def _check(
-    f: dict[str, Any],
+    f: Fact,
     successor: Entity,
     predecessor: Entity,
     ends: list[tuple[str, str, str]],
-    mention: dict[str, Any],
+    mention: Fact,
 ) -> Finding | None:
     if not ends:
         return None
@@ -124,7 +122,7 @@ def _check(
     earliest, what, _ = min(ends, key=lambda e: (bounds(e[0])[0], e[0]))
     if last + dt.timedelta(days=slack) >= bounds(earliest)[0]:
         return None
-    stated = label(f["date"], f["date_end"])
+    stated = label(dated(f), f["date_end"])
     days = (bounds(earliest)[0] - last).days
     ended = "died" if what == "died" else f"left the post ({what})"
     records = "; ".join(f"{d}: {w} ({s})" for d, w, s in sorted(set(ends)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import cast
 
 from marsad.analyze.dating import bounds, label
 from marsad.analyze.finding import EXPECTED, STATED, Finding, Side
@@ -21,6 +21,7 @@ from marsad.kb import Watchlist
 from marsad.kb.chronology import Chronology, load_chronology
 from marsad.model import Entity, EntityType
 from marsad.store import ReadView
+from marsad.store.facts import Fact, dated
 
 REACH = 200  # characters from the person's name to the range (an infobox row, the rest of a sentence)
 MIN_DAYS = 30  # a shorter range ("the weekend") is no tenure
@@ -60,11 +61,11 @@ def _source(e: Entity) -> str:
     return "the watchlist, from " + (next((a.source for a in e.aliases if a.source), None) or "no named source")
 
 
-def _is_person(f: dict[str, Any]) -> bool:
+def _is_person(f: Fact) -> bool:
     return bool(f["entity_id"]) and (f.get("detail") or {}).get("entity_type") == EntityType.PERSON.value
 
 
-def _named_before(people: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
+def _named_before(people: list[Fact], at: int) -> Fact | None:
     """The last person named within REACH characters before `at` (no one else named between)."""
     before = [p for p in people if p["end"] <= at]
     if not before:
@@ -82,22 +83,20 @@ def _text_of(store: ReadView, texts: dict[str, str], doc_id: str) -> str:
     return texts[doc_id]
 
 
-def _life(f: dict[str, Any], text: Callable[[], str]) -> bool:
+def _life(f: Fact, text: Callable[[], str]) -> bool:
     """A range as long as a life, or one in brackets right after a name (the lead of a biography)."""
     first, last = bounds(f["date"], f["date_end"])
     return (last - first).days > LIFE_YEARS * 365 or lifespan(text(), f["start"])
 
 
-def _check_range(
-    f: dict[str, Any], person: dict[str, Any], roles: list[tuple[str, str, str]], starts: list[str]
-) -> Finding | None:
+def _check_range(f: Fact, person: Fact, roles: list[tuple[str, str, str]], starts: list[str]) -> Finding | None:
     """A range fitting one role at both ends is that tenure, right; one fitting a role at one end only is that
     tenure with the other end wrong."""
     first, last = bounds(f["date"], f["date_end"])
     if (last - first).days < MIN_DAYS:
         return None
-    start = _side(f["date"], f.get("calendar"))
-    end = _side(f["date_end"], f.get("calendar"))
+    start = _side(dated(f), f.get("calendar"))
+    end = _side(cast(str, f["date_end"]), f.get("calendar"))  # a range: tenure_findings reads those only
     half: list[tuple[str, str, str, bool]] = []  # role start, end, name, whether its end is the one that holds
     for role_start, role_end, role in roles:
         start_ok = any(start(s) for s in (role_start, *_alternatives(role_start, starts)))
@@ -113,14 +112,14 @@ def _check_range(
     name = person["actor"]
     return Finding(
         "reference_tenure",
-        f"{name}'s tenure given as {label(f['date'], f['date_end'])}; the record {side}s it on {expected}",
+        f"{name}'s tenure given as {label(dated(f), f['date_end'])}; the record {side}s it on {expected}",
         f"the range follows a mention of {name}, and its {'end' if end_ok else 'start'} is the recorded "
         f"{'end' if end_ok else 'start'} of his role ({role_start} to {role_end}: {role}); "
         f"its {side}, {stated}, is not on the record",
         [Source.of(f)],
         expected,
         {"actor": name, "role": role, "side": side, "stated": stated, "recorded": [role_start, role_end]},
-        stated=f"{name}'s tenure {label(f['date'], f['date_end'])}",
+        stated=f"{name}'s tenure {label(dated(f), f['date_end'])}",
         sides=[
             Side(STATED, f"{name}'s tenure {side}s on {stated}", [Source.of(f)]),
             Side(EXPECTED, f"{name}'s tenure {side}s on {expected} ({role_start} to {role_end})", reference=role),

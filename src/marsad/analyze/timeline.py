@@ -15,7 +15,7 @@ import itertools
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from marsad.analyze.dating import bounds, label, sort_key
 from marsad.analyze.explained import explaining
@@ -26,6 +26,7 @@ from marsad.kb import Watchlist
 from marsad.model import EntityType
 from marsad.model.dates import GRANULARITIES
 from marsad.store import FactFilter, ReadView
+from marsad.store.facts import Fact
 from marsad.text.fold import fold
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
@@ -53,7 +54,8 @@ class Source:
     work_title: str | None = None
 
     @classmethod
-    def of(cls, f: dict[str, Any]) -> Source:
+    def of(cls, f: Mapping[str, Any]) -> Source:
+        """A fact in the contract (or an issue document's record, as _issue_documents reads it) as a source."""
         work = (f.get("roles") or {}).get("object") or {}
         return cls(
             f["document"]["id"],
@@ -348,20 +350,22 @@ def apply_reviews(
     return out
 
 
-def _in_range(f: dict[str, Any], where: FactFilter) -> bool:
+def _in_range(f: Fact, where: FactFilter) -> bool:
     """Does the fact's date fall in the filter's dates (its own range overlapping the asked one)?"""
-    if where.on is not None and (f["date"] != where.on or f["date_end"] is not None):
+    date, end = f["date"], f["date_end"]
+    if where.on is not None and (date != where.on or end is not None):
         return False
-    return (not where.date_from or (f["date_end"] or f["date"]) + "~" >= where.date_from) and (
-        not where.date_to or f["date"] <= where.date_to + "~"
+    return (not where.date_from or (date is not None and (end or date) + "~" >= where.date_from)) and (
+        not where.date_to or (date is not None and date <= where.date_to + "~")
     )
 
 
-def _group_of(f: dict[str, Any]) -> tuple[str, str | None, str, str | None, str, str | None, str | None]:
+def _group_of(f: Fact) -> tuple[str, str | None, str, str | None, str, str | None, str | None]:
     """A fact's fact_groups key (kind, subject, predicate, value, date, date_end, precision)."""
     predicate = f.get("predicate") or (f.get("detail") or {}).get("predicate") or f["kind"]
     value = str(f["issue"]) if f["issue"] is not None else None
-    return (f["kind"], f["entity_id"], predicate, value, f["date"], f["date_end"], f["precision"])
+    date = cast(str, f["date"])  # a timeline's facts are dated (its FactFilter)
+    return (f["kind"], f["entity_id"], predicate, value, date, f["date_end"], f["precision"])
 
 
 def source_of_row(r: tuple[Any, ...]) -> Source:
@@ -370,7 +374,7 @@ def source_of_row(r: tuple[Any, ...]) -> Source:
     return Source(r[12], r[13], r[14], r[15], r[10], r[8], r[9], r[4], r[5], r[7], r[11], work, title)
 
 
-def merge(facts: list[dict[str, Any]], people: set[str] | None = None) -> list[Row]:
+def merge(facts: list[Fact], people: set[str] | None = None) -> list[Row]:
     """Rows from facts in the contract (one fact = one mention); `people`: the entity ids that are persons."""
     build = _Builder({}, people)
     for f in facts:

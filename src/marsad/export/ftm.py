@@ -24,6 +24,7 @@ from followthemoney.proxy import EntityProxy
 
 from marsad.export.snapshot import Snapshot, role_entity
 from marsad.model import Document, Entity, EntityType
+from marsad.store.facts import Fact, subject_of
 
 SCHEMATA = {
     EntityType.PERSON: "Person",
@@ -135,7 +136,7 @@ class FtmExport:
     def document_id(self, doc_id: str) -> str:
         return str(model.make_entity("Document").make_id("marsad", "document", doc_id))
 
-    def _fact(self, f: dict[str, Any]) -> None:
+    def _fact(self, f: Fact) -> None:
         if f["kind"] in ("actor", "topic") and f.get("entity_id") in self._ids:
             self._mention(f)
         elif f["kind"] in EVENT_KINDS:
@@ -143,8 +144,8 @@ class FtmExport:
         elif f["kind"] == "campaign":
             self._campaign(f)
 
-    def _mention(self, f: dict[str, Any]) -> None:
-        target = self._entities[self._ids[f["entity_id"]]]
+    def _mention(self, f: Fact) -> None:
+        target = self._entities[self._ids[subject_of(f)]]
         mention = model.make_entity("Mention")
         mention.make_id("marsad", "mention", f["id"])
         mention.add("document", self.document_id(f["document"]["id"]))
@@ -153,7 +154,7 @@ class FtmExport:
         mention.add("detectedSchema", target.schema.name)
         self._add(mention)
 
-    def _event(self, f: dict[str, Any]) -> None:
+    def _event(self, f: Fact) -> None:
         event = model.make_entity("Event")
         event.make_id("marsad", "fact", f["id"])
         work = ((f.get("roles") or {}).get("object") or {}).get("type")
@@ -182,7 +183,7 @@ class FtmExport:
             link.add("role", "statements published by")
             self._add(link)
 
-    def _campaign(self, f: dict[str, Any]) -> None:
+    def _campaign(self, f: Fact) -> None:
         event = model.make_entity("Event")
         key = f.get("entity_id") or f.get("title") or f["text"]
         event.make_id("marsad", "campaign", key)

@@ -17,7 +17,7 @@ import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
 from pymisp import MISPEvent
 
@@ -25,6 +25,7 @@ from marsad.export.snapshot import Snapshot, entity_ids
 from marsad.export.stix_ids import NAMESPACE
 from marsad.kb.disarm import longname
 from marsad.model import EntityType, PartialDate
+from marsad.store.facts import Fact, dated
 
 KINDS = ("statement", "event", "publication_issue", "campaign")
 
@@ -36,14 +37,14 @@ class Selection:
     date_to: str | None = None
     label: str = "the whole archive"
 
-    def keeps(self, f: dict[str, Any]) -> bool:
+    def keeps(self, f: Fact) -> bool:
         if self.actors and not self.actors & set(entity_ids(f)):
             return False
-        if self.date_from and (f["date_end"] or f["date"]) < self.date_from:
+        if self.date_from and (f["date_end"] or dated(f)) < self.date_from:
             return False
-        return not (self.date_to and f["date"][: len(self.date_to)] > self.date_to)
+        return not (self.date_to and dated(f)[: len(self.date_to)] > self.date_to)
 
-    def keeps_undated(self, f: dict[str, Any]) -> bool:
+    def keeps_undated(self, f: Fact) -> bool:
         return not self.actors or bool(self.actors & set(entity_ids(f)))
 
 
@@ -69,7 +70,7 @@ def misp_event(snap: Snapshot, selection: Selection) -> MispExport:
     event = MISPEvent()
     event.uuid = _uuid("event", selection.label, selection.date_from, selection.date_to, *sorted(selection.actors))
     event.info = f"marsad: {selection.label}"
-    first = min((PartialDate(f["date"]).first_day() for f in facts), default=None)
+    first = min((PartialDate(dated(f)).first_day() for f in facts), default=None)
     event.date = first or dt.date.fromisoformat(stamp[:10])
     event.timestamp = dt.datetime.fromisoformat(stamp)
     event.distribution = 0

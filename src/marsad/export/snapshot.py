@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from marsad.analyze.checks import findings_of
 from marsad.analyze.finding import Finding
@@ -19,25 +18,26 @@ from marsad.analyze.issues import series_issue_documents
 from marsad.kb import Watchlist
 from marsad.model import Document, Entity, EntityType
 from marsad.store import ReadView, reviews
+from marsad.store.facts import Fact
 
 
 @dataclass(frozen=True)
 class Snapshot:
     documents: tuple[Document, ...]
-    facts: tuple[dict[str, Any], ...]
+    facts: tuple[Fact, ...]
     entities: dict[str, Entity]  # entity id -> the watchlist entity, for every entity a fact names
     findings: tuple[Finding, ...]
     watchlist: Watchlist
     issues: dict[str, tuple[str, int]] = field(default_factory=dict)  # doc id -> (series id, issue number)
-    by_document: dict[str, list[dict[str, Any]]] = field(init=False, repr=False, compare=False)
+    by_document: dict[str, list[Fact]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        grouped: dict[str, list[dict[str, Any]]] = {}
+        grouped: dict[str, list[Fact]] = {}
         for f in self.facts:
             grouped.setdefault(f["document"]["id"], []).append(f)
         object.__setattr__(self, "by_document", grouped)
 
-    def facts_of(self, doc_id: str) -> list[dict[str, Any]]:
+    def facts_of(self, doc_id: str) -> list[Fact]:
         return self.by_document.get(doc_id, [])
 
 
@@ -83,7 +83,7 @@ def series_entity(snap: Snapshot, name: object) -> str | None:
     return found[0].id if found else None
 
 
-def entity_ids(fact: dict[str, Any]) -> Iterator[str]:
+def entity_ids(fact: Fact) -> Iterator[str]:
     """Every entity a fact names: its subject, the entities in its roles, what its sentence is about."""
     if fact.get("entity_id"):
         yield str(fact["entity_id"])
@@ -94,7 +94,7 @@ def entity_ids(fact: dict[str, Any]) -> Iterator[str]:
         yield str(about)
 
 
-def role_entity(fact: dict[str, Any], *roles: str) -> str | None:
+def role_entity(fact: Fact, *roles: str) -> str | None:
     """The entity id in the first of `roles` the fact has (speaker, agent, publisher ...)."""
     for name in roles:
         role = (fact.get("roles") or {}).get(name)

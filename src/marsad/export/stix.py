@@ -23,6 +23,8 @@ from marsad.export.stix_ids import first_moment, last_moment, stix_id, timestamp
 from marsad.export.stix_relationships import Relationships
 from marsad.export.stix_reports import note, report, report_id
 from marsad.model import Entity, EntityType
+from marsad.store.facts import Fact
+from marsad.store.facts import dated as date_of
 
 
 @dataclass
@@ -58,7 +60,7 @@ def stix_bundle(snap: Snapshot) -> StixExport:
     return StixExport(bundle, unmapped)
 
 
-def _entity_objects(snap: Snapshot, entities: dict[str, Entity], campaigns: dict[str, list[dict[str, Any]]],
+def _entity_objects(snap: Snapshot, entities: dict[str, Entity], campaigns: dict[str, list[Fact]],
                     archived: dict[str, str], objects: list[Any], unmapped: dict[str, tuple[int, str]],
                     ) -> dict[str, Any]:  # fmt: skip
     """One object per mapped entity (created / modified: when the archive first / last took in a document
@@ -88,7 +90,7 @@ def _entity_objects(snap: Snapshot, entities: dict[str, Entity], campaigns: dict
     return sdos
 
 
-def _reports(snap: Snapshot, sdos: dict[str, Any], campaigns: dict[str, list[dict[str, Any]]],
+def _reports(snap: Snapshot, sdos: dict[str, Any], campaigns: dict[str, list[Fact]],
              objects: list[Any], unmapped: dict[str, tuple[int, str]]) -> dict[str, str]:  # fmt: skip
     """A report per document that names something exported; document id -> report id."""
     campaign_docs: dict[str, set[str]] = defaultdict(set)
@@ -131,10 +133,10 @@ def _notes(snap: Snapshot, sdos: dict[str, Any], reports: dict[str, str], archiv
         unmapped["findings"] = (lost, "their evidence is in no exported report and they name no series")
 
 
-def _campaign_facts(snap: Snapshot, entities: dict[str, Entity]) -> dict[str, list[dict[str, Any]]]:
+def _campaign_facts(snap: Snapshot, entities: dict[str, Entity]) -> dict[str, list[Fact]]:
     """Campaign facts by campaign entity; a title the watchlist does not know becomes a campaign entity of
     its own (added to `entities`), so every campaign fact has its campaign."""
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[str, list[Fact]] = defaultdict(list)
     for f in snap.facts:
         if f["kind"] != "campaign":
             continue
@@ -148,17 +150,17 @@ def _campaign_facts(snap: Snapshot, entities: dict[str, Entity]) -> dict[str, li
     return out
 
 
-def _seen(facts: list[dict[str, Any]]) -> dict[str, Any]:
+def _seen(facts: list[Fact]) -> dict[str, Any]:
     """first_seen / last_seen of a campaign from its dated, asserted facts, with their precision."""
     dated = [f for f in facts if f.get("date") and f.get("modality") in (None, "asserted", "reported")]
     if not dated:
         return {}
-    first = min(dated, key=lambda f: (first_moment(f["date"], f["date_end"]), f["id"]))
-    last = max(dated, key=lambda f: (last_moment(f["date"], f["date_end"]), f["id"]))
+    first = min(dated, key=lambda f: (first_moment(date_of(f), f["date_end"]), f["id"]))
+    last = max(dated, key=lambda f: (last_moment(date_of(f), f["date_end"]), f["id"]))
     keys = ("date", "date_end", "precision", "calendar", "hijri")
     return {
-        "first_seen": first_moment(first["date"], first["date_end"]),
-        "last_seen": last_moment(last["date"], last["date_end"]),
+        "first_seen": first_moment(date_of(first), first["date_end"]),
+        "last_seen": last_moment(date_of(last), last["date_end"]),
         "dates": {
             "first_seen": {k: first.get(k) for k in keys} | {"fact": first["id"]},
             "last_seen": {k: last.get(k) for k in keys} | {"fact": last["id"]},

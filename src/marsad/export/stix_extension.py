@@ -14,6 +14,7 @@ from typing import Any
 import stix2
 
 from marsad.export.stix_ids import stix_id
+from marsad.store.facts import Fact
 
 VERSION = "1.0"
 DEFINED = "2026-12-02T00:00:00.000Z"  # when this version of the extension was defined
@@ -82,6 +83,6 @@ def extension(**properties: Any) -> dict[str, dict[str, Any]]:
     return {EXTENSION_ID: {"extension_type": "property-extension", **body}}
 
 
-def date_of(fact: dict[str, Any]) -> dict[str, Any]:
+def date_of(fact: Fact) -> dict[str, Any]:
     """A fact's date as the extension carries it."""
     return {k: fact.get(k) for k in ("date", "date_end", "precision", "calendar", "hijri")}

@@ -19,6 +19,7 @@ from marsad.export.snapshot import role_entity
 from marsad.export.stix_extension import PRODUCER_ID, extension
 from marsad.export.stix_ids import first_moment, last_moment, stix_id
 from marsad.model import Entity, EntityType
+from marsad.store.facts import Fact, dated
 
 ANNOUNCERS = ("agent", "speaker", "publisher", "claimant")
 ANNOUNCING = frozenset({"announced", "announced_campaign", "launched", "declared"})
@@ -71,7 +72,7 @@ class Relationships:
         named = [eid for eid, e in self._entities.items() if eid in self._sdos and e.name.lower() == of.lower()]
         return named[0] if len(named) == 1 else None
 
-    def add_facts(self, facts: tuple[dict[str, Any], ...], campaigns: dict[str, list[dict[str, Any]]]) -> None:
+    def add_facts(self, facts: tuple[Fact, ...], campaigns: dict[str, list[Fact]]) -> None:
         for campaign, said in sorted(campaigns.items()):
             for f in said:
                 self._campaign(campaign, f)
@@ -83,7 +84,7 @@ class Relationships:
             if f["kind"] == "statement":
                 self._published(f)
 
-    def _campaign(self, campaign: str, f: dict[str, Any]) -> None:
+    def _campaign(self, campaign: str, f: Fact) -> None:
         who = role_entity(f, *ANNOUNCERS)
         if campaign not in self._sdos or who is None or who not in self._sdos:
             return
@@ -93,7 +94,7 @@ class Relationships:
         source, target = (campaign, who) if group else (who, campaign)
         self._dated(self._link(kind, source, target, description, *self._when(f)), f)
 
-    def _published(self, f: dict[str, Any]) -> None:
+    def _published(self, f: Fact) -> None:
         speaker = role_entity(f, "speaker")
         outlet = role_entity(f, "publisher")
         if not speaker or not outlet or speaker == outlet or speaker not in self._sdos or outlet not in self._sdos:
@@ -101,7 +102,7 @@ class Relationships:
         description = f"statements published by {self._entities[outlet].name}"
         self._dated(self._link("related-to", speaker, outlet, description, *self._when(f)), f)
 
-    def _when(self, f: dict[str, Any]) -> tuple[str, str]:
+    def _when(self, f: Fact) -> tuple[str, str]:
         at = self._archived[f["document"]["id"]]
         return at, at
 
@@ -113,11 +114,11 @@ class Relationships:
         link.created, link.modified = min(link.created, created), max(link.modified, modified)
         return link
 
-    def _dated(self, link: _Link, f: dict[str, Any]) -> None:
+    def _dated(self, link: _Link, f: Fact) -> None:
         link.facts.add(f["id"])
         if not f.get("date"):
             return
-        start, stop = first_moment(f["date"], f["date_end"]), last_moment(f["date"], f["date_end"])
+        start, stop = first_moment(dated(f), f["date_end"]), last_moment(dated(f), f["date_end"])
         link.start = start if link.start is None else min(link.start, start)
         link.stop = stop if link.stop is None else max(link.stop, stop)
 

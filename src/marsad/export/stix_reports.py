@@ -4,7 +4,7 @@ marsad's extension) and a finding of `marsad check` as a note on the reports of 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -15,7 +15,7 @@ from marsad.analyze.finding import Finding
 from marsad.export.stix_extension import PRODUCER_ID, date_of, extension
 from marsad.export.stix_ids import first_moment, stix_id, timestamp
 from marsad.model import Document
-from marsad.store.facts import precision_of
+from marsad.store.facts import Fact, precision_of
 
 FACT_KEYS = ("id", "kind", "predicate", "text", "start", "end", "entity_id", "actor", "series", "issue", "title",
              "modality", "extractor", "confidence")  # fmt: skip
@@ -36,7 +36,7 @@ def report_id(doc_id: str) -> str:
 
 
 def report(
-    doc: Document, facts: Sequence[dict[str, Any]], object_refs: Sequence[str], issue: tuple[str, int] | None = None
+    doc: Document, facts: Sequence[Fact], object_refs: Sequence[str], issue: tuple[str, int] | None = None
 ) -> stix2.v21.Report:
     """The report of one archived document; `object_refs` (not empty) are the objects its facts name;
     `issue`: the (series entity id, number) the document is an issue of."""
@@ -92,8 +92,9 @@ def _published(doc: Document) -> tuple[str, str]:
     return timestamp(doc.ingested_at), "ingested_at (no publication or capture date found)"
 
 
-def _fact(f: dict[str, Any]) -> dict[str, Any]:
-    out = {k: f[k] for k in FACT_KEYS if f.get(k) is not None}
+def _fact(f: Fact) -> dict[str, Any]:
+    fields: Mapping[str, Any] = f  # read by the keys named here, the contract's
+    out = {k: fields[k] for k in FACT_KEYS if fields.get(k) is not None}
     if f.get("date"):
         out.update({k: v for k, v in date_of(f).items() if v is not None})
     reviewed = (f.get("detail") or {}).get("reviewed")

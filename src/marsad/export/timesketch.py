@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from marsad.export.snapshot import Snapshot
 from marsad.model import Document, PartialDate
-from marsad.store.facts import precision_of
+from marsad.store.facts import Fact, dated, precision_of
 
 KINDS = ("statement", "event", "publication_issue", "campaign", "inconsistency")
 DESCRIPTIONS = {
@@ -54,8 +54,8 @@ def when(date: str, date_end: str | None, precision: str | None) -> tuple[str, s
     return f"{day.isoformat()}T00:00:00+00:00", lead
 
 
-def _fact_line(f: dict[str, Any]) -> dict[str, Any]:
-    moment, lead = when(f["date"], f["date_end"], f["precision"])
+def _fact_line(f: Fact) -> dict[str, Any]:
+    moment, lead = when(dated(f), f["date_end"], f["precision"])
     reviewed = (f.get("detail") or {}).get("reviewed")
     said = _reviewed(reviewed) if reviewed else ""
     return {
@@ -90,7 +90,7 @@ def _reviewed(r: dict[str, Any]) -> str:
     return f" [reviewed: confirmed by {r.get('reviewer')}]"
 
 
-def _what(f: dict[str, Any]) -> str:
+def _what(f: Fact) -> str:
     evidence = " ".join(str(f["text"]).split())
     if f["kind"] == "publication_issue":
         head = f"{f.get('series') or 'series'} issue {f.get('issue')}"

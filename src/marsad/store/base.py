@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from marsad.model import Document, Entity, Original, Statement
 from marsad.store.facets import Narrowing
+from marsad.store.facts import ASSERTING, Fact, FactOfDocument
 from marsad.store.query import Query
 from marsad.store.reviews import Review
 
@@ -54,11 +55,9 @@ class FactFilter:
     not_extractor: str | None = None  # leave out what this extractor found (check: its own findings)
     unasserted: bool = False  # also what is denied, negated, rumoured, habitual, conditional or only called for
 
-    def admits(self, fact: dict[str, Any]) -> bool:
+    def admits(self, fact: Fact) -> bool:
         """Does a fact in the contract pass this filter, as the store's query selects facts (store.sqlite
         _fact_filter, clause by clause)? For a fact as the analyst corrected it, which the query saw uncorrected."""
-        from marsad.store.facts import ASSERTING  # facts imports model only; base is imported first
-
         date, end = fact.get("date"), fact.get("date_end")
         detail = {k: v for k, v in (fact.get("detail") or {}).items() if k != "reviewed"}
         mood = fact.get("modality") or detail.get("modality")
@@ -142,13 +141,13 @@ class ReadView(Protocol):
 
     def iter_facts(
         self, kind: str | None = None, document: str | None = None, subjects: Sequence[str] | None = None
-    ) -> Iterator[dict[str, Any]]: ...
+    ) -> Iterator[Fact]: ...
 
-    def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]: ...
+    def select_facts(self, where: FactFilter, limit: int | None = None) -> list[FactOfDocument]: ...
 
-    def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[dict[str, Any]]: ...
+    def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[FactOfDocument]: ...
 
-    def mention_in_document(self, rowid: int, subject: str) -> dict[str, Any] | None: ...
+    def mention_in_document(self, rowid: int, subject: str) -> FactOfDocument | None: ...
 
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]: ...
 

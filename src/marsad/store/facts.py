@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from marsad.model import Calendar, PartialDate, Statement
 
@@ -76,7 +76,79 @@ def fact_row(statement: Statement, text: str, evidence_text: str | None = None) 
     )
 
 
-def contract(row: sqlite3.Row) -> dict[str, Any]:
+class DocumentRef(TypedDict):
+    id: str
+    source: str
+    url: str | None
+
+
+class Fact(TypedDict):
+    """One fact in the facts contract (DESIGN.md section 4), as `marsad facts --format jsonl` prints it and as a
+    store's reads give it: stable keys, added to but never renamed. `actor`, `series`, `issue`, `title`, `roles`,
+    `dates` and `modality` are read from `detail`, as the extractor wrote them (null when it did not)."""
+
+    id: str
+    kind: str
+    document: DocumentRef
+    text: str
+    start: int
+    end: int
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    calendar: str | None
+    hijri: str | None
+    actor: Any
+    entity_id: str | None
+    series: Any
+    issue: Any
+    title: Any
+    predicate: str
+    roles: Any
+    dates: Any
+    modality: Any
+    extractor: str
+    confidence: float
+    detail: dict[str, Any]
+
+
+class FactOfDocument(Fact, total=False):
+    """A fact with its document's own date and title beside it: what the answers' reads add (select_facts)."""
+
+    published: str | None
+    title_of_document: str | None
+
+
+FACT_KEYS = tuple(Fact.__annotations__)  # the contract's keys, in its order
+
+
+def as_fact(record: dict[str, Any]) -> Fact:
+    """A fact read back from `marsad facts --format jsonl` (or any JSON of the contract), checked to have every key
+    of the contract: the round trip of `contract`. Raises ValueError naming the missing keys."""
+    missing = [k for k in FACT_KEYS if k not in record]
+    if missing or not isinstance(record.get("document"), dict):
+        raise ValueError(f"not a fact of the contract: missing {', '.join(missing) or 'document'}")
+    return cast(Fact, {k: record[k] for k in FACT_KEYS})
+
+
+def dated(fact: Fact) -> str:
+    """The date of a fact read as dated (FactFilter.dated, which answers and exports read through): a fact without
+    one there is a bug, raised as such."""
+    date = fact["date"]
+    if date is None:
+        raise ValueError(f"fact {fact['id']} has no date, and was read as a dated fact")
+    return date
+
+
+def subject_of(fact: Fact) -> str:
+    """The entity of a fact read as one about an entity (FactFilter.subjects): one without is a bug, raised as such."""
+    subject = fact["entity_id"]
+    if subject is None:
+        raise ValueError(f"fact {fact['id']} names no entity, and was read as a fact about one")
+    return subject
+
+
+def contract(row: sqlite3.Row) -> Fact:
     """One fact as `marsad facts --format jsonl` prints it: stable keys, added to but never renamed."""
     detail = json.loads(row["detail"])
     return {

@@ -8,14 +8,18 @@ same kind are the ones it reviews. A review whose evidence no longer carries a f
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from marsad.errors import ConfigError
+from marsad.store.facts import Fact
+
+F = TypeVar("F", bound=Fact)  # a fact, or one with its document's date and title (FactOfDocument)
 
 VERDICTS = ("confirm", "reject", "correct")
 CORRECTABLE = ("date", "actor", "predicate", "issue")  # the fields a correction may set
@@ -154,7 +158,7 @@ def by_evidence(reviews: Iterable[Review]) -> dict[tuple[str, int, int, str], li
     return out
 
 
-def apply(facts: Iterable[dict[str, Any]], reviews: Iterable[Review], resolve: Any = None) -> list[dict[str, Any]]:
+def apply(facts: Iterable[F], reviews: Iterable[Review], resolve: Any = None) -> list[F]:
     """The facts (in the contract) as the analyst reviewed them: a rejected fact left out; a corrected field set to
     the reviewer's value (a corrected actor re-linked through `resolve(name) -> entity id | None`); every reviewed
     fact keeps what the extractor said and who reviewed it, when and why, in `detail["reviewed"]`."""
@@ -162,16 +166,15 @@ def apply(facts: Iterable[dict[str, Any]], reviews: Iterable[Review], resolve: A
     return [g for f in facts if (g := reviewed(f, index, resolve)) is not None]
 
 
-def reviewed(
-    f: dict[str, Any], index: Mapping[tuple[str, int, int, str], list[Review]], resolve: Any = None
-) -> dict[str, Any] | None:
+def reviewed(f: F, index: Mapping[tuple[str, int, int, str], list[Review]], resolve: Any = None) -> F | None:
     """One fact as reviewed (see apply), `index` being by_evidence of the reviews: None when it is rejected."""
     review = latest(index.get((f["document"]["id"], int(f["start"]), int(f["end"]), str(f["kind"])), []))
     if review is None:
         return f
     if review.verdict == "reject":
         return None
-    g = {**f, "detail": {**(f.get("detail") or {})}}
+    g = copy.copy(f)
+    g["detail"] = dict(f["detail"] or {})
     said: dict[str, Any] = {}
     if review.verdict == "correct" and review.field and review.value is not None:
         said = {"was": f.get(review.field)}
@@ -183,7 +186,7 @@ def reviewed(
             g["actor"] = review.value
             g["entity_id"] = resolve(review.value) if resolve is not None else None
         else:
-            g[review.field] = review.value
+            cast(dict[str, Any], g)[review.field] = review.value  # a field of the contract: CORRECTABLE
     g["detail"]["reviewed"] = {
         "verdict": review.verdict,
         "field": review.field,

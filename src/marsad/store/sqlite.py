@@ -11,14 +11,14 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from marsad.errors import NotFoundError, OriginalChanged, StoreError
 from marsad.model import Document, Entity, Original, Statement, original_size
 from marsad.store.about import count_documents_about, documents_about
 from marsad.store.base import FactFilter, SearchHit, Stats, Store
 from marsad.store.facets import FIRST_LANGUAGE, Narrowing, facet_counts
-from marsad.store.facts import FACT_COLUMNS, contract, fact_row
+from marsad.store.facts import FACT_COLUMNS, Fact, FactOfDocument, contract, fact_row
 from marsad.store.failures import store_failure
 from marsad.store.kept import COUNTED, FACETED, Tally
 from marsad.store.migrations import migrate
@@ -31,7 +31,7 @@ from marsad.store.opening import (
     pending_migrations,
 )
 from marsad.store.query import Query
-from marsad.store.reviews import Review, by_evidence, insert_review, latest, reviewed, reviewed_key, select_reviews
+from marsad.store.reviews import F, Review, by_evidence, insert_review, latest, reviewed, reviewed_key, select_reviews
 from marsad.store.rows import COLUMNS, entity_from_json, entity_json, from_row, to_row
 from marsad.store.versions import link_versions
 from marsad.text.fold import fold_index
@@ -84,7 +84,7 @@ class SQLiteStore:
         self._tally = Tally()
         self._reviews: dict[tuple[str, int, int, str], list[Review]] | None = None  # reviewed_view's
         self._moved: dict[tuple[Any, ...], list[tuple[Any, ...]]] | None = None
-        self._reviewed_facts: list[tuple[tuple[Any, ...], dict[str, Any]]] | None = None
+        self._reviewed_facts: list[tuple[tuple[Any, ...], FactOfDocument]] | None = None
         self._resolve: Callable[[str], str | None] | None = None
 
     def reviewed_view(self, resolve: Callable[[str], str | None] | None = None) -> SQLiteStore:
@@ -99,7 +99,7 @@ class SQLiteStore:
         view._moved = view._reviewed_facts = None
         return view
 
-    def _as_reviewed(self, facts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def _as_reviewed(self, facts: Iterable[F]) -> Iterator[F]:
         if not self._reviews:
             yield from facts
             return
@@ -281,7 +281,7 @@ class SQLiteStore:
 
     def iter_facts(
         self, kind: str | None = None, document: str | None = None, subjects: Sequence[str] | None = None
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Fact]:
         """Facts in the JSON Lines contract, in document then text order; `subjects` keeps the facts about
         those entities (in the reviewed view, as reviewed: a fact a correction gives another actor leaves them, one
         it gives to one of them joins them, after the others)."""
@@ -320,10 +320,10 @@ class SQLiteStore:
                 continue
             g = reviewed(f, self._reviews, self._resolve)
             if g is not None and g.get("entity_id") in wanted:
-                yield {k: v for k, v in g.items() if k not in ("published", "title_of_document")}
+                yield _without_document(g)
 
     # -- answers -------------------------------------------------------------------------------
-    def select_facts(self, where: FactFilter, limit: int | None = None) -> list[dict[str, Any]]:
+    def select_facts(self, where: FactFilter, limit: int | None = None) -> list[FactOfDocument]:
         """Facts in the contract (plus the document's `published` and `title`), earliest first. In the reviewed
         view, as corrected: a fact its correction moves out of the filter (a date out of the range) is not read, and
         one it moves in is."""
@@ -350,7 +350,7 @@ class SQLiteStore:
             got = sorted(got + moved_in, key=lambda f: (f["date"] is not None, f["date"] or ""))
         return got if limit is None else got[:limit]
 
-    def _facts_reviewed(self) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    def _facts_reviewed(self) -> list[tuple[tuple[Any, ...], FactOfDocument]]:
         """The reviewed view's reviewed facts: (fact_groups key as extracted, the fact in select_facts' form)."""
         if self._reviewed_facts is None:
             self._reviewed_facts = []
@@ -361,7 +361,7 @@ class SQLiteStore:
                     self._reviewed_facts.append(((*group, row["precision"]), _contract_with_document(row)))
         return self._reviewed_facts
 
-    def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[dict[str, Any]]:
+    def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[FactOfDocument]:
         """The issue facts of `series` numbered lo-hi whose sentence names `topic` (their detail's "topics"), in the
         contract, through the topics kept beside them (migration 0012)."""
         clause, args = _fact_filter(FactFilter(("publication_issue",), subjects=[series], dated=False), self._con)
@@ -496,7 +496,7 @@ class SQLiteStore:
         sql = f"SELECT DISTINCT doc FROM facts WHERE subject IN ({marks}) AND kind IN ('actor', 'topic')"
         return {int(r[0]) for r in self._con.execute(sql, list(subjects))}
 
-    def mention_in_document(self, rowid: int, subject: str) -> dict[str, Any] | None:
+    def mention_in_document(self, rowid: int, subject: str) -> FactOfDocument | None:
         """The first mention (actor or topic fact) of an entity in one document, in the contract."""
         row = self._con.execute(
             _WITH_DOCUMENT
@@ -763,11 +763,17 @@ _WITH_DOCUMENT = (
 )
 
 
-def _contract_with_document(row: sqlite3.Row) -> dict[str, Any]:
+def _contract_with_document(row: sqlite3.Row) -> FactOfDocument:
     """A fact in the contract, plus its document's `published` and `title` (as `title_of_document`)."""
-    fact = contract(row)
-    fact["published"], fact["title_of_document"] = row["published"], row["title"]
-    return fact
+    return {**contract(row), "published": row["published"], "title_of_document": row["title"]}
+
+
+def _without_document(fact: FactOfDocument) -> Fact:
+    """The fact alone, as iter_facts gives it: without what select_facts adds of its document."""
+    out = dict(fact)
+    out.pop("published", None)
+    out.pop("title_of_document", None)
+    return cast(Fact, out)
 
 
 def _earliest_start(con: sqlite3.Connection, where: FactFilter) -> str:

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from marsad.store import ReadView
+from marsad.store.facts import Fact
 from marsad.store.reviews import CORRECTABLE, VERDICTS, attach, latest
 from marsad.web.archive import reading, watchlist_of
 from marsad.web.highlight import MAX_SHOWN, Mark, blocks
@@ -47,7 +48,7 @@ def document_page(request: Request, doc_id: str, store: Annotated[ReadView, Depe
     )
 
 
-def _shown(fact: dict[str, Any], reviews: list[Any]) -> dict[str, Any]:
+def _shown(fact: Fact, reviews: list[Any]) -> dict[str, Any]:
     """A fact with its reviews and the review in force."""
     return {**fact, "reviews": reviews, "verdict": latest(reviews)}
 
