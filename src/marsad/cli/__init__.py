@@ -23,6 +23,7 @@ from marsad.cli.search import search_command
 from marsad.cli.serve import serve_command
 from marsad.cli.show import show_command
 from marsad.cli.stats import stats_command
+from marsad.cli.verify import verify_command
 
 for command in (
     run_command,
@@ -32,6 +33,7 @@ for command in (
     search_command,
     show_command,
     stats_command,
+    verify_command,
     kb_group,
     timeline_command,
     first_mention_command,

@@ -162,7 +162,9 @@ class ReadView(Protocol):
 
     def kb_entities(self) -> list[Entity]: ...
 
-    def check_integrity(self) -> list[str]: ...
+    def check_integrity(self, full_text: bool = True) -> list[str]:
+        """The archive's own checks and the kept tables against a recount: one line a problem, [] when sound."""
+        ...
 
 
 class Writer(Protocol):

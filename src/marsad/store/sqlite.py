@@ -721,11 +721,13 @@ class SQLiteStore:
         """Every review, or one document's, oldest first."""
         return select_reviews(self._con, doc_id)
 
-    def check_integrity(self) -> list[str]:
-        """SQLite's own checks of the file and of the full-text index; [] when all is well."""
+    def check_integrity(self, full_text: bool = True) -> list[str]:
+        """SQLite's own checks of the file and of the full-text index (`full_text`: FTS5 runs its check as a write,
+        so a read-only store cannot), and the kept tables against a recount; [] when all is well."""
         problems = [r[0] for r in self._con.execute("PRAGMA integrity_check") if r[0] != "ok"]
         try:
-            self._con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+            if full_text:
+                self._con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
         kinds = ",".join(f"'{k}'" for k in sorted(COUNTED))
