@@ -51,3 +51,17 @@ def test_a_read_only_archive_is_checked_without_its_full_text_index(
 def test_a_missing_archive_is_an_error_and_is_not_created(marsad: Marsad) -> None:
     result = marsad("verify")
     assert result.exit_code != 0 and not marsad.db.exists()
+
+
+def test_an_issue_naming_a_topic_twice_is_sound(marsad: Marsad, tmp_path: Path) -> None:
+    """A sentence may name a topic twice ("Gaza ... Gaza"): the issue fact lists both mentions, the kept topics hold
+    the topic once, and that is no problem (the recount counted each mention)."""
+    text = "Al-Naba issue 413 appeared on 19 October 2023 and covered Gaza, the war in Gaza and little else."
+    (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{text}\n", encoding="utf-8")
+    assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
+    con = sqlite3.connect(marsad.db)
+    (detail,) = con.execute("SELECT detail FROM facts WHERE kind = 'publication_issue'").fetchone()
+    con.close()
+    assert detail.count('"name": "Gaza"') == 2  # both mentions listed
+    result = marsad("verify")
+    assert result.exit_code == 0, result.output
