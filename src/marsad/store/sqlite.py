@@ -539,8 +539,7 @@ class SQLiteStore:
             missing = [d for d in ids if d not in rowids]
             if missing:
                 raise NotFoundError(f"no document with id {missing[0]!r}")
-            rows = [(row[0], rowids[doc_id], *row[1:]) for doc_id, row in findings]
-            self._con.executemany(_INSERT_FACT, rows)
+            self._write_fact_rows([(row[0], rowids[doc_id], *row[1:]) for doc_id, row in findings])
 
     # -- reading -------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
