@@ -10,7 +10,7 @@ import pytest
 
 from marsad.store import open_store
 from marsad.store.base import FactFilter
-from marsad.store.facts import FACT_KEYS, FactOfDocument, as_fact, dated, subject_of
+from marsad.store.facts import CONTRACT_KEYS, FactOfDocument, as_fact, dated, subject_of
 from tests.conftest import Marsad
 
 NOTE = (
@@ -32,11 +32,13 @@ def test_every_read_gives_the_contract_keys(archive: Marsad) -> None:
     try:
         facts = list(store.iter_facts())
         assert len({f["kind"] for f in facts}) >= 4  # dates, actors, issues, statements: not one kind only
-        assert all(tuple(f) == FACT_KEYS for f in facts)
+        assert all(tuple(f) == CONTRACT_KEYS for f in facts)
         selected = store.select_facts(FactFilter(("statement", "event", "publication_issue")))
         assert selected
-        extra = set(FactOfDocument.__annotations__) - set(FACT_KEYS)
-        assert all(tuple(f)[: len(FACT_KEYS)] == FACT_KEYS and set(f) - set(FACT_KEYS) == extra for f in selected)
+        extra = set(FactOfDocument.__annotations__) - set(CONTRACT_KEYS)
+        assert all(
+            tuple(f)[: len(CONTRACT_KEYS)] == CONTRACT_KEYS and set(f) - set(CONTRACT_KEYS) == extra for f in selected
+        )
     finally:
         store.close()
 

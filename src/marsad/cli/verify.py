@@ -27,6 +27,9 @@ def verify_command(ctx: click.Context) -> None:
     if problems:
         sys.stdout.flush()
         ctx.exit(1)
-    checked = "its file, full-text index and kept counts" if writable else "its file and kept counts"
-    unchecked = "" if writable else " (read-only: the full-text index was not checked)"
-    click.echo(f"{store.path}: sound, {store.stats().documents} documents; checked {checked}{unchecked}")
+    checked = (
+        "its file, full-text index and kept counts"
+        if writable
+        else "its file and kept counts (read-only: the full-text index was not checked)"
+    )
+    click.echo(f"{store.path}: sound, {store.stats().documents} documents; checked {checked}")

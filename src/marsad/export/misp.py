@@ -40,9 +40,10 @@ class Selection:
     def keeps(self, f: Fact) -> bool:
         if self.actors and not self.actors & set(entity_ids(f)):
             return False
-        if self.date_from and (f["date_end"] or dated(f)) < self.date_from:
+        date = dated(f)
+        if self.date_from and (f["date_end"] or date) < self.date_from:
             return False
-        return not (self.date_to and dated(f)[: len(self.date_to)] > self.date_to)
+        return not (self.date_to and date[: len(self.date_to)] > self.date_to)
 
     def keeps_undated(self, f: Fact) -> bool:
         return not self.actors or bool(self.actors & set(entity_ids(f)))

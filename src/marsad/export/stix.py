@@ -23,8 +23,7 @@ from marsad.export.stix_ids import first_moment, last_moment, stix_id, timestamp
 from marsad.export.stix_relationships import Relationships
 from marsad.export.stix_reports import note, report, report_id
 from marsad.model import Entity, EntityType
-from marsad.store.facts import Fact
-from marsad.store.facts import dated as date_of
+from marsad.store.facts import Fact, dated
 
 
 @dataclass
@@ -152,15 +151,15 @@ def _campaign_facts(snap: Snapshot, entities: dict[str, Entity]) -> dict[str, li
 
 def _seen(facts: list[Fact]) -> dict[str, Any]:
     """first_seen / last_seen of a campaign from its dated, asserted facts, with their precision."""
-    dated = [f for f in facts if f.get("date") and f.get("modality") in (None, "asserted", "reported")]
-    if not dated:
+    kept = [f for f in facts if f.get("date") and f.get("modality") in (None, "asserted", "reported")]
+    if not kept:
         return {}
-    first = min(dated, key=lambda f: (first_moment(date_of(f), f["date_end"]), f["id"]))
-    last = max(dated, key=lambda f: (last_moment(date_of(f), f["date_end"]), f["id"]))
+    first = min(kept, key=lambda f: (first_moment(dated(f), f["date_end"]), f["id"]))
+    last = max(kept, key=lambda f: (last_moment(dated(f), f["date_end"]), f["id"]))
     keys = ("date", "date_end", "precision", "calendar", "hijri")
     return {
-        "first_seen": first_moment(date_of(first), first["date_end"]),
-        "last_seen": last_moment(date_of(last), last["date_end"]),
+        "first_seen": first_moment(dated(first), first["date_end"]),
+        "last_seen": last_moment(dated(last), last["date_end"]),
         "dates": {
             "first_seen": {k: first.get(k) for k in keys} | {"fact": first["id"]},
             "last_seen": {k: last.get(k) for k in keys} | {"fact": last["id"]},

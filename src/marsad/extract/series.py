@@ -325,7 +325,8 @@ def _with_topics(doc: Document, folded: Any, issues: list[Statement]) -> list[St
     starts = [t.evidence[0].start for t in topics]
     text = folded.text
     out = []
-    # (sentence start, topic) -> None (in doubt: neither) or whether it is named: the issues of one sentence share it
+    # (sentence start, topic's start, sentence end) -> whether the sentence names the topic (None: in doubt); the
+    # issues of one sentence share it
     read: dict[tuple[int, int, int], bool | None] = {}
     for s in issues:
         a, b = s.evidence[0].start, s.evidence[0].end

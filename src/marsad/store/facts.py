@@ -119,16 +119,16 @@ class FactOfDocument(Fact, total=False):
     title_of_document: str | None
 
 
-FACT_KEYS = tuple(Fact.__annotations__)  # the contract's keys, in its order
+CONTRACT_KEYS = tuple(Fact.__annotations__)  # the contract's keys, in its order
 
 
 def as_fact(record: dict[str, Any]) -> Fact:
     """A fact read back from `marsad facts --format jsonl` (or any JSON of the contract), checked to have every key
     of the contract: the round trip of `contract`. Raises ValueError naming the missing keys."""
-    missing = [k for k in FACT_KEYS if k not in record]
+    missing = [k for k in CONTRACT_KEYS if k not in record]
     if missing or not isinstance(record.get("document"), dict):
         raise ValueError(f"not a fact of the contract: missing {', '.join(missing) or 'document'}")
-    return cast(Fact, {k: record[k] for k in FACT_KEYS})
+    return cast(Fact, {k: record[k] for k in CONTRACT_KEYS})
 
 
 def dated(fact: Fact) -> str:
