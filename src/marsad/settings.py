@@ -31,7 +31,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "marsad.db", "SQLite archive file (created by the first ingest)."),
+    Setting("db", "marsad.db", "The archive: an SQLite file (created by the first ingest), or postgresql://URL."),
     Setting("max-size", "200MB", "Largest input file ingest accepts; larger files are reported and skipped."),
     Setting("batch", "2000", "Documents written per transaction during ingest (each document is atomic)."),
     Setting(

@@ -4,7 +4,7 @@ import pytest
 
 from marsad.analyze.search import match_spans, search
 from marsad.model import Document
-from marsad.store import SQLiteStore
+from marsad.store import SQLiteStore, Store
 from marsad.store.query import parse_query
 
 CORPUS = {
@@ -76,11 +76,11 @@ def test_prefix_and_phrase_spans() -> None:
     assert [text[s:e] for s, e in spans] == ["the campaign"]
 
 
-def test_ranking_prefers_denser_matches(store: SQLiteStore) -> None:
-    with store.transaction():
-        store.add_document(Document("1" * 64, "a", "text/plain", "gaza " * 5 + "filler " * 5, 1), b"1")
-        store.add_document(Document("2" * 64, "b", "text/plain", "gaza " + "filler " * 200, 1), b"2")
-    hits = search(store, "gaza").hits
+def test_ranking_prefers_denser_matches(any_store: Store) -> None:
+    with any_store.transaction():
+        any_store.add_document(Document("1" * 64, "a", "text/plain", "gaza " * 5 + "filler " * 5, 1), b"1")
+        any_store.add_document(Document("2" * 64, "b", "text/plain", "gaza " + "filler " * 200, 1), b"2")
+    hits = search(any_store, "gaza").hits
     assert [h.document.id[0] for h in hits] == ["1", "2"]
 
 
@@ -92,13 +92,13 @@ def test_paging(filled: SQLiteStore) -> None:
     assert page2.note.endswith("showing 3-4")
 
 
-def test_a_frequent_term_is_ranked_within_the_window_of_recent_documents(store: SQLiteStore) -> None:
-    store.rank_window = 3
-    with store.transaction():
+def test_a_frequent_term_is_ranked_within_the_window_of_recent_documents(any_store: Store) -> None:
+    any_store.rank_window = 3
+    with any_store.transaction():
         for i in range(1, 8):
             text = "gaza " * (8 - i) + "filler " * 10  # older documents mention it more often
-            store.add_document(Document(str(i) * 64, str(i), "text/plain", text, 1), b"x")
-    results = search(store, "gaza")
+            any_store.add_document(Document(str(i) * 64, str(i), "text/plain", text, 1), b"x")
+    results = search(any_store, "gaza")
     assert results.total == 7 and results.ranked == 3
     assert [h.document.id[0] for h in results.hits] == ["5", "6", "7"]  # the 3 newest, best first
     assert "ranked among the 3 most recently archived" in results.note

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import Document, Paragraph, PartialDate
-from marsad.store import SQLiteStore, open_store
+from marsad.store import SQLiteStore, Store, open_store
 from marsad.store.migrations import migrations
 from marsad.store.query import parse_query
 
@@ -34,37 +35,37 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
         open_store(bad)
 
 
-def test_add_outside_transaction_is_refused(store: SQLiteStore) -> None:
+def test_add_outside_transaction_is_refused(any_store: Store) -> None:
     with pytest.raises(StoreError):
-        store.add_document(doc("a" * 64), b"x")
+        any_store.add_document(doc("a" * 64), b"x")
 
 
-def test_duplicate_id_is_ignored_and_reported(store: SQLiteStore) -> None:
-    with store.transaction():
-        assert store.add_document(doc("a" * 64), b"x") is True
-        assert store.add_document(doc("a" * 64), b"x") is False
-    assert store.stats().documents == 1
+def test_duplicate_id_is_ignored_and_reported(any_store: Store) -> None:
+    with any_store.transaction():
+        assert any_store.add_document(doc("a" * 64), b"x") is True
+        assert any_store.add_document(doc("a" * 64), b"x") is False
+    assert any_store.stats().documents == 1
 
 
-def test_failed_transaction_leaves_nothing(store: SQLiteStore) -> None:
-    with pytest.raises(RuntimeError), store.transaction():
-        store.add_document(doc("b" * 64), b"x")
+def test_failed_transaction_leaves_nothing(any_store: Store) -> None:
+    with pytest.raises(RuntimeError), any_store.transaction():
+        any_store.add_document(doc("b" * 64), b"x")
         raise RuntimeError("crash mid-batch")
-    assert store.stats().documents == 0
-    assert store.count_matches(parse_query("hello")) == 0
+    assert any_store.stats().documents == 0
+    assert any_store.count_matches(parse_query("hello")) == 0
 
 
-def test_prefix_lookup(store: SQLiteStore) -> None:
-    with store.transaction():
-        store.add_document(doc("abcd1111" + "0" * 56), b"1")
-        store.add_document(doc("abcd2222" + "0" * 56), b"2")
-    assert store.get_document("ABCD1").id.startswith("abcd1111")
+def test_prefix_lookup(any_store: Store) -> None:
+    with any_store.transaction():
+        any_store.add_document(doc("abcd1111" + "0" * 56), b"1")
+        any_store.add_document(doc("abcd2222" + "0" * 56), b"2")
+    assert any_store.get_document("ABCD1").id.startswith("abcd1111")
     with pytest.raises(NotFoundError, match="several"):
-        store.get_document("abcd")
+        any_store.get_document("abcd")
     with pytest.raises(NotFoundError, match="too short"):
-        store.get_document("ab")
+        any_store.get_document("ab")
     with pytest.raises(NotFoundError, match="no document"):
-        store.get_document("ffff")
+        any_store.get_document("ffff")
 
 
 texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
@@ -72,7 +73,7 @@ texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(text=texts, title=st.none() | texts, original=st.binary(max_size=300), day=st.dates())
-def test_documents_round_trip(store: SQLiteStore, text: str, title: str | None, original: bytes, day: object) -> None:
+def test_documents_round_trip(any_store: Store, text: str, title: str | None, original: bytes, day: object) -> None:
     import datetime as dt
     import hashlib
 
@@ -92,16 +93,19 @@ def test_documents_round_trip(store: SQLiteStore, text: str, title: str | None, 
         warnings=("w",),
         ingested_at="2024-01-05T10:00:00+00:00",
     )
-    with store.transaction():
-        store.add_document(written, original)
-    assert store.get_document(doc_id) == written
-    assert store.original(doc_id) == original
+    with any_store.transaction():
+        any_store.add_document(written, original)
+    if any_store.path.startswith("postgresql://"):  # its text cannot hold NUL: kept as U+FFFD, one for one
+        kept = {"text": text.replace("\x00", "\ufffd"), "title": title and title.replace("\x00", "\ufffd")}
+        written = dataclasses.replace(written, **kept)  # type: ignore[arg-type]
+    assert any_store.get_document(doc_id) == written
+    assert any_store.original(doc_id) == original
 
 
-def test_integrity_check_is_clean(store: SQLiteStore) -> None:
-    with store.transaction():
-        store.add_document(doc("c" * 64, "النبأ العدد ٤١٣"), b"x")
-    assert store.check_integrity() == []
+def test_integrity_check_is_clean(any_store: Store) -> None:
+    with any_store.transaction():
+        any_store.add_document(doc("c" * 64, "النبأ العدد ٤١٣"), b"x")
+    assert any_store.check_integrity() == []
 
 
 def test_a_long_text_and_a_large_original_are_written_whole(store: SQLiteStore) -> None:

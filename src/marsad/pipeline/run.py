@@ -49,6 +49,7 @@ from marsad.pipeline.prepare import (
     prepare_pieces,
 )
 from marsad.store.base import Store
+from marsad.store.opening import is_server_url
 
 _FLUSH_BYTES = 64 * 2**20
 _FLUSH_SECONDS = 3.0
@@ -204,7 +205,9 @@ def ingest(
     budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
     job = Job(max_size, now, store.row_of, store.fact_rows_of, extract, budget)
     try:
-        for result, prepared, final in _prepare_all(inputs, job, workers, getattr(store, "path", None), store):
+        # workers look up what is archived in an SQLite file themselves; on a server the writer's upsert skips it
+        known_at = None if is_server_url(store.path) else store.path
+        for result, prepared, final in _prepare_all(inputs, job, workers, known_at, store):
             for item in prepared:
                 writer.add(item, result)
             if final:

@@ -41,5 +41,5 @@ def count_documents_about(con: sqlite3.Connection, subjects: Sequence[str], cap:
     if not subjects:
         return 0
     marks = "(" + ",".join("?" * len(subjects)) + ")"
-    sql = f"SELECT count(*) FROM (SELECT DISTINCT f.doc FROM facts f WHERE {_WHERE}{marks} LIMIT ?)"
+    sql = f"SELECT count(*) FROM (SELECT DISTINCT f.doc FROM facts f WHERE {_WHERE}{marks} LIMIT ?) AS found"
     return int(con.execute(sql, [*subjects, cap + 1]).fetchone()[0])

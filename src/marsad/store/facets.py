@@ -35,12 +35,13 @@ class Narrowing:
     def __bool__(self) -> bool:
         return any((self.language, self.media_type, self.origin, self.year, self.actor, self.series))
 
-    def clause(self, rowid: str = "rowid") -> tuple[str, list[Any]]:
-        """An SQL condition on `rowid` (a documents_fts rowid) and its arguments; ("1", []) when nothing is set."""
+    def clause(self, rowid: str = "rowid", first_language: str = FIRST_LANGUAGE) -> tuple[str, list[Any]]:
+        """An SQL condition on `rowid` (a documents_fts rowid) and its arguments; ("1 = 1", []) when nothing is set.
+        `first_language` is the SQL of a document's first language (the SQL dialect's)."""
         where: list[str] = []
         args: list[Any] = []
         if self.language:
-            where.append(f"{FIRST_LANGUAGE} = ?")
+            where.append(f"{first_language} = ?")
             args.append(self.language)
         for column, value in (("media_type", self.media_type), ("origin", self.origin)):
             if value:
@@ -53,7 +54,7 @@ class Narrowing:
             args.append(self.year)
         named = [(kind, value) for name, kind in _ENTITY_FACETS.items() if (value := getattr(self, name))]
         if not where and not named:
-            return "1", []
+            return "1 = 1", []
         parts = [f"{rowid} IN (SELECT rowid FROM documents WHERE {' AND '.join(where)})"] if where else []
         for kind, value in named:
             parts.append(f"{rowid} IN (SELECT doc FROM facts WHERE kind = ? AND subject = ?)")

@@ -18,9 +18,10 @@ class Migration:
     sql: str
 
 
-def migrations() -> list[Migration]:
+def migrations(folder: str = "sql") -> list[Migration]:
+    """The migrations in store/`folder`: "sql" for SQLite's, "pgsql" for PostgreSQL's, by version."""
     found = []
-    for entry in importlib.resources.files("marsad.store").joinpath("sql").iterdir():
+    for entry in importlib.resources.files("marsad.store").joinpath(folder).iterdir():
         m = _NAME.match(entry.name)
         if m:
             found.append(Migration(int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))

@@ -22,6 +22,14 @@ _HEADER = b"SQLite format 3\x00"
 _DATABASE_ERROR = "cannot open the archive ({}); is it a marsad database? Use --db to point at another file."
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_url(path: str | os.PathLike[str]) -> bool:
+    """Does --db name a PostgreSQL database (a URL: store.postgres), not an SQLite file?"""
+    return str(path).startswith(SERVER_SCHEMES)
+
+
 class FileKind(enum.Enum):
     MISSING = "missing"
     BLANK = "blank"  # a 0-byte file, or an SQLite file with no table: nothing to lose
@@ -100,7 +108,12 @@ def check_writable(path: str) -> FileKind:
 
 
 def check_readable(path: str) -> FileKind:
-    """Refuse a missing, blank or foreign file before a read command answers from it."""
+    """Refuse a missing, blank or foreign file (or server database) before a read command answers from it."""
+    if is_server_url(path):
+        from marsad.store.postgres import check_readable_server
+
+        check_readable_server(path)
+        return FileKind.ARCHIVE
     kind, tables = identify(path)
     if kind in (FileKind.MISSING, FileKind.BLANK):
         raise StoreError(

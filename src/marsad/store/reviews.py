@@ -109,11 +109,11 @@ def review_of_fact(
 
 def insert_review(con: sqlite3.Connection, review: Review) -> int:
     cur = con.execute(
-        f"INSERT INTO reviews({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO reviews({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (review.doc_id, review.start, review.end, review.kind, review.fact_id, review.verdict, review.field,
          review.value, review.note, review.reviewer, review.created_at),
     )  # fmt: skip
-    return int(cur.lastrowid or 0)
+    return int(cur.fetchone()[0])
 
 
 def select_reviews(con: sqlite3.Connection, doc_id: str | None = None) -> list[Review]:

@@ -28,6 +28,7 @@ from marsad.store.opening import (
     check_readable,
     check_writable,
     connect_read_only,
+    is_server_url,
     pending_migrations,
 )
 from marsad.store.query import Query
@@ -78,6 +79,8 @@ def _tune(con: sqlite3.Connection) -> None:
 
 class SQLiteStore:
     rank_window = RANK_WINDOW
+    _FIRST_LANGUAGE = FIRST_LANGUAGE  # the SQL of a document's first language
+    _GROUP_ORDER = ""  # a group's sources in the grouping index's order: archive, then text order
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         """Open the archive at `path`; a writer creates it, a reader (`read_only`) never does (store.opening)."""
@@ -304,7 +307,7 @@ class SQLiteStore:
         where: list[str] = []
         args: list[Any] = []
         if subjects is not None:
-            where.append(f"f.subject IN ({','.join('?' * len(subjects))})" if subjects else "0")
+            where.append(f"f.subject IN ({','.join('?' * len(subjects))})" if subjects else "1 = 0")
             args += list(subjects)
         if kind:
             # one document's facts of a kind: through the document (its id's index, then facts_doc), never the
@@ -470,6 +473,7 @@ class SQLiteStore:
             "AND f.precision IS ?"
             + (" AND f.detail LIKE ?" if about else "")
             + ("" if unasserted else " AND f.modality IS NULL")
+            + self._GROUP_ORDER
             + " LIMIT ?"
         )
         args = [kind, subject, predicate, value, date, date_end, precision] + ([f'%"{about}"%'] if about else [])
@@ -679,7 +683,7 @@ class SQLiteStore:
             original_bytes=int(size),
             text_chars=int(chars),
             by_media_type=grouped("media_type"),
-            by_language=grouped(FIRST_LANGUAGE),
+            by_language=grouped(self._FIRST_LANGUAGE),
             by_origin=grouped("origin"),
             first_published=first,
             last_published=last,
@@ -809,7 +813,7 @@ def _fact_filter(where: FactFilter, con: sqlite3.Connection | None = None) -> tu
     args: list[Any] = list(where.kinds)
     for column, wanted in (("subject", where.subjects), ("predicate", where.predicates), ("value", where.values)):
         if wanted is not None:
-            clause.append(f"f.{column} IN ({','.join('?' * len(wanted))})" if wanted else "0")
+            clause.append(f"f.{column} IN ({','.join('?' * len(wanted))})" if wanted else "1 = 0")
             args += list(wanted)
     if where.dated and not where.date_from:  # a lower bound on the date says it (and the index then reads from it)
         clause.append("f.date IS NOT NULL")
@@ -841,7 +845,12 @@ def _fact_filter(where: FactFilter, con: sqlite3.Connection | None = None) -> tu
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
-    """The archive at `path` (a SQLite file, the only store so far); `read_only` opens it for reading only."""
+    """The archive at `path`: an SQLite file, or a PostgreSQL database named by its URL (postgresql://...; the
+    psycopg package, marsad[postgresql]); `read_only` opens it for reading only."""
+    if is_server_url(path):
+        from marsad.store.postgres import PostgresStore  # psycopg is needed only then
+
+        return PostgresStore(str(path), read_only=read_only)
     return SQLiteStore(path, read_only=read_only)
 
 

@@ -194,3 +194,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 def tokens(text: str) -> list[str]:
     """Word tokens of already folded text, split like SQLite's unicode61 tokenizer."""
     return _TOKEN.findall(text)
+
+
+def iter_tokens(text: str) -> Iterator[str]:
+    """tokens(text), one at a time (a long text's words are never all in one list)."""
+    return (m.group() for m in _TOKEN.finditer(text))
