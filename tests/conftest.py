@@ -29,6 +29,7 @@ POSTGRESQL = os.environ.get("MARSAD_TEST_POSTGRESQL")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgresql: needs a PostgreSQL server (MARSAD_TEST_POSTGRESQL; run alone)")
+    config.addinivalue_line("markers", "sqlite: about the SQLite file itself: skipped with --store postgresql")
 
 
 @pytest.fixture
@@ -73,8 +74,33 @@ class Marsad:
         return CliRunner().invoke(cli, ["--db", self.where, *args], input=input, catch_exceptions=False)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the store the CLI tests' archive is on (postgresql: a schema on MARSAD_TEST_POSTGRESQL)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--store") != "postgresql":
+        return
+    if not POSTGRESQL:  # said once per test skipped, not a failure: a machine without a server runs the SQLite pass
+        none = pytest.mark.skip(reason="--store postgresql: no server (set MARSAD_TEST_POSTGRESQL; .ci/run starts one)")
+        for item in items:
+            item.add_marker(none)
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself (--store postgresql)")
+    for item in items:
+        if item.get_closest_marker("sqlite"):
+            item.add_marker(skip)
+
+
 @pytest.fixture
-def marsad(db: Path) -> Marsad:
+def marsad(request: pytest.FixtureRequest, db: Path) -> Marsad:
+    if request.config.getoption("--store") == "postgresql":
+        return Marsad(request.getfixturevalue("postgresql_url"))
     return Marsad(db)
 
 

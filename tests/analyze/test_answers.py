@@ -125,7 +125,7 @@ def test_a_huge_issue_range_is_a_clear_error(archive: Marsad) -> None:
 
 
 def test_answers_on_an_empty_archive(marsad: Marsad, tmp_path: Path) -> None:
-    open_store(marsad.db).close()  # an archive with nothing in it (a missing one is an error: tests/store)
+    open_store(marsad.where).close()  # an archive with nothing in it (a missing one is an error: tests/store)
     assert _json(marsad, "timeline") == [] and _json(marsad, "check") == []
     (nothing,) = _json(marsad, "first-mention", "Gaza")
     assert nothing["date"] is None and "no dated statement" in str(nothing["note"])
@@ -257,7 +257,7 @@ def test_absence_and_first_mention_in_a_series_read_the_reviews(archive: Marsad,
         "مراجعة أسبوعية.\n\nخصص العدد 415 من صحيفة النبأ افتتاحيته للحرب في غزة.\n", encoding="utf-8"
     )
     assert archive("ingest", str(notes)).exit_code == 0
-    store = open_store(archive.db)
+    store = open_store(archive.where)
     (issue_416,) = [d["id"] for d in store.issue_documents() if str(d["issue"]) == "416"]
     gaza = [f for k in ("actor", "topic") for f in store.iter_facts(k, document=issue_416) if "غزة" in f["text"]]
     assert gaza  # the card's mention, before its review

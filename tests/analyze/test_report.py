@@ -174,7 +174,7 @@ def test_the_report_built_after_a_correction_shows_it(marsad: Marsad, tmp_path: 
     assert marsad("report", "-o", str(out)).exit_code == 0
     before = out.read_text(encoding="utf-8")
     assert "2023-08-20" not in before and "reviewed:" not in before and "religious war" in before
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     statements = {f["date"]: f for f in store.iter_facts("statement")}
     store.add_review(review_of_fact(statements["2023-08"], "correct", "date", "2023-08-20", note="the page's day"))
     store.add_review(review_of_fact(statements["2024-01-04"], "reject", note="not his words"))

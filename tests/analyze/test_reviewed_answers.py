@@ -29,7 +29,7 @@ def test_a_correction_moves_the_fact_and_a_rejection_removes_it(marsad: Marsad, 
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
     before = {r["issue"]: r["date"] for r in _rows(marsad)}
     assert before == {412: "2024-10-12", 413: "2023-10-19", 414: "2023-10-26"}
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
     store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
     store.add_review(review_of_fact(facts[414], "reject", note="not this archive's issue", reviewer="ana"))
@@ -73,7 +73,7 @@ def test_latency_and_first_mention_read_the_reviews(marsad: Marsad, tmp_path: Pa
         return json.loads(result.stdout)[0]["date"]
 
     assert (latency(), first()) == (89, "2024-01-04")
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "reject", note="misread", reviewer="ana"))
     store.close()
@@ -91,7 +91,7 @@ def test_a_corrected_actor_moves_the_fact_to_that_actors_row(marsad: Marsad, tmp
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
     assert [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")] == ["2024-01-04", "2024-01-10"]
     assert _actor_rows(marsad, "Abu Umar al-Muhajir") == []
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "correct", "actor", "Abu Umar al-Muhajir", reviewer="ana"))
     store.close()
@@ -114,7 +114,7 @@ def test_a_corrected_actor_the_watchlist_does_not_know_keeps_its_row_and_says_so
     (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{STATEMENTS}", encoding="utf-8")
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
     before = [r["date"] for r in _actor_rows(marsad, "Abu Hudhayfa al-Ansari")]
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     said = sorted((f for f in store.iter_facts("statement")), key=lambda f: f["date"] or "")
     store.add_review(review_of_fact(said[0], "correct", "actor", "Someone Unlisted", reviewer="ana"))
     store.close()
@@ -140,12 +140,12 @@ def test_check_reads_the_reviews(marsad: Marsad, tmp_path: Path) -> None:
         return [f for f in _check(marsad) if "412" in json.dumps(f, ensure_ascii=False)]
 
     assert about_412()  # the year typo, as extracted
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
     store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
     store.close()
     assert about_412() == []  # checked as corrected: on the weekly cadence
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     store.add_review(
         review_of_fact(facts[412], "correct", "date", "2025-01-01", note="second thoughts", reviewer="ana")
     )
@@ -170,7 +170,7 @@ def test_a_page_of_the_timeline_reads_only_its_rows_sources_and_keeps_every_coun
     for n, text in enumerate(ISSUES):
         (tmp_path / f"note{n}.md").write_text(f"# Note {n}\n\nAnalyst note {n}.\n\n{text}", encoding="utf-8")
     assert marsad("ingest", str(tmp_path)).exit_code == 0
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     facts = list(store.iter_facts("publication_issue"))
     by_issue: dict[int, list[Fact]] = {}
     for f in facts:
@@ -216,7 +216,7 @@ def test_a_corrected_date_moves_the_fact_into_or_out_of_a_date_range(marsad: Mar
         return {r["issue"]: r["date"] for r in map(json.loads, result.stdout.splitlines())}
 
     assert october() == {413: "2023-10-19", 414: "2023-10-26"}
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
     store.add_review(review_of_fact(facts[412], "correct", "date", "2023-10-12", note="a year typo", reviewer="ana"))
     store.add_review(review_of_fact(facts[414], "correct", "date", "2023-11-02", reviewer="ana"))
@@ -248,7 +248,7 @@ def test_latency_and_first_mention_take_in_a_fact_a_correction_moves_into_the_qu
     ansari = ("--actor", "Abu Hudhayfa al-Ansari")
     assert answer("latency", "--event", "2023-10-07", *ansari, "--topic", "Gaza")["days"] == 95
     assert answer("first-mention", "Gaza", *ansari)["date"] == "2023-10-01"
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     said = {f["date"]: f for f in store.iter_facts("statement")}
     assert sorted(str(d) for d in said) == ["2023-10-01", "2024-01-02", "2024-01-10"]
     store.add_review(review_of_fact(said["2023-10-01"], "correct", "date", "2024-01-06", reviewer="ana"))

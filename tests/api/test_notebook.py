@@ -32,7 +32,7 @@ def test_open_and_ask_like_a_notebook(marsad: Marsad) -> None:
 
 
 def marsad_open(marsad_cli: Marsad) -> marsad.api.Archive:
-    return marsad.open(str(marsad_cli.db))
+    return marsad.open(marsad_cli.where)
 
 
 def test_open_refuses_a_missing_archive(tmp_path: object) -> None:

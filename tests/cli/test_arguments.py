@@ -49,7 +49,7 @@ def test_words_that_look_like_options(archive: Marsad) -> None:
 
 
 def test_db_after_the_command(archive: Marsad, tmp_path: Path) -> None:
-    db = str(archive.db)
+    db = archive.where
     runner = CliRunner()
     after = runner.invoke(cli, ["search", "Hamas", "-Gaza", "--db", db, "-f", "jsonl"], catch_exceptions=False)
     assert _sources(after) == {"hamas.txt", "fatah.txt"}
@@ -70,7 +70,7 @@ def test_a_relative_source_is_kept_as_given_and_resolvable(
     monkeypatch.chdir(tmp_path)
     assert marsad("ingest", "notes/a.txt").exit_code == 0
     monkeypatch.chdir("/")
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     (doc,) = store.iter_documents()
     store.close()
     assert doc.source == "notes/a.txt"

@@ -57,7 +57,7 @@ def test_ingest_extracts_dates_in_the_contract(marsad: Marsad) -> None:
 
 def test_evidence_offsets_point_at_the_text(marsad: Marsad) -> None:
     marsad("ingest", str(SAMPLE))
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     for fact in _facts(marsad):
         doc = store.get_document(str(fact["document"]["id"]))  # type: ignore[index]
         assert doc.text[int(fact["start"]) : int(fact["end"])] == fact["text"]  # type: ignore[call-overload]

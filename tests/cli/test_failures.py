@@ -71,6 +71,7 @@ def test_an_option_value_names_the_option(tmp_path: Path, marsad: Marsad) -> Non
     _one_error_line(result.stderr, "--batch", "'many'")
 
 
+@pytest.mark.sqlite
 def test_disk_full_is_one_line(tmp_path: Path, marsad: Marsad, monkeypatch: pytest.MonkeyPatch) -> None:
     def full(*args: object, **kwargs: object) -> bool:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -84,6 +85,7 @@ def test_disk_full_is_one_line(tmp_path: Path, marsad: Marsad, monkeypatch: pyte
     assert again.exit_code == 0 and "ingested 1," in again.stdout  # nothing half-written stood in the way
 
 
+@pytest.mark.sqlite
 def test_sqlite_disk_full_is_one_line(tmp_path: Path, marsad: Marsad, monkeypatch: pytest.MonkeyPatch) -> None:
     def full(*args: object, **kwargs: object) -> bool:
         raise sqlite3.OperationalError("database or disk is full")
@@ -94,6 +96,7 @@ def test_sqlite_disk_full_is_one_line(tmp_path: Path, marsad: Marsad, monkeypatc
     _one_error_line(result.stderr, str(marsad.db), "disk full")
 
 
+@pytest.mark.sqlite
 def test_a_write_lock_held_too_long_is_one_line(
     tmp_path: Path, marsad: Marsad, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -108,7 +111,7 @@ def test_a_write_lock_held_too_long_is_one_line(
         other.close()
     assert result.exit_code == 1
     _one_error_line(result.stderr, "locked by another program", "0.2 s")
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     assert store.stats().documents == 1 and store.check_integrity() == []
     store.close()
 

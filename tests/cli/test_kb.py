@@ -60,7 +60,7 @@ def test_a_malformed_list_changes_nothing(tmp_path: Path, marsad: Marsad) -> Non
     other = tmp_path / "other.xml"
     other.write_text("<root><x/></root>", encoding="utf-8")
     assert "not a UN consolidated list" in marsad("kb", "import-un", str(other)).stderr
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     assert len(store.kb_entities()) == 2
     store.close()
 
@@ -76,7 +76,7 @@ def test_xml_entities_are_not_expanded(tmp_path: Path, marsad: Marsad) -> None:
         encoding="utf-8",
     )
     marsad("kb", "import-un", str(xml))
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     assert all("SECRET" not in e.name for e in store.kb_entities())
     store.close()
 

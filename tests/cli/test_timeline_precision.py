@@ -41,7 +41,7 @@ def test_the_timeline_keeps_the_rows_of_the_precisions_asked(marsad: Marsad, tmp
     refused = marsad("timeline", "--precision", "fortnight")
     assert refused.exit_code == 2 and "fortnight" in refused.output
 
-    with TestClient(create_app(WebConfig(db=str(marsad.db))), base_url="http://127.0.0.1:8765") as c:
+    with TestClient(create_app(WebConfig(db=marsad.where)), base_url="http://127.0.0.1:8765") as c:
 
         def shown(precision: str) -> list[str]:
             page = c.get("/timeline", params={"precision": precision})
@@ -53,7 +53,7 @@ def test_the_timeline_keeps_the_rows_of_the_precisions_asked(marsad: Marsad, tmp
         assert '<option value="month" selected>' in c.get("/timeline", params={"precision": "month"}).text
         assert c.get("/timeline", params={"precision": "fortnight"}).status_code == 422
 
-    store = open_store(marsad.db)  # the month corrected to a day: a day row now
+    store = open_store(marsad.where)  # the month corrected to a day: a day row now
     fact = next(f for f in store.iter_facts("statement") if f["date"] == "2023-08")
     doc, start, end = fact["document"]["id"], fact["start"], fact["end"]
     store.add_review(Review(doc, start, end, "statement", fact["id"], "correct", "date", "2023-08-20"))

@@ -13,6 +13,9 @@ from tests.conftest import Marsad
 NOTE = "# Note\n\nAnalyst note.\n\nAl-Naba issue 413 appeared on 19 October 2023, and Hamas said so on 20 October.\n"
 
 
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
+
+
 @pytest.fixture
 def archive(marsad: Marsad, tmp_path: Path) -> Marsad:
     (tmp_path / "note.md").write_text(NOTE, encoding="utf-8")

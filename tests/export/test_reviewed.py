@@ -16,7 +16,7 @@ NOTE = "Al-Naba issue 412 appeared on 12 October 2024. The spokesman spoke on 4 
 def _reviewed_archive(marsad: Marsad, tmp_path: Path) -> tuple[str, str]:
     (tmp_path / "note.md").write_text(f"# Note\n\nAnalyst note.\n\n{NOTE}", encoding="utf-8")
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     facts = list(store.iter_facts())
     issue = next(f for f in facts if f["kind"] == "publication_issue" and f["issue"] == 412)
     spoke = next(f for f in facts if f["kind"] == "date" and f["date"] == "2024-01-04")

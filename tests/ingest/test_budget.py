@@ -36,7 +36,7 @@ def test_a_document_over_budget_is_archived_without_facts_and_extracted_later(
     result = marsad("ingest", str(folder))
     assert result.exit_code == 0, result.output
     assert "big.txt: extraction skipped: over budget: extraction took longer than 0.01 s" in result.stderr
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     try:
         assert store.stats().documents == 1
         assert store.select_facts(FactFilter(("statement", "date"), dated=False)) == []  # archived, no facts yet

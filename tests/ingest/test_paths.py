@@ -49,7 +49,7 @@ def test_a_folder_with_a_latin1_name_is_archived_whole(tmp_path: Path, marsad: M
     assert result.exit_code == 0, result.output
     assert "ingested 2, already archived 0, failed 0" in result.stdout
     assert "caf\\xe9.txt" in result.stdout
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     docs = {Path(d.source).name: d for d in store.iter_documents()}
     store.close()
     assert set(docs) == {"caf\\xe9.txt", "ok.txt"}

@@ -63,7 +63,7 @@ def test_bad_input_is_reported_and_the_batch_goes_on(
     assert len(errors) == 1, result.stderr
     assert str(bad) in errors[0] and reason in errors[0]
     assert "ingested 2, already archived 0, failed 1" in result.stdout
-    s = open_store(marsad.db)
+    s = open_store(marsad.where)
     assert s.stats().documents == 2
     s.close()
 
@@ -127,7 +127,7 @@ def test_later_telegram_export_adds_only_new_messages(tmp_path: Path, marsad: Ma
     assert "ingested 3," in first.stdout  # the export and two messages
     second = marsad("ingest", str(tmp_path / "late"))
     assert "ingested 3, already archived 2" in second.stdout  # the new export and two new messages
-    s = open_store(marsad.db)
+    s = open_store(marsad.where)
     messages = [d for d in s.iter_documents() if d.media_type == "text/x-telegram-message"]
     assert sorted(d.meta["message_id"] for d in messages) == [102, 103, 104, 105]
     s.close()
@@ -145,7 +145,7 @@ def test_originals_are_kept_byte_for_byte(tmp_path: Path, marsad: Marsad) -> Non
     data = "ملاحظة عن العدد الأخير\r\nصدر العدد في موعده من الأسبوع".encode("cp1256")
     path = write(tmp_path / "n.txt", data)
     marsad("ingest", str(path))
-    s = open_store(marsad.db)
+    s = open_store(marsad.where)
     doc = next(s.iter_documents())
     assert (
         s.original(doc.id) == data
@@ -190,7 +190,7 @@ def test_hostile_html_fetches_nothing_and_runs_nothing(tmp_path: Path, marsad: M
     result = marsad("ingest", str(path))
     assert result.exit_code == 0
     assert _Counter.hits == []
-    s = open_store(marsad.db)
+    s = open_store(marsad.where)
     doc = next(s.iter_documents())
     assert "Analytic paragraph" in doc.text and "beacon" not in doc.text and "fetch(" not in doc.text
     s.close()

@@ -39,6 +39,9 @@ entities:
 PART = 2_000  # characters a part: the long note is read in parts, on the cluster
 
 
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
+
+
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     with distributed.LocalCluster(

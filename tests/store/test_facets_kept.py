@@ -18,6 +18,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "src" / "marsad" / "sample" / "co
 WORDS = ["Gaza", "al-Naba", "النبأ", "statement", "Islamic State", "الدولة", "issue OR عدد"]
 
 
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
+
+
 def _recount(store: SQLiteStore, text: str, narrow: Narrowing | None) -> dict[str, dict[str, int]]:
     """The facets read off the documents and their facts themselves."""
     query = parse_query(text)

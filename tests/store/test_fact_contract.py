@@ -28,7 +28,7 @@ def archive(marsad: Marsad, tmp_path: Path) -> Marsad:
 
 
 def test_every_read_gives_the_contract_keys(archive: Marsad) -> None:
-    store = open_store(archive.db, read_only=True)
+    store = open_store(archive.where, read_only=True)
     try:
         facts = list(store.iter_facts())
         assert len({f["kind"] for f in facts}) >= 4  # dates, actors, issues, statements: not one kind only
@@ -45,7 +45,7 @@ def test_every_read_gives_the_contract_keys(archive: Marsad) -> None:
 
 def test_the_jsonl_contract_reads_back_as_the_same_facts(archive: Marsad) -> None:
     printed = archive("facts", "--format", "jsonl").output.splitlines()
-    store = open_store(archive.db, read_only=True)
+    store = open_store(archive.where, read_only=True)
     try:
         read = [as_fact(json.loads(line)) for line in printed]
         assert sorted(read, key=lambda f: f["id"]) == sorted(store.iter_facts(), key=lambda f: f["id"])
@@ -58,7 +58,7 @@ def test_the_jsonl_contract_reads_back_as_the_same_facts(archive: Marsad) -> Non
 
 
 def test_a_dated_read_of_an_undated_fact_says_so(archive: Marsad) -> None:
-    store = open_store(archive.db, read_only=True)
+    store = open_store(archive.where, read_only=True)
     try:
         statement = next(f for f in store.iter_facts("statement") if f["date"])
         assert dated(statement) == statement["date"] and subject_of(statement) == statement["entity_id"]

@@ -22,6 +22,9 @@ NOTES = [
 KINDS = ("statement", "event", "publication_issue", "campaign")
 
 
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
+
+
 def _recount(store: SQLiteStore, unasserted: bool) -> set[tuple[object, ...]]:
     sql = (
         "SELECT kind, subject, predicate, value, date, date_end, precision, count(*) FROM facts "

@@ -9,11 +9,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import marsad as marsad_package
 from marsad.store import SQLiteStore
 from marsad.store.base import FactFilter
 from tests.analyze import scenario
 from tests.conftest import Marsad
+
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
 
 
 def _filters(store: SQLiteStore) -> list[FactFilter]:

@@ -37,6 +37,9 @@ READ_COMMANDS = [
 ]
 
 
+pytestmark = pytest.mark.sqlite  # about the SQLite file itself
+
+
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=[" ".join(a) for a in READ_COMMANDS])
 def test_a_missing_archive_is_an_error_not_an_empty_one(tmp_path: Path, args: tuple[str, ...]) -> None:
     db = tmp_path / "typo.db"
@@ -106,7 +109,7 @@ def test_a_read_command_does_not_write(tmp_path: Path, marsad: Marsad) -> None:
     note = tmp_path / "n.txt"
     note.write_text(NOTE)
     marsad("ingest", str(note))
-    store = open_store(marsad.db, read_only=True)
+    store = open_store(marsad.where, read_only=True)
     with pytest.raises(StoreError, match="cannot be written"), store.transaction():
         store.replace_kb("x", [])
     store.close()

@@ -111,3 +111,18 @@ def test_a_long_text_is_searched_across_its_index_parts(postgresql_url: str) -> 
         assert _OVERLAP < _PART
     finally:
         store.close()
+
+
+def test_verify_says_a_server_archive_is_sound(postgresql_url: str) -> None:
+    marsad = Marsad(postgresql_url)
+    assert marsad("ingest", str(SAMPLE)).exit_code == 0
+    result = marsad("verify")
+    assert result.exit_code == 0 and "sound, 25 documents" in result.output, result.output
+    with psycopg.connect(postgresql_url, autocommit=True) as con:  # a fact whose text no longer is its span
+        con.execute("UPDATE facts SET text = text || 'x' WHERE id = (SELECT min(id) FROM facts)")
+    result = marsad("verify")
+    assert (
+        result.exit_code == 1
+        and "problem:" in result.output
+        and "facts whose text is not their span: 1" in result.output
+    )

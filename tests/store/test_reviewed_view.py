@@ -21,7 +21,7 @@ OCTOBER = FactFilter(("publication_issue",), date_from="2023-10", date_to="2023-
 def test_a_correction_moves_a_fact_into_and_out_of_the_asked_dates(marsad: Marsad, tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text(NOTE, encoding="utf-8")
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     try:
         facts = {f["issue"]: f for f in store.iter_facts("publication_issue")}
         assert [f["issue"] for f in store.select_facts(OCTOBER)] == [413, 414]
@@ -55,7 +55,7 @@ def test_a_corrected_actor_moves_a_fact_between_the_asked_subjects(marsad: Marsa
         encoding="utf-8",
     )
     assert marsad("ingest", str(tmp_path / "note.md")).exit_code == 0
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     try:
         actors = {f["actor"]: f for f in store.iter_facts("actor")}
         hudhayfa, state = actors["Abu Hudhayfa al-Ansari"], actors["Islamic State"]

@@ -63,6 +63,7 @@ def _check_counted_once(m: Marsad) -> None:
     assert f"earlier version: {old.id}" in m("show", new.id).stdout
 
 
+@pytest.mark.sqlite
 def test_an_edited_message_is_a_new_version(tmp_path: Path, marsad: Marsad) -> None:
     early, late = _exports(tmp_path)
     assert marsad("ingest", str(early)).exit_code == 0
@@ -75,6 +76,7 @@ def test_an_edited_message_is_a_new_version(tmp_path: Path, marsad: Marsad) -> N
     _check_counted_once(marsad)
 
 
+@pytest.mark.sqlite
 def test_the_latest_version_wins_whatever_the_import_order(tmp_path: Path, marsad: Marsad) -> None:
     early, late = _exports(tmp_path)
     assert marsad("ingest", str(late)).exit_code == 0
@@ -82,6 +84,7 @@ def test_the_latest_version_wins_whatever_the_import_order(tmp_path: Path, marsa
     _check_counted_once(marsad)
 
 
+@pytest.mark.sqlite
 def test_the_migration_links_versions_archived_before_it(
     tmp_path: Path, marsad: Marsad, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -99,13 +102,14 @@ def test_the_migration_links_versions_archived_before_it(
         con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
     assert [m.version for m in migrate(con)] == [6, 13] and 6 in [m.version for m in migrations()]
     con.close()
-    store = open_store(marsad.db)
+    store = open_store(marsad.where)
     assert store.versions(old.id) == (new.id, []) and store.versions(new.id) == (None, [old.id])
     store.close()
     assert _jsonl(marsad, "facts", "--document", old.id) == []
     _check_counted_once(marsad)
 
 
+@pytest.mark.sqlite
 def test_the_modality_migration_fills_the_column_of_facts_stored_before_it(tmp_path: Path, marsad: Marsad) -> None:
     """An archive made before 0007 has no modality column: migrating fills it from each fact's detail, so a denial
     stored then is kept out of answers too."""

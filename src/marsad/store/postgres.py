@@ -259,12 +259,18 @@ class PostgresStore(SQLiteStore):
             raw.close()
             raise
         self._raw = raw
+        self._raw_owner = True
         self._con = cast(sqlite3.Connection, _Connection(raw))  # the inherited SQL runs through it
         self._in_tx = False
         self._reviews = None
         self._moved = None
         self._reviewed_facts = None
         self._resolve = None
+
+    def reviewed_view(self, resolve: Callable[[str], str | None] | None = None) -> PostgresStore:
+        view = cast(PostgresStore, super().reviewed_view(resolve))
+        view._raw_owner = False  # the view shares this store's connection: dropping it closes nothing
+        return view
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
@@ -470,6 +476,11 @@ class PostgresStore(SQLiteStore):
 
     def close(self) -> None:
         self._raw.close()
+
+    def __del__(self) -> None:  # a store dropped unclosed closes its connection, as an sqlite3 one does
+        raw = getattr(self, "_raw", None)
+        if raw is not None and self._raw_owner:
+            raw.close()
 
 
 __all__ = ["PostgresStore", "check_readable_server", "shown"]
