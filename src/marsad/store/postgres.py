@@ -411,12 +411,7 @@ class PostgresStore(SQLiteStore):
             ranked = self._con.execute(sql, (*args, bound or 0, *kept_args, limit, offset)).fetchall()
         except psycopg.Error as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
-        hits = []
-        for rowid, score in ranked:
-            row = self._con.execute("SELECT * FROM documents WHERE rowid = ?", (rowid,)).fetchone()
-            if row is not None:
-                hits.append(SearchHit(from_row(row), float(score)))
-        return hits
+        return self._hits(ranked)
 
     def rank_window_start(self, query: Query, narrow: Narrowing | None = None) -> int | None:
         matching, args = _matching(query, ranked=False)

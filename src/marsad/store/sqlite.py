@@ -627,11 +627,15 @@ class SQLiteStore:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query.text!r}: {exc}") from exc
+        return self._hits(ranked)
+
+    def _hits(self, ranked: Iterable[tuple[Any, ...]]) -> list[SearchHit]:
+        """(rowid, score) pairs, best first, as hits with their documents."""
         hits = []
-        for rowid, rank in ranked:
+        for rowid, score in ranked:
             row = self._con.execute("SELECT * FROM documents WHERE rowid = ?", (rowid,)).fetchone()
             if row is not None:
-                hits.append(SearchHit(from_row(row), float(rank)))
+                hits.append(SearchHit(from_row(row), float(score)))
         return hits
 
     def rank_window_start(self, query: Query, narrow: Narrowing | None = None) -> int | None:
