@@ -14,7 +14,7 @@ import pytest
 from marsad.errors import StoreError
 from marsad.model import Document
 from marsad.store import open_store
-from marsad.store.postgres import _OVERLAP, _PART, shown
+from marsad.store.postgres import _OVERLAP, _PART, _RECOUNTED_TOPICS, shown
 from marsad.store.query import parse_query
 from tests.conftest import SAMPLE, Marsad
 
@@ -118,6 +118,14 @@ def test_verify_says_a_server_archive_is_sound(postgresql_url: str) -> None:
     assert marsad("ingest", str(SAMPLE)).exit_code == 0
     result = marsad("verify")
     assert result.exit_code == 0 and "sound, 25 documents" in result.output, result.output
+    with psycopg.connect(postgresql_url, autocommit=True) as con:  # the issue topics the trigger kept
+        assert (con.execute("SELECT count(*) FROM issue_topics").fetchone() or (0,))[0] > 0
+        con.execute("DELETE FROM issue_topics WHERE ctid = (SELECT min(ctid) FROM issue_topics)")
+    result = marsad("verify")
+    assert "issue topics that differ from their facts' detail: 1" in result.output, result.output
+    with psycopg.connect(postgresql_url, autocommit=True) as con:
+        con.execute("DELETE FROM issue_topics")
+        con.execute(f"INSERT INTO issue_topics {_RECOUNTED_TOPICS}")
     with psycopg.connect(postgresql_url, autocommit=True) as con:  # a fact whose text no longer is its span
         con.execute("UPDATE facts SET text = text || 'x' WHERE id = (SELECT min(id) FROM facts)")
     result = marsad("verify")

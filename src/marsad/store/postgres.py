@@ -6,8 +6,8 @@ What differs from the SQLite store, and why:
   `?` into psycopg's `%s`, `IS ?` into `IS NOT DISTINCT FROM`, drops SQLite's `+column` (read-without-an-index
   mark) and sorts NULL dates first, as SQLite does. What PostgreSQL spells otherwise (upserts, JSON, the index) is
   written here.
-- No kept tables: the answers count from the facts' indexes (fact_groups, facets, issue topics), where SQLite's
-  store keeps counts beside them, maintained by triggers.
+- Fewer kept tables: fact_groups and facets count from the facts' indexes, where SQLite's store keeps counts beside
+  them; only the issue topics are kept (a trigger), as absence reads them.
 - Search: the folded text's words (store.sqlite's fold_index, tokens as SQLite's tokenizer cuts them) as tsvectors
   in parts (documents_fts), ranked by ts_rank, not bm25: the same documents match, in a close but not equal order.
 - A NUL character, which PostgreSQL's text cannot hold, is kept as U+FFFD (one character for one: every span
@@ -226,6 +226,12 @@ _UPSERT_FACT = (
     "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in ("doc", *FACT_COLUMNS[1:]))
 )
 _names = itertools.count()
+_TOPICS = "SELECT fact, series, issue, topic FROM issue_topics"
+_RECOUNTED_TOPICS = (
+    "SELECT DISTINCT f.id, f.subject, f.value, t ->> 'id' FROM facts f, json_array_elements(CASE WHEN "
+    "json_typeof(f.detail::json -> 'topics') = 'array' THEN f.detail::json -> 'topics' END) t "
+    "WHERE f.kind = 'publication_issue' AND t ->> 'id' IS NOT NULL"
+)
 
 
 class PostgresStore(SQLiteStore):
@@ -362,15 +368,15 @@ class PostgresStore(SQLiteStore):
         return [dict(r) for r in self._con.execute(sql)]
 
     def issue_facts_naming(self, series: str, topic: str, lo: int, hi: int) -> list[FactOfDocument]:
+        """As SQLite's store reads them: through the topics kept beside the facts (pgsql/0002_issue_topics)."""
         clause, args = _fact_filter(FactFilter(("publication_issue",), subjects=[series], dated=False), self._con)
         sql = (
-            "SELECT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM facts f "
-            "JOIN documents d ON d.rowid = f.doc WHERE " + clause + " AND f.value ~ '^[0-9]{1,18}$' "
-            "AND CAST(f.value AS BIGINT) BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM json_array_elements("
-            "CASE WHEN json_typeof(f.detail::json -> 'topics') = 'array' THEN f.detail::json -> 'topics' END) t "
-            "WHERE t ->> 'id' = ?) ORDER BY f.date, f.doc, f.span_start"
-        )
-        rows = self._con.execute(sql, [*args, lo, hi, topic])
+            "SELECT DISTINCT f.*, d.id AS doc_id, d.source, d.url, d.published, d.title FROM issue_topics t "
+            "JOIN facts f ON f.id = t.fact JOIN documents d ON d.rowid = f.doc WHERE t.topic = ? AND t.series = ? "
+            "AND t.issue ~ '^[0-9]{1,18}$' AND CAST(t.issue AS BIGINT) BETWEEN ? AND ? AND " + clause
+            + " ORDER BY f.date, f.doc, f.span_start"
+        )  # fmt: skip
+        rows = self._con.execute(sql, [topic, series, lo, hi, *args])
         return list(self._as_reviewed(_contract_with_document(row) for row in rows))
 
     def fact_groups(self, where: FactFilter) -> list[tuple[Any, ...]]:
@@ -459,6 +465,8 @@ class PostgresStore(SQLiteStore):
              "(SELECT 1 FROM documents_fts f WHERE f.doc = d.rowid)"),
             ("documents without their original", "SELECT count(*) FROM documents d WHERE NOT EXISTS "
              "(SELECT 1 FROM originals o WHERE o.doc = d.rowid)"),
+            ("issue topics that differ from their facts' detail", f"SELECT count(*) FROM (({_TOPICS} EXCEPT "
+             f"{_RECOUNTED_TOPICS}) UNION ALL ({_RECOUNTED_TOPICS} EXCEPT {_TOPICS})) AS differ"),
             ("facts whose text is not their span", "SELECT count(*) FROM facts f JOIN documents d ON d.rowid = f.doc "
              "WHERE substr(d.text, f.span_start::int + 1, (f.span_end - f.span_start)::int) != f.text"),
         )  # fmt: skip
