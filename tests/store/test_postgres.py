@@ -134,3 +134,12 @@ def test_verify_says_a_server_archive_is_sound(postgresql_url: str) -> None:
         and "problem:" in result.output
         and "facts whose text is not their span: 1" in result.output
     )
+
+
+def test_without_psycopg_a_server_url_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "marsad.store.postgres", None)  # as if psycopg were not installed
+    for args in (("stats",), ("ingest", str(SAMPLE))):
+        result = Marsad("postgresql://analyst@127.0.0.1:1/archive")(*args)
+        assert result.exit_code != 0 and "needs the psycopg package" in result.output, result.output

@@ -110,8 +110,12 @@ def check_writable(path: str) -> FileKind:
 def check_readable(path: str) -> FileKind:
     """Refuse a missing, blank or foreign file (or server database) before a read command answers from it."""
     if is_server_url(path):
-        from marsad.store.postgres import check_readable_server
-
+        try:
+            from marsad.store.postgres import check_readable_server
+        except ImportError as exc:
+            raise StoreError(
+                f"a PostgreSQL archive needs the psycopg package ({exc}): pip install 'marsad[postgresql]'"
+            ) from None
         check_readable_server(path)
         return FileKind.ARCHIVE
     kind, tables = identify(path)

@@ -852,10 +852,19 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
     """The archive at `path`: an SQLite file, or a PostgreSQL database named by its URL (postgresql://...; the
     psycopg package, marsad[postgresql]); `read_only` opens it for reading only."""
     if is_server_url(path):
-        from marsad.store.postgres import PostgresStore  # psycopg is needed only then
-
-        return PostgresStore(str(path), read_only=read_only)
+        return _postgres_store()(str(path), read_only=read_only)
     return SQLiteStore(path, read_only=read_only)
+
+
+def _postgres_store() -> type[SQLiteStore]:
+    """The PostgreSQL store's class; psycopg (marsad[postgresql]) is needed only then, and its absence said."""
+    try:
+        from marsad.store.postgres import PostgresStore
+    except ImportError as exc:
+        raise StoreError(
+            f"a PostgreSQL archive needs the psycopg package ({exc}): pip install 'marsad[postgresql]'"
+        ) from None
+    return PostgresStore
 
 
 def _pieces_of(original: Original) -> Iterator[bytes | memoryview]:
