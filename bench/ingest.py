@@ -96,7 +96,7 @@ def bare_sqlite(db: Path, texts: list[str]) -> float:
     return took
 
 
-def search_latency(db: Path) -> dict[str, tuple[float, float, int]]:
+def search_latency(db: Path | str) -> dict[str, tuple[float, float, int]]:
     from marsad.analyze.search import search
     from marsad.store import open_store
 

@@ -24,7 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import write_corpus
-from bench.ingest import QUERY_CLASSES
+from bench.ingest import QUERY_CLASSES, search_latency
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -43,25 +43,6 @@ def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
         fn()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
-
-
-def searches(where: str) -> dict[str, tuple[float, float]]:
-    from marsad.analyze.search import search
-    from marsad.store import open_store
-
-    store = open_store(where, read_only=True)
-    out = {}
-    for name, queries in QUERY_CLASSES.items():
-        times = []
-        for _ in range(4):
-            for q in queries:
-                started = time.perf_counter()
-                search(store, q, limit=20)
-                times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
-    store.close()
-    return out
 
 
 def answers(where: str) -> dict[str, float]:
@@ -110,7 +91,7 @@ def main() -> None:
     try:
         sides = {"sqlite (baseline)": str(db), "postgresql": url}
         took = {name: ingest(where, folder) for name, where in sides.items()}
-        found = {name: searches(where) for name, where in sides.items()}
+        found = {name: search_latency(where) for name, where in sides.items()}
         answered = {name: answers(where) for name, where in sides.items()}
     finally:
         with psycopg.connect(server, autocommit=True) as con:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,17 +73,25 @@ def facet_counts(
     matched = json.dumps([r[0] for r in con.execute(match, (query.fts(), window_start or 0, *args))])
     # each through its compact kept table (migration 0015): a row a document, a row a document and entity
     sql = "SELECT language, media_type, origin, year FROM document_facets WHERE doc IN (SELECT value FROM json_each(?))"
+    named = (
+        "SELECT subject, count(*) FROM document_subjects WHERE doc IN (SELECT value FROM json_each(?)) "
+        "AND kind = ? AND n > 0 GROUP BY subject"
+    )
+    return counted(con.execute(sql, (matched,)), lambda kind: con.execute(named, (matched, kind)), top)
+
+
+def counted(
+    described: Iterable[tuple[Any, ...]], naming: Callable[[str], Iterable[tuple[Any, Any]]], top: int = 8
+) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's most frequent values: from the matching documents' (language, media type, origin, year) rows, and
+    `naming(kind)`'s (entity id, documents) rows for the kinds of fact the actor and series facets count."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for language, media_type, origin, year in con.execute(sql, (matched,)):
+    for language, media_type, origin, year in described:
         counts["language"][language or "und"] += 1
         counts["media type"][media_type] += 1
         counts["origin"][origin] += 1
         counts["year"][year or "undated"] += 1
     for name, kind in _ENTITY_FACETS.items():
-        sql = (
-            "SELECT subject, count(*) FROM document_subjects WHERE doc IN (SELECT value FROM json_each(?)) "
-            "AND kind = ? AND n > 0 GROUP BY subject"
-        )
-        for subject, n in con.execute(sql, (matched, kind)):
+        for subject, n in naming(kind):
             counts[name][str(subject)] = int(n)
     return {name: c.most_common(top) for name, c in counts.items()}

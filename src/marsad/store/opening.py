@@ -10,9 +10,11 @@ file read-only, so an archive on read-only media or shared read-only can be quer
 from __future__ import annotations
 
 import enum
+import importlib
 import os
 import sqlite3
 from pathlib import Path
+from types import ModuleType
 
 from marsad.errors import StoreError
 from marsad.store.migrations import migrations
@@ -28,6 +30,17 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 def is_server_url(path: str | os.PathLike[str]) -> bool:
     """Does --db name a PostgreSQL database (a URL: store.postgres), not an SQLite file?"""
     return str(path).startswith(SERVER_SCHEMES)
+
+
+def postgres() -> ModuleType:
+    """The PostgreSQL store's module, imported when a URL names a server: psycopg (marsad[postgresql]) is needed only
+    then, and a machine without it is told so in one line."""
+    try:
+        return importlib.import_module("marsad.store.postgres")
+    except ImportError as exc:
+        raise StoreError(
+            f"a PostgreSQL archive needs the psycopg package ({exc}): pip install 'marsad[postgresql]'"
+        ) from None
 
 
 class FileKind(enum.Enum):
@@ -110,13 +123,7 @@ def check_writable(path: str) -> FileKind:
 def check_readable(path: str) -> FileKind:
     """Refuse a missing, blank or foreign file (or server database) before a read command answers from it."""
     if is_server_url(path):
-        try:
-            from marsad.store.postgres import check_readable_server
-        except ImportError as exc:
-            raise StoreError(
-                f"a PostgreSQL archive needs the psycopg package ({exc}): pip install 'marsad[postgresql]'"
-            ) from None
-        check_readable_server(path)
+        postgres().check_readable_server(path)
         return FileKind.ARCHIVE
     kind, tables = identify(path)
     if kind in (FileKind.MISSING, FileKind.BLANK):

@@ -21,7 +21,6 @@ import functools
 import itertools
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar, cast
@@ -32,9 +31,8 @@ import psycopg
 from marsad.errors import StoreError
 from marsad.model import Document, Entity, Original
 from marsad.store.base import FactFilter, SearchHit
-from marsad.store.facets import FACETS, Narrowing
+from marsad.store.facets import Narrowing, counted
 from marsad.store.facts import FACT_COLUMNS, FactOfDocument
-from marsad.store.kept import COUNTED
 from marsad.store.migrations import migrations
 from marsad.store.query import Query, Term
 from marsad.store.rows import COLUMNS, entity_json, from_row
@@ -106,9 +104,6 @@ class _Connection:
         cur = self.raw.cursor()
         cur.executemany(_dialect(sql), list(rows))
         return cur
-
-    def close(self) -> None:
-        self.raw.close()
 
 
 def _no_nul(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -198,7 +193,7 @@ def check_readable_server(url: str) -> None:
         )
 
 
-def _migrate(raw: psycopg.Connection[Any], url: str) -> None:
+def _migrate(raw: psycopg.Connection[Any]) -> None:
     """Apply what is missing of store/pgsql, each migration in its own transaction, one process at a time."""
     for mig in migrations("pgsql"):
         with raw.transaction(), raw.cursor() as cur:
@@ -258,7 +253,7 @@ class PostgresStore(SQLiteStore):
             if read_only and not done:
                 raise StoreError(f"no archive at {self.path}; ingest something first (marsad ingest PATH)")
             if {m.version for m in migrations("pgsql")} - done:
-                _migrate(raw, url)
+                _migrate(raw)
             if read_only:
                 raw.execute("SET default_transaction_read_only = on")
         except BaseException:
@@ -325,13 +320,7 @@ class PostgresStore(SQLiteStore):
     def _write_facts(
         self, rowid: int, facts: Iterable[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
     ) -> None:
-        for name, version in extracted:
-            self._con.execute("DELETE FROM facts WHERE doc = ? AND extractor = ?", (rowid, name))
-            self._con.execute(
-                "INSERT INTO extractions(doc, extractor, version) VALUES (?, ?, ?) "
-                "ON CONFLICT (doc, extractor) DO UPDATE SET version = EXCLUDED.version",
-                (rowid, name, version),
-            )
+        self._record_extractions(rowid, extracted)
         rows = iter(facts)
         while batch := list(itertools.islice(rows, _BATCH)):
             self._write_fact_rows([(row[0], rowid, *row[1:]) for row in batch])
@@ -387,7 +376,6 @@ class PostgresStore(SQLiteStore):
             "WHERE " + clause + " GROUP BY f.kind, f.subject, f.predicate, f.value, f.date, f.date_end, f.precision"
         )
         groups = [tuple(r) for r in self._con.execute(sql, args)]
-        assert COUNTED  # the kinds SQLite's store keeps counts of; all are counted here from the facts
         return self._groups_as_reviewed(groups, where) if self._reviews else groups
 
     # -- search --------------------------------------------------------------------------------
@@ -438,23 +426,14 @@ class PostgresStore(SQLiteStore):
         bound = self.rank_window_start(query, narrow)
         sql = f"SELECT m.doc FROM ({matching}) m WHERE m.doc >= ? AND {_LATEST} AND {kept}"
         docs = [int(r[0]) for r in self._con.execute(sql, (*args, bound or 0, *kept_args))]
-        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         described = (
             f"SELECT {_FIRST_LANGUAGE}, media_type, origin, substr(published, 1, 4) FROM documents WHERE rowid = ANY(?)"
         )
-        for language, media_type, origin, year in self._con.execute(described, (docs,)):
-            counts["language"][language or "und"] += 1
-            counts["media type"][media_type] += 1
-            counts["origin"][origin] += 1
-            counts["year"][year or "undated"] += 1
-        for name, kind in (("actor", "actor"), ("series", "publication_issue")):
-            sql = (
-                "SELECT subject, count(DISTINCT doc) FROM facts WHERE doc = ANY(?) AND kind = ? "
-                "AND subject IS NOT NULL GROUP BY subject"
-            )
-            for subject, n in self._con.execute(sql, (docs, kind)):
-                counts[name][str(subject)] = int(n)
-        return {name: c.most_common(8) for name, c in counts.items()}
+        named = (
+            "SELECT subject, count(DISTINCT doc) FROM facts WHERE doc = ANY(?) AND kind = ? "
+            "AND subject IS NOT NULL GROUP BY subject"
+        )
+        return counted(self._con.execute(described, (docs,)), lambda kind: self._con.execute(named, (docs, kind)))
 
     def check_integrity(self, full_text: bool = True) -> list[str]:
         """The archive against itself: every document indexed and with its original, every fact's text the span of

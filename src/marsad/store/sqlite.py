@@ -30,6 +30,7 @@ from marsad.store.opening import (
     connect_read_only,
     is_server_url,
     pending_migrations,
+    postgres,
 )
 from marsad.store.query import Query
 from marsad.store.reviews import F, Review, by_evidence, insert_review, latest, reviewed, reviewed_key, select_reviews
@@ -257,11 +258,7 @@ class SQLiteStore:
     def _write_facts(
         self, rowid: int, facts: Iterable[tuple[Any, ...]], extracted: tuple[tuple[str, str], ...]
     ) -> None:
-        for name, version in extracted:
-            self._con.execute("DELETE FROM facts WHERE doc = ? AND extractor = ?", (rowid, name))
-            self._con.execute(
-                "INSERT OR REPLACE INTO extractions(doc, extractor, version) VALUES (?, ?, ?)", (rowid, name, version)
-            )
+        self._record_extractions(rowid, extracted)
         # a long document's rows are written as its parts are read (extract.registry.iter_rows), a batch at a time,
         # and what they add to the kept tables written as it grows: memory follows the batch, not the document
         rows = iter(facts)
@@ -271,6 +268,16 @@ class SQLiteStore:
             self._write_fact_rows([(row[0], rowid, *row[1:]) for row in batch])
             if self._tally.large():
                 self._tally.write(self._con)
+
+    def _record_extractions(self, rowid: int, extracted: tuple[tuple[str, str], ...]) -> None:
+        """The named extractors' facts of a document deleted, and the version of each that ran on it recorded."""
+        for name, version in extracted:
+            self._con.execute("DELETE FROM facts WHERE doc = ? AND extractor = ?", (rowid, name))
+            self._con.execute(
+                "INSERT INTO extractions(doc, extractor, version) VALUES (?, ?, ?) "
+                "ON CONFLICT (doc, extractor) DO UPDATE SET version = excluded.version",
+                (rowid, name, version),
+            )
 
     def _write_fact_rows(self, rows: list[tuple[Any, ...]]) -> None:
         """Insert fact rows (id, doc, FACT_COLUMNS[1:]); a row whose id is already there replaces it, as the last
@@ -857,14 +864,9 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
 
 
 def _postgres_store() -> type[SQLiteStore]:
-    """The PostgreSQL store's class; psycopg (marsad[postgresql]) is needed only then, and its absence said."""
-    try:
-        from marsad.store.postgres import PostgresStore
-    except ImportError as exc:
-        raise StoreError(
-            f"a PostgreSQL archive needs the psycopg package ({exc}): pip install 'marsad[postgresql]'"
-        ) from None
-    return PostgresStore
+    """The PostgreSQL store's class (psycopg is needed only then: store.opening.postgres says when it is missing)."""
+    store: type[SQLiteStore] = postgres().PostgresStore
+    return store
 
 
 def _pieces_of(original: Original) -> Iterator[bytes | memoryview]:
