@@ -102,13 +102,3 @@ def marsad(request: pytest.FixtureRequest, db: Path) -> Marsad:
     if request.config.getoption("--store") == "postgresql":
         return Marsad(request.getfixturevalue("postgresql_url"))
     return Marsad(db)
-
-
-@pytest.fixture(autouse=True)
-def _shipped_watchlist_after_each_test() -> Iterator[None]:
-    """Commands run in-process configure the extractors with their archive's watchlist: undo it, so a
-    test never sees another test's imports."""
-    yield
-    from marsad.extract.actors import configure
-
-    configure(None)

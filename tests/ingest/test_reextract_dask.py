@@ -14,7 +14,6 @@ import pytest
 
 from marsad.errors import ConfigError
 from marsad.extract import registry
-from marsad.extract.actors import configure
 from marsad.pipeline import reextract as pipeline
 from marsad.pipeline.run import ingest
 from marsad.store import SQLiteStore
@@ -71,18 +70,15 @@ def archive(tmp_path: Path, marsad: Marsad, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _extracted(db: Path, into: Path, scheduler: str | None) -> tuple[pipeline.ExtractSummary, list[tuple[Any, ...]]]:
-    from marsad.kb import load_watchlist
-
     shutil.copy(db, into)
     store = SQLiteStore(into)
     try:
-        configure(load_watchlist(entities=store.kb_entities()))  # as `marsad extract` does, for the one process
-        summary = pipeline.reextract(store, force=True, scheduler=scheduler)
+        extractors = registry.extractors_for(store.kb_entities())  # as `marsad extract` does
+        summary = pipeline.reextract(store, force=True, scheduler=scheduler, extractors=extractors)
         facts = sorted((f["id"], f["start"], f["end"], f["date"], f["entity_id"]) for f in store.iter_facts())
         assert not store.check_integrity()
         return summary, facts
     finally:
-        configure(None)
         store.close()
 
 

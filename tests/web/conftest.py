@@ -20,8 +20,6 @@ BASE = "http://127.0.0.1:8765"
 
 @pytest.fixture(scope="session")
 def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from marsad.extract.actors import configure
-
     work = tmp_path_factory.mktemp("web")
     db = work / "archive.db"
     notes, watchlist = corpus.write(work)
@@ -29,7 +27,6 @@ def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for args in (["kb", "add", str(watchlist)], ["ingest", str(notes)], ["check"]):
         result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    configure(None)
     return db
 
 

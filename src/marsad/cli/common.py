@@ -7,7 +7,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -17,6 +17,9 @@ from marsad.export.tabular import FORMATS
 from marsad.settings import setting
 from marsad.store import ReadView, Store, open_store
 from marsad.store.opening import check_readable
+
+if TYPE_CHECKING:
+    from marsad.extract.base import Extractor
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,13 +82,11 @@ def store_from(ctx: click.Context, write: bool = False, create: bool = False) ->
     return store
 
 
-def use_archive_watchlist(store: ReadView) -> None:
-    """Extractors resolve names against the shipped watchlist plus what this archive imported or added."""
-    from marsad.extract.actors import configure
-    from marsad.kb import load_watchlist
+def archive_extractors(store: ReadView) -> tuple[Extractor, ...]:
+    """The extractors that resolve names against the shipped watchlist plus what this archive imported or added."""
+    from marsad.extract.registry import extractors_for
 
-    imported = store.kb_entities()
-    configure(load_watchlist(entities=imported) if imported else None)
+    return extractors_for(store.kb_entities())
 
 
 def format_option(*choices: str) -> Callable[[F], F]:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from marsad.cli.common import format_option, handle_errors, setting_option, store_from, use_archive_watchlist
+from marsad.cli.common import archive_extractors, format_option, handle_errors, setting_option, store_from
 from marsad.cli.kb import archive_watchlist
 from marsad.errors import NotFoundError
 from marsad.export.tabular import write_rows
@@ -102,8 +102,8 @@ def extract_command(ctx: click.Context, force: bool, workers: str | None, schedu
     """Run the extractors over the archive again (ingest runs them too); idempotent per extractor version."""
     processes = worker_count(*setting("workers").given(workers))
     store = store_from(ctx, write=True)
-    use_archive_watchlist(store)  # before the workers start: they inherit it
-    summary = reextract(store, force=force, workers=processes, scheduler=scheduler)
+    extractors = archive_extractors(store)  # before the workers fork: they inherit it
+    summary = reextract(store, force=force, workers=processes, scheduler=scheduler, extractors=extractors)
     for doc_id, reason in summary.failed or []:
         click.echo(f"error: {doc_id}: extraction failed ({reason})", err=True)
     click.echo(

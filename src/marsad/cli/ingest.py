@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from marsad.cli.common import handle_errors, setting_option, store_from, use_archive_watchlist
+from marsad.cli.common import archive_extractors, handle_errors, setting_option, store_from
 from marsad.ingest.paths import one_line
 from marsad.ingest.walk import iter_inputs
 from marsad.pipeline import ingest
 from marsad.pipeline.run import UNSUPPORTED, FileResult, IngestSummary
 from marsad.settings import ingest_settings
 from marsad.store import Store
+
+if TYPE_CHECKING:
+    from marsad.extract.base import Extractor
 
 
 @click.command("ingest")
@@ -48,7 +52,6 @@ def ingest_command(
     """
     size_limit, batch, processes = ingest_settings(max_size, batch_size, workers)
     store = store_from(ctx, write=True, create=True)
-    use_archive_watchlist(store)
     summary = run_ingest(store, paths, size_limit, batch, processes, quiet, extract)
     sys.exit(1 if summary.failed else 0)
 
@@ -63,8 +66,9 @@ def run_ingest(
     extract: bool = True,
 ) -> IngestSummary:
     started = time.monotonic()
+    extractors = archive_extractors(store)  # built here, before the workers fork: they inherit it
     if sys.stdout.isatty() and "-" not in paths:
-        summary = _with_progress(store, paths, max_size, batch_size, workers, extract)
+        summary = _with_progress(store, paths, max_size, batch_size, workers, extract, extractors)
     else:
         summary = ingest(
             store,
@@ -75,6 +79,7 @@ def run_ingest(
             extract=extract,
             stdin=sys.stdin,
             on_file=lambda r: _print_result(r, quiet),
+            extractors=extractors,
         )
     took = time.monotonic() - started
     click.echo(
@@ -85,8 +90,9 @@ def run_ingest(
 
 
 def _with_progress(
-    store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int, extract: bool
-) -> IngestSummary:
+    store: Store, paths: tuple[str, ...], max_size: int, batch_size: int, workers: int, extract: bool,
+    extractors: tuple[Extractor, ...],
+) -> IngestSummary:  # fmt: skip
     total = sum(1 for _ in iter_inputs(paths))
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # refreshed by hand, not by rich's thread: worker processes are forked, and forking beside a thread is unsafe
@@ -100,8 +106,9 @@ def _with_progress(
             progress.refresh()
 
         return ingest(
-            store, paths, max_size=max_size, batch_size=batch_size, workers=workers, extract=extract, on_file=on_file
-        )
+            store, paths, max_size=max_size, batch_size=batch_size, workers=workers, extract=extract, on_file=on_file,
+            extractors=extractors,
+        )  # fmt: skip
 
 
 def _print_result(result: FileResult, quiet: bool) -> None:

@@ -16,7 +16,7 @@ from marsad.analyze.report import build
 from marsad.analyze.search import search
 from marsad.analyze.timeline import timeline
 from marsad.cli.answers import first_mention_lines, latency_lines, print_findings, print_timeline
-from marsad.cli.common import handle_errors, store_from, use_archive_watchlist
+from marsad.cli.common import handle_errors, store_from
 from marsad.cli.ingest import run_ingest
 from marsad.cli.kb import archive_watchlist
 from marsad.cli.report import write_report
@@ -59,7 +59,6 @@ def run_command(ctx: click.Context, paths: tuple[str, ...], queries: tuple[str, 
     """
     max_size, batch, workers = ingest_settings()
     store = store_from(ctx, write=True, create=True)
-    use_archive_watchlist(store)
     sample_used = not paths
     if not paths:
         sample = sample_path()

@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import ahocorasick
 
+from marsad.extract.base import Member
 from marsad.kb import Watchlist, load_watchlist
 from marsad.kb.match import same_name
 from marsad.kb.names import is_article, name_key, token_key, tokens_with_offsets, word_key
 from marsad.kb.un import SOURCE as UN_SOURCE
 from marsad.model import Document, Entity, EntityType, Role, Span, Statement
 from marsad.text.fold import fold
+
+_T = TypeVar("_T")
 
 _ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MEDIA_OUTLET})
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -76,6 +80,8 @@ def _variants(alias: str) -> set[str]:
 
 class _Index:
     def __init__(self, watchlist: Watchlist) -> None:
+        self.watchlist = watchlist
+        self.derived: dict[str, Any] = {}  # ActorExtractor.derived
         self.entities = {e.id: e for e in watchlist.entities if e.type in _ACTOR_TYPES | {EntityType.TOPIC}}
         keyed: dict[str, tuple[int, dict[str, list[str]], str]] = {}
         self.exact: dict[str, set[str]] = {}  # folded one-word alias -> entity ids
@@ -152,59 +158,54 @@ def _share_kunyas(keyed: dict[str, tuple[int, dict[str, list[str]], str]], entit
         keyed[key] = (n, ids, spelled)
 
 
-_configured: list[Watchlist] = []
-_LAST: list[Any] = []  # [document, index, its facts]
-
-
-def configure(watchlist: Watchlist | None) -> None:
-    """Make `watchlist` (shipped + imported + user entities) the one every ActorExtractor uses by default;
-    call before ingest forks its workers. None returns to the shipped watchlist."""
-    _configured[:] = [watchlist] if watchlist is not None else []
-    _default_index.cache_clear()
-    for clear in _ON_CONFIGURE:
-        clear()
-
-
-_ON_CONFIGURE: list[Any] = []
-
-
-def on_configure(clear: Any) -> None:
-    """Register a cache of watchlist-derived data (series names, campaign titles) to drop on configure()."""
-    _ON_CONFIGURE.append(clear)
-
-
 @cache
-def _shipped_watchlist() -> Watchlist:
+def shipped_watchlist() -> Watchlist:
+    """The watchlist marsad ships (its YAML and the UN list), loaded once a process: it never changes."""
     return load_watchlist()
 
 
-def active_watchlist() -> Watchlist:
-    """The watchlist extractors use: the one configure() set, else the shipped one."""
-    return _configured[0] if _configured else _shipped_watchlist()
-
-
 @cache
-def _default_index() -> _Index:
-    return _Index(active_watchlist())
+def _shipped_index() -> _Index:
+    return _Index(shipped_watchlist())
 
 
-class ActorExtractor:
+class ActorExtractor(Member):
+    """Actor and topic mentions of one watchlist: the shipped one, or the one given (the shipped entities plus an
+    archive's own, `kb.load_watchlist(entities=...)`). What other extractors derive from the same watchlist (series
+    names, campaign titles) is kept with its index (`derived`), so that it is built once for it."""
+
     NAME = "actors"
     VERSION = "0.6"
 
     def __init__(self, watchlist: Watchlist | None = None) -> None:
         self._index = _Index(watchlist) if watchlist is not None else None
+        self._last: tuple[Document, list[Statement]] | None = None  # the last document read and its facts
 
     @property
     def index(self) -> _Index:
-        return self._index or _default_index()
+        return self._index or _shipped_index()
+
+    @property
+    def watchlist(self) -> Watchlist:
+        return self.index.watchlist
+
+    def derived(self, name: str, build: Callable[[Watchlist], _T]) -> _T:
+        """`build(watchlist)`, built once for this extractor's watchlist and kept beside its index."""
+        index = self.index
+        if name not in index.derived:
+            index.derived[name] = build(index.watchlist)
+        return cast(_T, index.derived[name])
 
     def extract(self, doc: Document) -> list[Statement]:
-        if _LAST and _LAST[0] is doc and _LAST[1] is self.index:  # asked again by the statement extractor
-            return list(_LAST[2])
+        last = self._last
+        if last is not None and last[0] is doc:  # asked again by the statement extractor (the same document object)
+            return list(last[1])
         facts = self._extract(doc)
-        _LAST[:] = [doc, self.index, facts]
+        self._last = (doc, facts)
         return list(facts)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_index": self._index, "_last": None}  # what it last read stays here
 
     def _extract(self, doc: Document) -> list[Statement]:
         index = self.index
@@ -361,17 +362,10 @@ def _covers(role: Role, when: str) -> bool:
     return True
 
 
-_KEYS: dict[str, tuple[bool, str, str]] = {}
-
-
+@lru_cache(maxsize=200_000)  # a collection's words recur; a bound keeps a hostile one's from growing without end
 def _keys(token: str) -> tuple[bool, str, str]:
     """Is the token an article, its key in a name, its key as a one-word alias (kb.names): one lookup a token."""
-    found = _KEYS.get(token)
-    if found is None:
-        if len(_KEYS) > 200_000:
-            _KEYS.clear()  # a collection's words recur; a bound keeps a hostile one's from growing without end
-        found = _KEYS[token] = (is_article(token), token_key(token), word_key(token))
-    return found
+    return is_article(token), token_key(token), word_key(token)
 
 
 def _with_article(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:

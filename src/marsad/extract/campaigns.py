@@ -8,12 +8,13 @@ title after «بعنوان» with no campaign word near it is the title of a rel
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor, active_watchlist, on_configure
+from marsad.extract.actors import ActorExtractor
+from marsad.extract.base import Member
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.near import NearDates
+from marsad.kb import Watchlist
 from marsad.kb.names import name_key
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.text.fold import fold_with_offsets
@@ -50,16 +51,12 @@ _LOOKBACK = 90
 _MAX_DATE_GAP = 140
 
 
-@cache
-def _campaigns() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
+def _campaigns(watchlist: Watchlist) -> tuple[tuple[Entity, tuple[str, ...]], ...]:
     out = []
-    for e in active_watchlist().entities:
+    for e in watchlist.entities:
         if e.type is EntityType.CAMPAIGN:
             out.append((e, tuple({name_key(a.name) for a in e.aliases} - {""})))
     return tuple(out)
-
-
-on_configure(_campaigns.cache_clear)
 
 
 def display_title(entity: Entity, written: str | None = None) -> str:
@@ -79,12 +76,13 @@ def display_title(entity: Entity, written: str | None = None) -> str:
     return f"{entity.name} ({english})"
 
 
-class CampaignExtractor:
+class CampaignExtractor(Member):
     NAME = "campaigns"
     VERSION = "0.3"
 
-    def __init__(self) -> None:
-        self._dates = DateExtractor()
+    def __init__(self, dates: DateExtractor | None = None, actors: ActorExtractor | None = None) -> None:
+        self._dates = dates or DateExtractor()
+        self._actors = actors or ActorExtractor()  # its watchlist's campaigns, and the actors a campaign supports
 
     def extract(self, doc: Document) -> list[Statement]:
         folded = fold_with_offsets(doc.text)
@@ -121,7 +119,7 @@ class CampaignExtractor:
         if not cues:
             return []
         actors = sorted(
-            (s for s in ActorExtractor().extract(doc) if s.kind == "actor" and s.detail.get("actor")),
+            (s for s in self._actors.extract(doc) if s.kind == "actor" and s.detail.get("actor")),
             key=lambda s: s.evidence[0].start,
         )
         out = []
@@ -141,7 +139,11 @@ class CampaignExtractor:
     def _statement(self, doc: Document, start: int, end: int, title: str, dates: NearDates) -> Statement:
         key = name_key(title)
         entity = next(
-            (e for e, keys in _campaigns() if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)),
+            (
+                e
+                for e, keys in self._actors.derived("campaigns", _campaigns)
+                if any(k == key or (len(k) > 8 and (k in key or key in k)) for k in keys)
+            ),
             None,
         )
         dated = dates.following(doc.text, end, _MAX_DATE_GAP, r"[.!?؟\n]") or dates.preceding(

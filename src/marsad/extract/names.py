@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor, active_watchlist
+from marsad.extract.actors import ActorExtractor
+from marsad.extract.base import Member
 from marsad.model import Document, EntityType, Span, Statement
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʿʾ][^\W\d_]+)*")
@@ -56,18 +57,23 @@ _AR_NOT_NISBA = frozenset(
 _JOIN = re.compile(r"^[ \t\-‐]{1,2}$")  # what may stand between two words of one name
 
 
-class NameExtractor:
+class NameExtractor(Member):
     NAME = "names"
     VERSION = "0.2"
 
-    def __init__(self) -> None:
-        self._actors = ActorExtractor()
+    def __init__(self, actors: ActorExtractor | None = None) -> None:
+        self._actors = actors or ActorExtractor()  # the mentions it leaves alone, and its watchlist's persons
+        self._last: tuple[Document, list[Statement]] | None = None  # the last document read and its facts
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_last": None}
 
     def extract(self, doc: Document) -> list[Statement]:
-        if _LAST and _LAST[0] is doc:  # asked again by the statement extractor
-            return list(_LAST[1])
+        last = self._last
+        if last is not None and last[0] is doc:  # asked again by the statement extractor (the same document object)
+            return list(last[1])
         facts = self._extract(doc)
-        _LAST[:] = [doc, facts]
+        self._last = (doc, facts)
         return list(facts)
 
     def _extract(self, doc: Document) -> list[Statement]:
@@ -103,7 +109,7 @@ class NameExtractor:
         («أبو الحسن الهاشمي» for Abu al-Hasan al-Hashimi al-Qurashi), which marsad.kb.match decides."""
         detail: dict[str, Any] = {"actor": name, "resolved": False, "entity_type": "person"}
         subject, confidence = None, 0.5
-        found = active_watchlist().resolve(name, (EntityType.PERSON,))
+        found = self._actors.watchlist.resolve(name, (EntityType.PERSON,))
         if len(found) == 1:
             entity = found[0]
             subject, confidence = entity.id, 0.7
@@ -121,7 +127,6 @@ class NameExtractor:
         )
 
 
-_LAST: list[Any] = []  # [document, its facts]
 _POSSESSIVE = re.compile(r"[A-Za-z]['’][sS]$")
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, TypeAlias
 
 from marsad.errors import ConfigError
@@ -15,7 +18,7 @@ from marsad.extract.dates import DateExtractor
 from marsad.extract.names import NameExtractor
 from marsad.extract.series import SeriesExtractor
 from marsad.extract.statements import StatementExtractor
-from marsad.model import Document, Statement
+from marsad.model import Document, Entity, Statement
 
 __all__ = [
     "CHUNK_CHARS",
@@ -26,6 +29,7 @@ __all__ = [
     "extract_part",
     "extract_rows",
     "extractor_by_name",
+    "extractors_for",
     "iter_extracted",
     "iter_rows",
     "part_rows",
@@ -34,14 +38,53 @@ __all__ = [
     "warm_up",
 ]
 
-EXTRACTORS: tuple[Extractor, ...] = (
-    DateExtractor(),
-    ActorExtractor(),
-    NameExtractor(),
-    SeriesExtractor(),
-    CampaignExtractor(),
-    StatementExtractor(),
-)
+
+def extractors_for(entities: Sequence[Entity] = ()) -> tuple[Extractor, ...]:
+    """The extractors that read with the shipped watchlist plus `entities` (an archive's own, `store.kb_entities()`):
+    one set, whose members share what they read of a document (the statement extractor reads the dates, actors and
+    series the others found). Built once a process for the same entities (an index of a watchlist takes seconds),
+    and pickled as them (base.Member)."""
+    entities = tuple(entities)
+    key = hashlib.sha256(pickle.dumps(entities)).hexdigest() if entities else ""
+    return member_set(entities, key)
+
+
+def member_set(entities: tuple[Entity, ...], key: str) -> tuple[Extractor, ...]:
+    if not key:
+        return EXTRACTORS
+    built = _SETS.get(key)
+    if built is None:
+        while len(_SETS) >= _KEPT_SETS:
+            del _SETS[next(iter(_SETS))]  # the oldest
+        built = _SETS[key] = _built(entities, key)
+    return built
+
+
+def member(entities: tuple[Entity, ...], key: str, name: str) -> Extractor:
+    """The extractor named `name` of the set for `entities` (how a pickled one is read back)."""
+    return next(e for e in member_set(entities, key) if name == e.NAME)
+
+
+_SETS: dict[str, tuple[Extractor, ...]] = {}  # the sets this process built for archives' entities, by their key
+_KEPT_SETS = 4  # a process reads for one archive at a time; a web server or a test run for a few
+
+
+def _built(entities: tuple[Entity, ...], key: str) -> tuple[Extractor, ...]:
+    from marsad.kb import load_watchlist
+
+    dates = DateExtractor()
+    actors = ActorExtractor(load_watchlist(entities=list(entities)) if entities else None)
+    names = NameExtractor(actors)
+    series = SeriesExtractor(dates, actors)
+    members = (
+        dates, actors, names, series, CampaignExtractor(dates, actors), StatementExtractor(dates, actors, names, series)
+    )  # fmt: skip
+    for m in members:
+        m.member_of = (entities, key)
+    return members
+
+
+EXTRACTORS: tuple[Extractor, ...] = _built((), "")  # with the shipped watchlist
 
 
 def extractor_by_name(name: str) -> Extractor:
@@ -51,17 +94,13 @@ def extractor_by_name(name: str) -> Extractor:
     raise ConfigError(f"unknown extractor {name!r}; known: {', '.join(e.NAME for e in EXTRACTORS)}")
 
 
-_WARM: list[bool] = []
-
-
+@cache
 def warm_up() -> None:
-    """Build what the extractors build on first use (the watchlist's automaton, the date grammar), once per process:
-    a document's time budget is for reading it, not for loading them."""
-    if not _WARM:
-        _WARM.append(True)  # first: the warm-up's own reading calls this again
-        run_extractors(
-            Document("0" * 64, "warm-up", "text/plain", "On 4 January 2024 the group said so. قال التنظيم.", 0)
-        )
+    """Build what the extractors build on first use (the shipped watchlist's automaton, the date grammar), once per
+    process: a document's time budget is for reading it, not for loading them."""
+    doc = Document("0" * 64, "warm-up", "text/plain", "On 4 January 2024 the group said so. قال التنظيم.", 0)
+    for ex in EXTRACTORS:
+        ex.extract(doc)
 
 
 def extract_rows(

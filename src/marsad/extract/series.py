@@ -12,14 +12,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor, active_watchlist, on_configure
+from marsad.extract.actors import ActorExtractor
+from marsad.extract.base import Member
 from marsad.extract.dates import DateExtractor
 from marsad.extract.dates.lexicon import AR_MONTHS, EN_MONTHS
 from marsad.extract.dates.near import NearDates
 from marsad.extract.events.modality import modality
+from marsad.kb import Watchlist
 from marsad.model import Document, Entity, EntityType, PartialDate, Span, Statement
 from marsad.model.event import Modality
 from marsad.text.fold import fold, fold_with_offsets
@@ -111,10 +112,9 @@ class _Series:
     names: tuple[str, ...] = ()  # what the patterns match, folded: a text holding none of them is not scanned
 
 
-@cache
-def _series() -> tuple[_Series, ...]:
+def _series(watchlist: Watchlist) -> tuple[_Series, ...]:
     out = []
-    for e in active_watchlist().entities:
+    for e in watchlist.entities:
         if e.type is not EntityType.SERIES:
             continue
         names = sorted({fold(a.name).split(" (")[0].rstrip("'") for a in e.aliases}, key=len, reverse=True)
@@ -125,31 +125,31 @@ def _series() -> tuple[_Series, ...]:
     return tuple(out)
 
 
-_LAST: list[Any] = []  # [folded text, the series, their names' matches in it]: read by three callers in a row
-
-
-def _named(text: str) -> list[tuple[_Series, re.Match[str]]]:
-    """Every match of a series' names in a folded text, series by series; a series none of whose names the text
-    holds (a substring search, far faster than the pattern) is not scanned."""
-    series = _series()
-    if _LAST and _LAST[0] is text and _LAST[1] is series:
-        return list(_LAST[2])
-    found = [
-        (s, m) for s in series if any(n in text for n in s.names) for pat in s.patterns for m in pat.finditer(text)
-    ]
-    _LAST[:] = [text, series, found]
-    return list(found)
-
-
-on_configure(_series.cache_clear)
-
-
-class SeriesExtractor:
+class SeriesExtractor(Member):
     NAME = "series"
     VERSION = "0.5"
 
-    def __init__(self) -> None:
-        self._dates = DateExtractor()
+    def __init__(self, dates: DateExtractor | None = None, actors: ActorExtractor | None = None) -> None:
+        self._dates = dates or DateExtractor()
+        self._actors = actors or ActorExtractor()  # its watchlist's series, and the topics an issue names
+        self._last: tuple[str, list[tuple[_Series, re.Match[str]]]] | None = None  # a folded text and _named's
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_last": None}
+
+    def _named(self, text: str) -> list[tuple[_Series, re.Match[str]]]:
+        """Every match of a series' names in a folded text, series by series; a series none of whose names the
+        text holds (a substring search, far faster than the pattern) is not scanned. Read by three callers in a
+        row: the last text's are kept."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return list(last[1])
+        series = self._actors.derived("series", _series)
+        found = [
+            (s, m) for s in series if any(n in text for n in s.names) for pat in s.patterns for m in pat.finditer(text)
+        ]
+        self._last = (text, found)
+        return list(found)
 
     def extract(self, doc: Document) -> list[Statement]:
         folded = fold_with_offsets(doc.text)
@@ -169,7 +169,7 @@ class SeriesExtractor:
             for number in numbers:
                 out.append(self._statement(doc, folded, start, end, number, series, dates))
         out += self._articles(doc, folded, mentions, starts, out)
-        return _with_topics(doc, folded, out)
+        return _with_topics(doc, folded, out, self._actors)
 
     def _articles(
         self,
@@ -208,7 +208,7 @@ class SeriesExtractor:
 
     def _series_mentions(self, text: str, original: str, folded: Any) -> list[tuple[int, int, Entity]]:
         found = []
-        for series, m in _named(text):
+        for series, m in self._named(text):
             if has_arabic(m.group(0)) and not _publication_context(text, m.start(), m.end()):
                 continue  # «النبأ» alone is "the news"
             where = folded.original_span(m.start(), m.end())
@@ -241,7 +241,7 @@ class SeriesExtractor:
             out.append((m.start(), m.end(), [int(m.group("n") or m.group("n_ar"))]))
         for m in _INFOBOX.finditer(text):
             out.append((m.start(), m.end(), [int(m.group("n"))]))
-        for _, m in _named(text):  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
+        for _, m in self._named(text):  # "al-Naba 413", "al-Naba #454", "Al-Naba (No.49"
             tail = _TAIL.match(text, m.end())
             if tail:
                 out.append((m.start(), tail.end(), [int(tail.group("n"))]))
@@ -314,11 +314,11 @@ _NOT_MENTIONED = re.compile(
 )
 
 
-def _with_topics(doc: Document, folded: Any, issues: list[Statement]) -> list[Statement]:
+def _with_topics(doc: Document, folded: Any, issues: list[Statement], actors: ActorExtractor) -> list[Statement]:
     """Each issue with the topics its sentence names, and whether the sentence says the issue did not name them
     ("Issue 412 did not mention Gaza", «لم يشر العدد 412 إلى غزة»): what an absence question asks of pages that
     discuss an issue without being it."""
-    topics = [t for t in ActorExtractor().extract(doc) if t.kind in ("topic", "actor") and t.subject]
+    topics = [t for t in actors.extract(doc) if t.kind in ("topic", "actor") and t.subject]
     if not topics or not issues:
         return issues
     topics.sort(key=lambda t: t.evidence[0].start)

@@ -18,7 +18,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from marsad.extract.actors import ActorExtractor, active_watchlist
+from marsad.extract.actors import ActorExtractor
+from marsad.extract.base import Member
 from marsad.extract.dates import DateExtractor
 from marsad.extract.events.participants import ORG, OUTLET, PERSON, Participant, from_facts, resolve_role, role_nouns
 from marsad.extract.events.reader import Reading, read_sentence
@@ -75,15 +76,23 @@ def _covered(named: list[Participant], starts: list[int], a: int, b: int) -> boo
     return i > 0 and named[i - 1].end > a
 
 
-class StatementExtractor:
+class StatementExtractor(Member):
     NAME = "statements"
     VERSION = "1.4"
 
-    def __init__(self) -> None:
-        self._dates = DateExtractor()
-        self._actors = ActorExtractor()
-        self._names = NameExtractor()
-        self._series = SeriesExtractor()
+    def __init__(
+        self,
+        dates: DateExtractor | None = None,
+        actors: ActorExtractor | None = None,
+        names: NameExtractor | None = None,
+        series: SeriesExtractor | None = None,
+    ) -> None:
+        """What it reads with: the other extractors of its set (registry.extractors_for), which read each document
+        once for all of them; one of its own for each not given."""
+        self._dates = dates or DateExtractor()
+        self._actors = actors or ActorExtractor()
+        self._names = names or NameExtractor(self._actors)
+        self._series = series or SeriesExtractor(self._dates, self._actors)
 
     def extract(self, doc: Document) -> list[Statement]:
         mentions = self._actors.extract(doc) + self._names.extract(doc)
@@ -160,7 +169,7 @@ class StatementExtractor:
                     and r.principal.role_noun in ("leader", "spokesman")
                 ):
                     when = None  # "after the caliph had been killed": whose tenure is meant depends on a date not given
-                principal = _resolve(r.principal, sentence_parts, when)
+                principal = self._resolve(r.principal, sentence_parts, when)
                 if principal is None or not principal.resolved or not _fits(r, principal):
                     continue
                 fact = self._fact(doc, r, principal, date, date_from, confidence, own, about, sentence_parts, when)
@@ -172,6 +181,11 @@ class StatementExtractor:
                 if r.pred.kind == "statement" and r.embedded_in is None and sub is None:
                     previous = (r, date)  # ("since Erdogan said in April": no sentence after goes on from it)
         return out
+
+    def _resolve(self, p: Participant | None, parts: list[Participant], when: str | None) -> Participant | None:
+        if p is None or p.resolved:
+            return p
+        return resolve_role(p, parts, when, self._actors.watchlist)
 
     def _read(self, doc: Document, parts: list[Participant], dates: list[Statement]) -> Read:
         """Each sentence read, its predicates' own dates, and whether it continues the statement before it."""
@@ -309,7 +323,7 @@ class StatementExtractor:
         detail: dict[str, Any] = {"actor": principal.name, "predicate": r.pred.name, "frame": r.pred.frame}
         roles = {}
         for role, p in r.roles.items():
-            p = _resolve(p, parts, when) or p
+            p = self._resolve(p, parts, when) or p
             if p.resolved:
                 roles[role] = {"name": p.name, "entity_id": p.entity_id, "span": [p.start, p.end]}
                 if p.resolved_by:
@@ -320,7 +334,7 @@ class StatementExtractor:
         if r.obj.get("title"):
             detail["title"] = r.obj["title"]
         mood = r.modality
-        outer_speaker = _resolve(r.embedded_in.principal, parts, when) if r.embedded_in is not None else None
+        outer_speaker = self._resolve(r.embedded_in.principal, parts, when) if r.embedded_in is not None else None
         if (
             r.embedded_in is not None
             and r.pred.kind == "statement"
@@ -345,7 +359,9 @@ class StatementExtractor:
             else:
                 mood = outer if outer is not Modality.ASSERTED else Modality.REPORTED
             outer_when = own.get(id(r.embedded_in))
-            speaker = _resolve(r.embedded_in.principal, parts, outer_when.value if outer_when is not None else when)
+            speaker = self._resolve(
+                r.embedded_in.principal, parts, outer_when.value if outer_when is not None else when
+            )
             if speaker is not None and speaker.resolved:
                 detail["claimed_by"] = speaker.name
         detail["modality"] = mood.value
@@ -781,12 +797,6 @@ def _starts_with_conjoined_statement(readings: list[Reading], text: str, start: 
         return True
     # "The new IS spokesman, Abu Hamza, also called on ...": "also" before the verb carries the story on
     return bool(re.search(r"\balso\s*$|(?<![\u0621-\u064a])ايضا\s*$", text[max(start, first.at - 12) : first.at]))
-
-
-def _resolve(p: Participant | None, parts: list[Participant], when: str | None) -> Participant | None:
-    if p is None or p.resolved:
-        return p
-    return resolve_role(p, parts, when, active_watchlist())
 
 
 def _fits(r: Reading, principal: Participant) -> bool:

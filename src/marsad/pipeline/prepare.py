@@ -18,8 +18,9 @@ from pathlib import PurePath
 from typing import Any
 
 from marsad.errors import IngestError
+from marsad.extract.base import Extractor
 from marsad.extract.budget import OverBudget, budget_for
-from marsad.extract.registry import CHUNK_CHARS, FanOut, RowsOf, extract_rows, iter_rows, serial
+from marsad.extract.registry import CHUNK_CHARS, EXTRACTORS, FanOut, RowsOf, extract_rows, iter_rows, serial
 from marsad.ingest.base import Item, Parsed, RecordFailure, SourceFile, SourceStream, utc_from_timestamp
 from marsad.ingest.paths import escape, needs_escape
 from marsad.ingest.registry import format_for, is_supported, streaming_format
@@ -78,6 +79,9 @@ class Job:
     # set where documents are prepared in the writing process: a long document's facts are then streamed to the
     # writer (Streamed), its parts read through this (the pipeline's worker processes)
     fan_out: FanOut | None = None
+    # the extractors, with the archive's watchlist (registry.extractors_for): a task carries them to a worker as
+    # their set's entities, not their index
+    extractors: tuple[Extractor, ...] = EXTRACTORS
 
 
 def prepare_file(entry: Input, job: Job, known: Callable[[str], bool]) -> tuple[FileResult, list[Prepared]]:
@@ -244,13 +248,15 @@ def _prepare_document(doc: Document, original: Original, entry: Input, job: Job,
     if job.extract and job.fan_out is not None and len(doc.text) > CHUNK_CHARS:
         fan_out = job.fan_out
         seconds = budget_for(len(doc.text), job.extract_seconds)
-        facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, fan_out=fan_out), seconds, where)
+        facts = Streamed(lambda: iter_rows(doc, job.fact_rows_of, job.extractors, fan_out=fan_out), seconds, where)
         # its folded copy is made when the writer indexes it, not held beside the text while its facts are read
         return doc.id, job.row_of(doc), original, partial(fold_index, doc.title, doc.text), facts
     index_text = fold_index(doc.title, doc.text)
     try:
         if job.extract:
-            facts, _ = extract_rows(doc, job.fact_rows_of, seconds=budget_for(len(doc.text), job.extract_seconds))
+            facts, _ = extract_rows(
+                doc, job.fact_rows_of, job.extractors, seconds=budget_for(len(doc.text), job.extract_seconds)
+            )
     except OverBudget as exc:  # archived without facts; `marsad extract` tries again (with a larger budget, say)
         result.warnings.append((where, over_budget(exc)))
     except Exception as exc:  # an extractor bug must not cost the document: `marsad extract` retries

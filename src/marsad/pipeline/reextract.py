@@ -41,20 +41,21 @@ _Done = tuple[str, tuple[tuple[str, str], ...], list[tuple[object, ...]], int, s
 
 def reextract(
     store: Store, force: bool = False, extract_seconds: float | None = None, workers: int = 0,
-    scheduler: str | None = None,
+    scheduler: str | None = None, extractors: tuple[Extractor, ...] = EXTRACTORS,
 ) -> ExtractSummary:  # fmt: skip
     """Each document's facts from each extractor are replaced in one transaction; a re-run is a no-op. A document
     whose extraction takes longer than `extract_seconds` (default: MARSAD_EXTRACT_SECONDS) keeps what it had and is
     reported. Each document's facts are written as its parts are read (a long document's are never all in
     memory). `workers` > 0 extracts in that many processes (the writing stays here); 0 in this one. `scheduler`, a
-    Dask scheduler's address (tcp://HOST:PORT), extracts on that cluster's workers instead (pipeline/cluster.py)."""
+    Dask scheduler's address (tcp://HOST:PORT), extracts on that cluster's workers instead (pipeline/cluster.py).
+    `extractors`: the set that reads with the archive's watchlist (extract.registry.extractors_for)."""
     budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
     summary = ExtractSummary(failed=[])
-    stale = _stale(store, force, summary)
+    stale = _stale(store, force, summary, extractors)
     if scheduler:
         from marsad.pipeline.cluster import cluster
 
-        with cluster(scheduler, store.kb_entities()) as (executor, threads):
+        with cluster(scheduler) as (executor, threads):
             _extract_on(executor, threads, store, stale, budget, summary)
     elif workers <= 0:
         for doc, extractors in stale:
@@ -89,25 +90,27 @@ def _extract_on(
             pending.cancel()
 
 
-def _stale(store: Store, force: bool, summary: ExtractSummary) -> Iterator[tuple[Document, tuple[Extractor, ...]]]:
+def _stale(
+    store: Store, force: bool, summary: ExtractSummary, extractors: tuple[Extractor, ...]
+) -> Iterator[tuple[Document, tuple[Extractor, ...]]]:
     """Each document with the extractors to run on it (all with `force`, else those of a newer version)."""
-    done = {e.NAME: store.extracted_versions(e.NAME) for e in EXTRACTORS}
+    done = {e.NAME: store.extracted_versions(e.NAME) for e in extractors}
     for doc in store.iter_documents():
         summary.documents += 1
-        stale = tuple(e for e in EXTRACTORS if force or done[e.NAME].get(doc.id) != e.VERSION)
+        stale = tuple(e for e in extractors if force or done[e.NAME].get(doc.id) != e.VERSION)
         if stale:
             yield doc, stale
         else:
             summary.up_to_date += 1
 
 
-_Task = list[tuple[Document, tuple[str, ...]]] | tuple[Document, tuple[Extractor, ...]]
+_Task = list[tuple[Document, tuple[Extractor, ...]]] | tuple[Document, tuple[Extractor, ...]]
 
 
 def _tasks(stale: Iterator[tuple[Document, tuple[Extractor, ...]]]) -> Iterator[_Task]:
-    """Short documents in batches for the workers (the extractors by name: a task crosses to another process);
-    a long one alone, to be read in parts."""
-    batch: list[tuple[Document, tuple[str, ...]]] = []
+    """Short documents in batches for the workers (a task's extractors cross to another process as their set's
+    entities and their names: extract.base.Member); a long one alone, to be read in parts."""
+    batch: list[tuple[Document, tuple[Extractor, ...]]] = []
     chars = 0
     for doc, extractors in stale:
         if len(doc.text) > CHUNK_CHARS:
@@ -116,7 +119,7 @@ def _tasks(stale: Iterator[tuple[Document, tuple[Extractor, ...]]]) -> Iterator[
                 batch, chars = [], 0
             yield doc, extractors
             continue
-        batch.append((doc, tuple(e.NAME for e in extractors)))
+        batch.append((doc, extractors))
         chars += len(doc.text)
         if len(batch) >= _DOCS_PER_TASK or chars >= _CHARS_PER_TASK:
             yield batch
@@ -125,13 +128,11 @@ def _tasks(stale: Iterator[tuple[Document, tuple[Extractor, ...]]]) -> Iterator[
         yield batch
 
 
-def _extract_batch(batch: list[tuple[Document, tuple[str, ...]]], to_rows: RowsOf, budget: float) -> list[_Done]:
+def _extract_batch(batch: list[tuple[Document, tuple[Extractor, ...]]], to_rows: RowsOf, budget: float) -> list[_Done]:
     """A batch of documents' fact rows, in a worker process; one document over its budget, or whose extractor
     fails, is said and the rest go on."""
-    by_name = {e.NAME: e for e in EXTRACTORS}
     out: list[_Done] = []
-    for doc, names in batch:
-        extractors = tuple(by_name[n] for n in names)
+    for doc, extractors in batch:
         extracted = tuple((e.NAME, e.VERSION) for e in extractors)
         try:
             rows, facts = extract_rows(doc, to_rows, extractors, seconds=budget_for(len(doc.text), budget))

@@ -29,6 +29,7 @@ from typing import TextIO
 from marsad import settings
 from marsad.errors import OriginalChanged, StoreError
 from marsad.extract import EXTRACTORS
+from marsad.extract.base import Extractor
 from marsad.extract.budget import OverBudget, time_budget
 from marsad.extract.registry import serial, warm_up
 from marsad.ingest.paths import escape
@@ -182,12 +183,14 @@ def ingest(
     stdin: TextIO | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     extract_seconds: float | None = None,
+    extractors: tuple[Extractor, ...] = EXTRACTORS,
 ) -> IngestSummary:
     """Archive every input; never raises for a bad input, which is reported in the summary.
 
     `workers` > 0 parses in that many processes; 0 parses in this one. `extract=False` archives only;
     `marsad extract` (pipeline.reextract) extracts later. `extract_seconds` bounds one document's extraction
     (default: MARSAD_EXTRACT_SECONDS); a document over it is archived without facts, with a warning.
+    `extractors`: the set that reads with the archive's watchlist (extract.registry.extractors_for).
     """
     summary = IngestSummary()
     writer = _Writer(store, batch_size)
@@ -203,7 +206,7 @@ def ingest(
 
     inputs = iter_inputs(paths, stdin)
     budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
-    job = Job(max_size, now, store.row_of, store.fact_rows_of, extract, budget)
+    job = Job(max_size, now, store.row_of, store.fact_rows_of, extract, budget, extractors=extractors)
     try:
         # workers look up what is archived in an SQLite file themselves; on a server the writer's upsert skips it
         known_at = None if is_server_url(store.path) else store.path

@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import Any
 
+from marsad.extract.base import Member
 from marsad.extract.dates import document_date as dd
 from marsad.extract.dates.anchor import Context, anchor_partial, anchor_relative
 from marsad.extract.dates.calendar import hijri_month_span, hijri_to_gregorian, hijri_year_span
@@ -38,16 +39,20 @@ _BETWEEN = re.compile(r"(?:between|بين)(?:\s+(?:عامي|سنتي|شهري|th
 _FROM = re.compile(r"(?:from|من|منذ)\s*$")
 _FATHER = re.compile(r"(?<![\u0621-\u064a])أب(?![\u0621-\u064a])")
 
-_LAST: list[Any] = []  # [document, its facts, its DocumentDate]: the last document extracted
 
-
-class DateExtractor:
+class DateExtractor(Member):
     NAME = "dates"
     VERSION = "2.5"
 
-    def extract(self, doc: Document) -> list[Statement]:
-        # The series, campaign and statement extractors date what they find with this one: the same
+    def __init__(self) -> None:
+        # The series, campaign and statement extractors of its set date what they find with this one: the same
         # document object asked twice in a row is answered from memory (facts are immutable).
+        self._last: tuple[Document, list[Statement], dd.DocumentDate] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_last": None}
+
+    def extract(self, doc: Document) -> list[Statement]:
         return list(self._run(doc)[0])
 
     def document_date(self, doc: Document) -> dd.DocumentDate:
@@ -55,10 +60,11 @@ class DateExtractor:
         return self._run(doc)[1]
 
     def _run(self, doc: Document) -> tuple[list[Statement], dd.DocumentDate]:
-        if _LAST and _LAST[0] is doc:
-            return _LAST[1], _LAST[2]
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1], last[2]
         facts, document = self._extract(doc)
-        _LAST[:] = [doc, facts, document]
+        self._last = (doc, facts, document)
         return facts, document
 
     def _extract(self, doc: Document) -> tuple[list[Statement], dd.DocumentDate]:
