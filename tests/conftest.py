@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner, Result
@@ -32,24 +33,60 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite: about the SQLite file itself: skipped with --store postgresql")
 
 
+def _new_schema() -> str:
+    """The URL of a new, empty schema on the test server (its search_path)."""
+    import psycopg
+
+    assert POSTGRESQL
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(POSTGRESQL, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    return POSTGRESQL + ("&" if "?" in POSTGRESQL else "?") + f"options=-csearch_path%3D{schema}"
+
+
+def _drop_schema(url: str) -> None:
+    import psycopg
+
+    assert POSTGRESQL
+    with psycopg.connect(POSTGRESQL, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {url.rpartition('%3D')[2]} CASCADE")
+
+
 @pytest.fixture
 def postgresql_url() -> Iterator[str]:
     """The URL of an empty schema of its own on the test server (its search_path), dropped after the test."""
     if not POSTGRESQL:
         pytest.skip("no PostgreSQL server: set MARSAD_TEST_POSTGRESQL (.ci/run starts one)")
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(POSTGRESQL, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    yield POSTGRESQL + ("&" if "?" in POSTGRESQL else "?") + f"options=-csearch_path%3D{schema}"
-    with psycopg.connect(POSTGRESQL, autocommit=True) as con:
-        con.execute(f"DROP SCHEMA {schema} CASCADE")
+    url = _new_schema()
+    yield url
+    _drop_schema(url)
 
 
 @pytest.fixture
-def store(db: Path) -> Iterator[SQLiteStore]:
-    s = SQLiteStore(db)
+def archive_at(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Where the test's archive called `name` is (the same name, the same archive): a file in tmp_path, or with
+    --store postgresql a schema of its own on the test server, dropped after the test."""
+    on_server = request.config.getoption("--store") == "postgresql"
+    made: dict[str, str] = {}
+
+    def at(name: str) -> str:
+        if name not in made:
+            made[name] = _new_schema() if on_server else str(tmp_path / f"{name}.db")
+        return made[name]
+
+    yield at
+    for url in made.values() if on_server else ():
+        _drop_schema(url)
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest, db: Path) -> Iterator[SQLiteStore]:
+    """A fresh archive: the SQLite file `db`, or with --store postgresql a schema on the test server (PostgresStore
+    reads as SQLiteStore does: it is one)."""
+    if request.config.getoption("--store") == "postgresql":
+        s = cast(SQLiteStore, open_store(request.getfixturevalue("postgresql_url")))
+    else:
+        s = SQLiteStore(db)
     yield s
     s.close()
 

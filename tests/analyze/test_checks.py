@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,12 +100,12 @@ def test_nearest_anchor_absorbs_skipped_weeks() -> None:
 
 
 @pytest.mark.parametrize("persist", [True, False])
-def test_check_without_storing(tmp_path: Path, persist: bool) -> None:
+def test_check_without_storing(tmp_path: Path, persist: bool, archive_at: Callable[[str], str]) -> None:
     from tests.conftest import Marsad as M
 
-    m = M(tmp_path / "a.db")
+    m = M(archive_at("a"))
     assert m("ingest", str(scenario.write(tmp_path / "n", seeded=True))).exit_code == 0
-    store = open_store(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         found = check(store, load_watchlist(), persist=persist)
         stored = [f for f in store.iter_facts(kind="inconsistency") if f["extractor"].startswith("check/")]

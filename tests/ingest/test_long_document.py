@@ -5,6 +5,7 @@ budget, and the files around it archived as usual."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path, PurePath
 
 import pytest
@@ -17,7 +18,7 @@ from marsad.model import Document, OriginalFile, Statement, content_id
 from marsad.pipeline import prepare
 from marsad.pipeline import run as pipeline
 from marsad.pipeline.run import ingest
-from marsad.store import SQLiteStore
+from marsad.store import Store, open_store
 from marsad.text.language import detect_paragraphs
 
 NOTES = [
@@ -27,6 +28,7 @@ NOTES = [
     "The group said on Monday that Abu al-Hasan al-Hashimi al-Qurashi had been killed in mid-October 2022.",
 ]
 _READ_PART = registry.extract_part
+At = Callable[[str], str]  # conftest.archive_at: where the test's archive of that name is
 PART = 2_000  # characters a part: the test's long document is read in ~15 parts
 _JOB = prepare.Job(10**8, "2024-01-01T00:00:00+00:00", lambda d: (), lambda *a: [], extract=False)
 
@@ -47,19 +49,19 @@ def _write(folder: Path, notes: int = 300) -> Path:
     return folder / "long.txt"
 
 
-def _facts(store: SQLiteStore, doc_id: str) -> list[tuple[object, ...]]:
+def _facts(store: Store, doc_id: str) -> list[tuple[object, ...]]:
     return sorted((f["id"], f["kind"], f["start"], f["end"], f["date"]) for f in store.iter_facts(document=doc_id))
 
 
-def _long_id(store: SQLiteStore) -> str:
+def _long_id(store: Store) -> str:
     return next(d.id for d in store.iter_documents() if d.source.endswith("long.txt"))
 
 
 @pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize("workers", [0, 2])
-def test_a_long_document_gets_the_facts_it_gets_read_whole(tmp_path: Path, workers: int) -> None:
+def test_a_long_document_gets_the_facts_it_gets_read_whole(tmp_path: Path, workers: int, archive_at: At) -> None:
     long = _write(tmp_path / "in")
-    store = SQLiteStore(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers)
         assert (summary.ingested, summary.failed, summary.warnings) == (2, 0, 0), summary.failures
@@ -97,12 +99,14 @@ def _recorded(part: Document, offset: int, own: int, extractors: tuple[Extractor
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_a_long_documents_parts_are_read_by_every_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_documents_parts_are_read_by_every_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: At
+) -> None:
     _write(tmp_path / "in")
     _PIDS.append(tmp_path / "pids")
     try:
         monkeypatch.setattr(registry, "extract_part", _recorded)
-        store = SQLiteStore(tmp_path / "a.db")
+        store = open_store(archive_at("a"))
         try:
             assert ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=2).ingested == 2
         finally:
@@ -117,11 +121,11 @@ def test_a_long_documents_parts_are_read_by_every_worker(tmp_path: Path, monkeyp
 
 @pytest.mark.usefixtures("small_parts")
 def test_an_extractor_failing_in_a_part_keeps_the_document_without_facts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: At
 ) -> None:
     _write(tmp_path / "in")
     monkeypatch.setattr(registry, "extract_part", _broken)
-    store = SQLiteStore(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=2)
         assert summary.ingested == 2 and summary.failed == 0
@@ -136,10 +140,10 @@ def test_an_extractor_failing_in_a_part_keeps_the_document_without_facts(
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_a_long_document_over_its_budget_is_archived_without_facts(tmp_path: Path) -> None:
+def test_a_long_document_over_its_budget_is_archived_without_facts(tmp_path: Path, archive_at: At) -> None:
     _write(tmp_path / "in", notes=4000)  # ~400 KB: some 1 s of reading, four times its budget
     results: list[prepare.FileResult] = []
-    store = SQLiteStore(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = ingest(
             store, [str(tmp_path / "in")], max_size=10**8, workers=2, extract_seconds=0.25, on_file=results.append
@@ -157,7 +161,9 @@ def test_a_long_document_over_its_budget_is_archived_without_facts(tmp_path: Pat
         store.close()
 
 
-def test_a_long_files_original_is_archived_from_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_files_original_is_archived_from_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: At
+) -> None:
     """The writer does not hold a long file's bytes while it extracts and writes its text: the original is copied
     from the file, as it was read."""
     monkeypatch.setattr(prepare, "KEEP_AS_FILE", 1024)
@@ -165,7 +171,7 @@ def test_a_long_files_original_is_archived_from_the_file(tmp_path: Path, monkeyp
     _, prepared = prepare.prepare_file(Input(str(long), True), _JOB, lambda _id: False)
     assert [type(p[2]) for p in prepared] == [OriginalFile]
     for workers in (0, 2):
-        store = SQLiteStore(tmp_path / f"a{workers}.db")
+        store = open_store(archive_at(f"a{workers}"))
         try:
             assert ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers).ingested == 2
             assert store.original(content_id(long.read_bytes())) == long.read_bytes()
@@ -176,7 +182,7 @@ def test_a_long_files_original_is_archived_from_the_file(tmp_path: Path, monkeyp
 
 @pytest.mark.parametrize(("workers", "extract"), [(0, True), (2, True), (2, False)])
 def test_a_long_file_changed_before_it_is_written_is_a_failure_of_its_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, extract: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, extract: bool, archive_at: At
 ) -> None:
     """Its facts streamed to the writer (extracting), or in a batch with other files (not): the files around it
     are archived, it is not, and the same ingest run again archives it."""
@@ -197,7 +203,7 @@ def test_a_long_file_changed_before_it_is_written_is_a_failure_of_its_own(
         return finish(doc, now, path)
 
     monkeypatch.setattr(prepare, "finish_document", appending)
-    store = SQLiteStore(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=workers, extract=extract)
         assert [(PurePath(p).name, r.split(";")[0]) for p, r in summary.failures] == [

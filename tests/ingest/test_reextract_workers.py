@@ -5,7 +5,7 @@ rest go on."""
 from __future__ import annotations
 
 import os
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from marsad.extract.base import Extractor
 from marsad.model import Document
 from marsad.pipeline import reextract as pipeline
 from marsad.pipeline.run import ingest
-from marsad.store import SQLiteStore
+from marsad.store import open_store
 from tests.conftest import Marsad
 
 NOTES = [
@@ -28,9 +28,12 @@ NOTES = [
 PART = 2_000  # characters a part: the long note is read in ~12 parts
 
 
+Archive = Callable[[str], str]  # a fresh archive of the notes, without facts, by name: where it is
+
+
 @pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An archive of 40 short notes and a long one, archived without facts."""
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: Callable[[str], str]) -> Archive:
+    """Archives of 40 short notes and a long one, archived without facts (on the store the run tests)."""
     monkeypatch.setattr(registry, "CHUNK_CHARS", PART)
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", PART)
     folder = tmp_path / "in"
@@ -38,17 +41,20 @@ def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for i in range(40):
         (folder / f"note{i}.md").write_text(f"# Note {i}\n\n{NOTES[i % 4]} ({i})\n", encoding="utf-8")
     (folder / "long.txt").write_text("\n\n".join(NOTES[i % 4] for i in range(240)), encoding="utf-8")
-    store = SQLiteStore(tmp_path / "a.db")
-    try:
-        assert ingest(store, [str(folder)], max_size=10**8, extract=False).ingested == 41
-    finally:
-        store.close()
-    return tmp_path / "a.db"
+
+    def fresh(name: str) -> str:
+        store = open_store(archive_at(name))
+        try:
+            assert ingest(store, [str(folder)], max_size=10**8, extract=False).ingested == 41
+        finally:
+            store.close()
+        return archive_at(name)
+
+    return fresh
 
 
-def _extracted(db: Path, workers: int, into: Path) -> tuple[pipeline.ExtractSummary, list[tuple[Any, ...]]]:
-    shutil.copy(db, into)
-    store = SQLiteStore(into)
+def _extracted(archive: Archive, workers: int, name: str) -> tuple[pipeline.ExtractSummary, list[tuple[Any, ...]]]:
+    store = open_store(archive(name))
     try:
         summary = pipeline.reextract(store, workers=workers)
         facts = sorted((f["id"], f["document"]["id"], f["start"], f["end"], f["date"]) for f in store.iter_facts())
@@ -61,16 +67,16 @@ def _extracted(db: Path, workers: int, into: Path) -> tuple[pipeline.ExtractSumm
         store.close()
 
 
-def test_workers_extract_the_facts_one_process_does(archive: Path, tmp_path: Path) -> None:
-    alone, facts = _extracted(archive, 0, tmp_path / "alone.db")
+def test_workers_extract_the_facts_one_process_does(archive: Archive, archive_at: Callable[[str], str]) -> None:
+    alone, facts = _extracted(archive, 0, "alone")
     assert (alone.documents, alone.extracted, alone.failed) == (41, 41, [])
     assert len(facts) > 1000
-    together, facts2 = _extracted(archive, 2, tmp_path / "together.db")
+    together, facts2 = _extracted(archive, 2, "together")
     assert (together.documents, together.extracted, together.facts, together.failed) == (
         41, 41, alone.facts, []
     )  # fmt: skip
     assert facts2 == facts
-    again = SQLiteStore(tmp_path / "together.db")
+    again = open_store(archive_at("together"))
     try:
         assert pipeline.reextract(again, workers=2).up_to_date == 41  # a re-run is a no-op
     finally:
@@ -94,12 +100,12 @@ def _part(part: Document, offset: int, own: int, extractors: tuple[Extractor, ..
     return _READ_PART(part, offset, own, extractors)
 
 
-def test_the_work_is_done_by_the_workers(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_work_is_done_by_the_workers(archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _PIDS.append(tmp_path / "pids")
     try:
         monkeypatch.setattr(pipeline, "extract_rows", _recorded)
         monkeypatch.setattr(registry, "extract_part", _part)
-        summary, _ = _extracted(archive, 2, tmp_path / "b.db")
+        summary, _ = _extracted(archive, 2, "b")
         assert summary.extracted == 41
         reads = [line.split() for line in (tmp_path / "pids").read_text().splitlines()]
         short = [pid for pid, what in reads if what == "short"]
@@ -118,11 +124,10 @@ def _broken(doc: Document, *args: object, **kwargs: object) -> object:
 
 
 def test_one_documents_failure_is_said_and_the_rest_are_written(
-    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "extract_rows", _broken)
-    shutil.copy(archive, tmp_path / "c.db")
-    store = SQLiteStore(tmp_path / "c.db")
+    store = open_store(archive("c"))
     try:
         summary = pipeline.reextract(store, workers=2)
         assert summary.extracted == 40 and [r for _, r in summary.failed or []] == ["ValueError: a bug on one note"]

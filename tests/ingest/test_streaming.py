@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +129,7 @@ class _FailingAfter(io.RawIOBase):
 
 @pytest.mark.parametrize("workers", [0, 2])
 def test_a_dump_that_cannot_be_read_half_way_keeps_what_was_read_before(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, archive_at: Callable[[str], str]
 ) -> None:
     monkeypatch.setattr(pipeline, "_STREAM_BYTES", 1000)  # prepared in the writing process, by the workers
     dump = _dump(tmp_path / "d.jsonl", 2 * prepare.BATCH + 30)
@@ -140,7 +140,7 @@ def test_a_dump_that_cannot_be_read_half_way_keeps_what_was_read_before(
         return SourceStream(path, io.BufferedReader(_FailingAfter(data, at)), size, "2024-01-01T00:00:00+00:00")
 
     monkeypatch.setattr(prepare, "_open", failing)
-    store = open_store(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = pipeline.ingest(store, [str(dump)], max_size=10**8, workers=workers, extract=False)
         assert summary.ingested == data[:at].count(b"\n")
@@ -157,8 +157,8 @@ def _in_a_worker(items: list[Item], entry: Input, job: prepare.Job) -> Any:
 _PREPARE_BATCH = prepare._prepare_batch
 
 
-def _facts(db: Path) -> list[str]:
-    store = open_store(db)
+def _facts(where: str) -> list[str]:
+    store = open_store(where)
     try:
         return sorted(json.dumps(f, sort_keys=True) for f in store.iter_facts())
     finally:
@@ -166,7 +166,7 @@ def _facts(db: Path) -> list[str]:
 
 
 def test_a_large_dumps_records_are_prepared_by_the_workers_with_the_same_facts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: Callable[[str], str]
 ) -> None:
     monkeypatch.setattr(pipeline, "_STREAM_BYTES", 10_000)
     monkeypatch.setattr(prepare, "_prepare_batch", _in_a_worker)
@@ -180,14 +180,14 @@ def test_a_large_dumps_records_are_prepared_by_the_workers_with_the_same_facts(
     results: list[FileResult] = []
     by_workers: dict[int, list[str]] = {}
     for workers in (0, 2):
-        db = tmp_path / f"w{workers}.db"
-        store = open_store(db)
+        where = archive_at(f"w{workers}")
+        store = open_store(where)
         try:
             summary = pipeline.ingest(store, [str(dump)], max_size=10**8, workers=workers, on_file=results.append)
         finally:
             store.close()
         assert summary.ingested == 280
-        by_workers[workers] = _facts(db)
+        by_workers[workers] = _facts(where)
     pids = {p for _, p in results[-1].warnings}
     assert pids and str(os.getpid()) not in pids  # with workers, no batch was prepared in the writing process
     assert not [w for w in results[0].warnings if w[0] == "pid"]  # without, none went through the fan-out

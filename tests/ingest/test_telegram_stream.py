@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,9 @@ def test_a_bad_byte_far_into_an_export_is_named(tmp_path: Path, monkeypatch: pyt
         _streamed(path)
 
 
-def test_the_exports_original_is_copied_from_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_exports_original_is_copied_from_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_at: Callable[[str], str]
+) -> None:
     monkeypatch.setattr(pipeline, "_STREAM_BYTES", 1000)  # parsed in the writing process, prepared by the workers
     data = json.dumps(
         {"name": "c", "id": 1, "messages": [_message(i, f"Post {i} on 4 January 2024.") for i in range(300)]}
@@ -120,7 +123,7 @@ def test_the_exports_original_is_copied_from_its_file(tmp_path: Path, monkeypatc
     path = tmp_path / "in" / "result.json"
     path.parent.mkdir()
     path.write_text(data)
-    store = open_store(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         summary = pipeline.ingest(store, [str(tmp_path / "in")], max_size=10**8, workers=2)
         assert summary.ingested == 301 and not summary.failures
@@ -130,12 +133,14 @@ def test_the_exports_original_is_copied_from_its_file(tmp_path: Path, monkeypatc
         store.close()
 
 
-def test_an_export_changed_before_its_original_is_copied_is_refused(tmp_path: Path) -> None:
+def test_an_export_changed_before_its_original_is_copied_is_refused(
+    tmp_path: Path, archive_at: Callable[[str], str]
+) -> None:
     path = tmp_path / "result.json"
     path.write_text(json.dumps({"name": "c", "id": 1, "messages": [_message(1, "Post one.")]}))
     export, message = (p for p in _streamed(path) if isinstance(p, Item))
     path.write_text(json.dumps({"name": "c", "id": 1, "messages": [_message(1, "Post two.")]}))  # same size
-    store = open_store(tmp_path / "a.db")
+    store = open_store(archive_at("a"))
     try:
         with pytest.raises(StoreError, match="the file changed while it was ingested"), store.transaction():
             store.add_document(message.document, message.original)  # type: ignore[arg-type]

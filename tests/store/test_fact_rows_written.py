@@ -48,6 +48,7 @@ def test_the_last_row_with_an_id_is_kept_and_counted_once(
     assert store.check_integrity() == []
 
 
+@pytest.mark.sqlite  # SQLite's error and its fallback to INSERT OR REPLACE
 def test_a_row_no_replacing_can_write_still_fails(store: SQLiteStore) -> None:
     """Another constraint (here: rows of a document number the archive lacks) fails as it did, after the replacing
     attempt, and the transaction writes nothing."""

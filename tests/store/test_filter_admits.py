@@ -9,18 +9,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import marsad as marsad_package
-from marsad.store import SQLiteStore
+from marsad.store import Store, open_store
 from marsad.store.base import FactFilter
 from tests.analyze import scenario
 from tests.conftest import Marsad
 
-pytestmark = pytest.mark.sqlite  # about the SQLite file itself
 
-
-def _filters(store: SQLiteStore) -> list[FactFilter]:
+def _filters(store: Store) -> list[FactFilter]:
     facts = list(store.iter_facts())
 
     def common(key: str) -> list[Any]:
@@ -63,7 +59,7 @@ def test_admits_what_the_query_selects(marsad: Marsad, tmp_path: Path) -> None:
     notes = scenario.write(tmp_path / "notes", seeded=True)
     (notes / "unasserted.md").write_text(f"# Note\n\n{NOTE}", encoding="utf-8")
     assert marsad("ingest", str(collection), str(notes)).exit_code == 0
-    store = SQLiteStore(marsad.db)
+    store = open_store(marsad.where)
     try:
         every = list(store.iter_facts())
         assert len(every) > 150

@@ -143,3 +143,31 @@ def test_without_psycopg_a_server_url_is_one_clear_error(monkeypatch: pytest.Mon
     for args in (("stats",), ("ingest", str(SAMPLE))):
         result = Marsad("postgresql://analyst@127.0.0.1:1/archive")(*args)
         assert result.exit_code != 0 and "needs the psycopg package" in result.output, result.output
+
+
+def test_a_server_that_drops_a_read_is_one_error_line(
+    postgresql_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The server ends the connection in the middle of a read command (a restart, an administrator): one `error:`
+    line naming the archive, exit 1, never a traceback; the archive is there for the next command."""
+    from marsad.store.postgres import PostgresStore
+
+    marsad = Marsad(postgresql_url)
+    note = tmp_path / "note.md"
+    note.write_text("# Note\n\nAl-Naba issue 413 appeared on 19 October 2023.\n", encoding="utf-8")
+    assert marsad("ingest", str(note)).exit_code == 0
+    stats = PostgresStore.stats
+
+    def dropped(self: PostgresStore) -> object:
+        self._con.execute("SELECT pg_terminate_backend(pg_backend_pid())")  # the server ends this connection
+        return stats(self)
+
+    monkeypatch.setattr(PostgresStore, "stats", dropped)
+    result = marsad("stats")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"error: {postgresql_url}: the PostgreSQL server failed (AdminShutdown: terminating connection due to "
+        "administrator command)"
+    ]
+    monkeypatch.undo()
+    assert marsad("stats").exit_code == 0

@@ -108,6 +108,7 @@ def test_integrity_check_is_clean(any_store: Store) -> None:
     assert any_store.check_integrity() == []
 
 
+@pytest.mark.sqlite  # how SQLite binds it (PostgreSQL's long texts: tests/store/test_postgres.py)
 def test_a_long_text_and_a_large_original_are_written_whole(store: SQLiteStore) -> None:
     """Past a million characters the text is bound as bytes and the original written in pieces (to hold no extra
     copies): what is read back is the same text, as text, the same bytes and the same index."""

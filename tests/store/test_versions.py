@@ -40,7 +40,7 @@ def _jsonl(m: Marsad, *args: str) -> list[dict[str, Any]]:
 
 
 def _message_105(m: Marsad) -> list[Any]:
-    store = open_store(m.db)
+    store = open_store(m.where)
     try:
         return [d for d in store.iter_documents(earlier_versions=True) if d.meta.get("message_id") == 105]
     finally:
@@ -63,7 +63,6 @@ def _check_counted_once(m: Marsad) -> None:
     assert f"earlier version: {old.id}" in m("show", new.id).stdout
 
 
-@pytest.mark.sqlite
 def test_an_edited_message_is_a_new_version(tmp_path: Path, marsad: Marsad) -> None:
     early, late = _exports(tmp_path)
     assert marsad("ingest", str(early)).exit_code == 0
@@ -76,7 +75,6 @@ def test_an_edited_message_is_a_new_version(tmp_path: Path, marsad: Marsad) -> N
     _check_counted_once(marsad)
 
 
-@pytest.mark.sqlite
 def test_the_latest_version_wins_whatever_the_import_order(tmp_path: Path, marsad: Marsad) -> None:
     early, late = _exports(tmp_path)
     assert marsad("ingest", str(late)).exit_code == 0

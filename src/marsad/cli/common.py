@@ -125,8 +125,22 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("interrupted: what was written is consistent; run the same command again to resume", err=True)
             sys.exit(130)
+        except Exception as exc:
+            if not _server_failed(exc):
+                raise
+            from marsad.store.postgres import shown  # loaded: the error is psycopg's
+
+            reason = " ".join(str(exc).split())
+            _fail(StoreError(f"{shown(ctx_db())}: the PostgreSQL server failed ({type(exc).__name__}: {reason})"))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _server_failed(exc: Exception) -> bool:
+    """A PostgreSQL archive's server failed, or dropped the connection, outside a store's own error handling (a
+    read): psycopg's error, when psycopg is loaded (it is not imported for an SQLite archive)."""
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.Error)
 
 
 def _fail(exc: MarsadError) -> NoReturn:

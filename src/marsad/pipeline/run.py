@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -49,8 +48,8 @@ from marsad.pipeline.prepare import (
     prepare_file,
     prepare_pieces,
 )
+from marsad.store import open_store
 from marsad.store.base import Store
-from marsad.store.opening import is_server_url
 
 _FLUSH_BYTES = 64 * 2**20
 _FLUSH_SECONDS = 3.0
@@ -208,9 +207,7 @@ def ingest(
     budget = settings.extract_seconds() if extract_seconds is None else extract_seconds
     job = Job(max_size, now, store.row_of, store.fact_rows_of, extract, budget, extractors=extractors)
     try:
-        # workers look up what is archived in an SQLite file themselves; on a server the writer's upsert skips it
-        known_at = None if is_server_url(store.path) else store.path
-        for result, prepared, final in _prepare_all(inputs, job, workers, known_at, store):
+        for result, prepared, final in _prepare_all(inputs, job, workers, store.path, store):
             for item in prepared:
                 writer.add(item, result)
             if final:
@@ -227,7 +224,7 @@ def ingest(
 Piece = tuple[FileResult, list[Prepared], bool]
 
 
-def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str | None, store: Store) -> Iterator[Piece]:
+def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, where: str, store: Store) -> Iterator[Piece]:
     """Every input's documents, in input order. Files are prepared in `workers` processes, a task of
     several files at a time; a large container is prepared here, piece by piece, so neither a worker's
     answer nor the writer ever holds all of it."""
@@ -237,7 +234,7 @@ def _prepare_all(inputs: Iterator[Input], job: Job, workers: int, db_path: str |
         for entry in inputs:
             yield from _pieces(entry, here_job, here)
         return
-    with worker_pool(workers, _worker_init, (db_path, os.getpid())) as pool:
+    with worker_pool(workers, _worker_init, (where, os.getpid())) as pool:
         window: deque[Future[list[tuple[FileResult, list[Prepared]]]]] = deque()
         here_job = dataclasses.replace(job, fan_out=fan_out_to(pool, workers))
         for _ in range(workers):  # start the workers now, before this process reads a long file they would inherit
@@ -297,35 +294,31 @@ def _tasks(inputs: Iterator[Input]) -> Iterator[list[Input] | Input]:
 
 
 class _Known:
-    """Is a document already archived? Asked before parsing, to skip work on a re-run."""
+    """Is a document already archived? Asked before parsing, to skip work on a re-run: of the writer's store, or in
+    a worker process of the archive at `where` (an SQLite file or a server URL), opened read-only at its first
+    question, in that process."""
 
-    def __init__(self, store: Store | None = None, db_path: str | None = None) -> None:
+    def __init__(self, store: Store | None = None, where: str | None = None) -> None:
         self.store = store
-        self.con = None
-        if store is None and db_path:
-            try:
-                self.con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
-            except sqlite3.Error:
-                self.con = None
+        self.where = where
 
     def __call__(self, doc_id: str) -> bool:
-        if self.store is not None:
-            return bool(self.store.known_ids([doc_id]))
-        if self.con is None:
-            return False
         try:
-            return self.con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
-        except sqlite3.Error:
-            return False  # the writer's ON CONFLICT still keeps duplicates out
+            if self.store is None and self.where:
+                self.store, self.where = open_store(self.where, read_only=True), None
+            return self.store is not None and bool(self.store.known_ids([doc_id]))
+        except Exception:
+            self.store = None
+            return False
 
 
 _worker_known = _Known()
 
 
-def _worker_init(db_path: str | None, parent: int) -> None:
+def _worker_init(where: str | None, parent: int) -> None:
     global _worker_known
     worker_init(parent)
-    _worker_known = _Known(db_path=db_path)
+    _worker_known = _Known(where=where)
 
 
 def _prepare_chunk(chunk: list[Input], job: Job) -> list[tuple[FileResult, list[Prepared]]]:
