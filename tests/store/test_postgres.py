@@ -70,6 +70,28 @@ def test_a_database_of_another_application_is_not_written(postgresql_url: str) -
     assert tables == ["invoices"]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "CREATE TABLE schema_migrations (version VARCHAR PRIMARY KEY)",  # Rails's
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    ],  # the second: marsad's shape, another tool's rows
+)
+def test_another_applications_schema_migrations_is_not_taken_for_an_archive(postgresql_url: str, table: str) -> None:
+    with psycopg.connect(postgresql_url, autocommit=True) as con:
+        con.execute(table)
+        con.execute("INSERT INTO schema_migrations VALUES (" + ("'20240104120000')" if "VARCHAR" in table else
+                    "1, 'create_users', '2024-01-04')"))  # fmt: skip
+    marsad = Marsad(postgresql_url)
+    for args in (["stats"], ["ingest", str(SAMPLE / "notes")]):
+        result = marsad(*args)
+        assert result.exit_code == 1 and "another application" in result.stderr, result.output
+    with psycopg.connect(postgresql_url, autocommit=True) as con:
+        tables = [r[0] for r in con.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+        rows = con.execute("SELECT count(*) FROM schema_migrations").fetchone()
+    assert tables == ["schema_migrations"] and rows == (1,)  # nothing written
+
+
 def test_a_text_with_nul_is_kept_with_every_span_in_place(postgresql_url: str) -> None:
     text = "before\x00after Gaza"
     store = open_store(postgresql_url)

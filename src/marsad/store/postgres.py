@@ -165,7 +165,9 @@ def _connect(url: str) -> psycopg.Connection[Any]:
 
 
 def _state(raw: psycopg.Connection[Any]) -> tuple[set[int], bool]:
-    """(the migrations recorded, whether the schema holds tables that are not marsad's archive)."""
+    """(the migrations recorded, whether the schema holds tables that are not marsad's archive). A table named
+    schema_migrations is marsad's only with marsad's columns and its first migration recorded under its name (the
+    marker, as SQLite's application_id is): Rails, Django and others keep a table of that name."""
     with raw.cursor() as cur:
         cur.execute("SELECT to_regclass('schema_migrations') IS NOT NULL, to_regclass('documents') IS NOT NULL")
         has_migrations, has_documents = cast(tuple[bool, bool], cur.fetchone())
@@ -173,8 +175,21 @@ def _state(raw: psycopg.Connection[Any]) -> tuple[set[int], bool]:
             cur.execute("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
             tables = int(cast(tuple[int], cur.fetchone())[0])
             return set(), tables > 0 or has_documents
-        cur.execute("SELECT version FROM schema_migrations")
-        return {int(r[0]) for r in cur.fetchall()}, False
+        cur.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+        )
+        if dict(cur.fetchall()) != _MIGRATIONS_TABLE:
+            return set(), True
+        cur.execute("SELECT version, name FROM schema_migrations")
+        recorded = dict(cur.fetchall())
+        first = migrations("pgsql")[0]
+        if recorded.get(first.version) != first.name:
+            return set(), True
+        return set(recorded), False
+
+
+_MIGRATIONS_TABLE = {"version": "integer", "name": "text", "applied_at": "text"}  # as _migrate makes it
 
 
 def check_readable_server(url: str) -> None:
