@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def ingest_run(db: Path, folder: Path, extract: bool = True) -> tuple[float, int
     return took, rss, out.strip().splitlines()[-1]
 
 
-def bare_sqlite(db: Path, texts: list[str]) -> float:
+def bare_sqlite(db: Path, texts: Iterable[str]) -> float:
     db.unlink(missing_ok=True)
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")

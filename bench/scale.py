@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import iter_texts
-from bench.ingest import FTS, QUERY_CLASSES, search_latency
+from bench.ingest import QUERY_CLASSES, bare_sqlite, search_latency
 from bench.long_ingest import _children, _rss_kb
 from bench.stores import answers
 
@@ -75,23 +75,6 @@ def write_dumps(folder: Path, n: int) -> tuple[int, float]:
 
 def _texts(n: int) -> Iterator[tuple[int, str]]:
     return ((i + 1, text) for i, _, text in iter_texts(n))
-
-
-def bare_sqlite(db: Path, n: int) -> float:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    con = sqlite3.connect(db, isolation_level=None)
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA synchronous = NORMAL")
-    con.execute(FTS)
-    started = time.perf_counter()
-    con.execute("BEGIN")
-    con.executemany("INSERT INTO documents_fts(rowid, body) VALUES (?, ?)", _texts(n))
-    con.execute("COMMIT")
-    took = time.perf_counter() - started
-    con.close()
-    db.unlink()
-    return took
 
 
 def bare_copy(server: str, n: int) -> float:
@@ -142,7 +125,9 @@ def main() -> None:
         n, mb = write_dumps(folder, size)
         print(f"\n== {n:,} documents, {mb:,.0f} MB of text (bench/out/scale-corpus-{size})")
         rows: list[tuple[str, float, int | None, str]] = []
-        rows.append(("bare sqlite3 FTS5 insert (baseline)", bare_sqlite(OUT / "bare.db", size), None, ""))
+        texts = (text for _, _, text in iter_texts(size))
+        rows.append(("bare sqlite3 FTS5 insert (baseline)", bare_sqlite(OUT / "bare.db", texts), None, ""))
+        (OUT / "bare.db").unlink()
         if server:
             rows.append(("bare psycopg COPY (baseline)", bare_copy(server, size), None, ""))
         db = OUT / f"scale-{size}.db"
