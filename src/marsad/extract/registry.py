@@ -44,32 +44,32 @@ def extractors_for(entities: Sequence[Entity] = ()) -> tuple[Extractor, ...]:
     one set, whose members share what they read of a document (the statement extractor reads the dates, actors and
     series the others found). Built once a process for the same entities (an index of a watchlist takes seconds),
     and pickled as them (base.Member)."""
-    entities = tuple(entities)
-    key = hashlib.sha256(pickle.dumps(entities)).hexdigest() if entities else ""
-    return member_set(entities, key)
-
-
-def member_set(entities: tuple[Entity, ...], key: str) -> tuple[Extractor, ...]:
-    if not key:
+    if not entities:
         return EXTRACTORS
+    pickled = pickle.dumps(tuple(entities))
+    return _member_set(hashlib.sha256(pickled).hexdigest(), pickled)
+
+
+def _member_set(key: str, entities: bytes) -> tuple[Extractor, ...]:
+    """The set for the entities pickled in `entities` (`key`: their hash), built here unless it was."""
     built = _SETS.get(key)
     if built is None:
         while len(_SETS) >= _KEPT_SETS:
             del _SETS[next(iter(_SETS))]  # the oldest
-        built = _SETS[key] = _built(entities, key)
+        built = _SETS[key] = _built(pickle.loads(entities), (key, entities))
     return built
 
 
-def member(entities: tuple[Entity, ...], key: str, name: str) -> Extractor:
-    """The extractor named `name` of the set for `entities` (how a pickled one is read back)."""
-    return next(e for e in member_set(entities, key) if name == e.NAME)
+def member(key: str, entities: bytes, name: str) -> Extractor:
+    """The extractor named `name` of the set for the pickled `entities` (how a pickled one is read back)."""
+    return next(e for e in (_member_set(key, entities) if key else EXTRACTORS) if name == e.NAME)
 
 
 _SETS: dict[str, tuple[Extractor, ...]] = {}  # the sets this process built for archives' entities, by their key
 _KEPT_SETS = 4  # a process reads for one archive at a time; a web server or a test run for a few
 
 
-def _built(entities: tuple[Entity, ...], key: str) -> tuple[Extractor, ...]:
+def _built(entities: tuple[Entity, ...], member_of: tuple[str, bytes]) -> tuple[Extractor, ...]:
     from marsad.kb import load_watchlist
 
     dates = DateExtractor()
@@ -80,11 +80,11 @@ def _built(entities: tuple[Entity, ...], key: str) -> tuple[Extractor, ...]:
         dates, actors, names, series, CampaignExtractor(dates, actors), StatementExtractor(dates, actors, names, series)
     )  # fmt: skip
     for m in members:
-        m.member_of = (entities, key)
+        m.member_of = member_of
     return members
 
 
-EXTRACTORS: tuple[Extractor, ...] = _built((), "")  # with the shipped watchlist
+EXTRACTORS: tuple[Extractor, ...] = _built((), ("", b""))  # with the shipped watchlist
 
 
 def extractor_by_name(name: str) -> Extractor:
