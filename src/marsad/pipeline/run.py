@@ -307,7 +307,7 @@ class _Known:
             if self.store is None and self.where:
                 self.store, self.where = open_store(self.where, read_only=True), None
             return self.store is not None and bool(self.store.known_ids([doc_id]))
-        except Exception:
+        except Exception:  # the lookup only saves work: the writer's ON CONFLICT keeps duplicates out
             self.store = None
             return False
 
