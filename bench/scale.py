@@ -1,6 +1,6 @@
 """marsad at scale (issue 13): ingest, search and the answers at each size, on SQLite and on PostgreSQL, in one run.
 
-usage: python bench/scale.py [--docs 100000 1000000] [--speedup-docs 3000] [--no-dask]
+usage: python bench/scale.py [--docs 100000 1000000] [--speedup-docs 3000] [--no-dask] [--archive-only]
        (MARSAD_BENCH_POSTGRESQL=postgresql://USER@127.0.0.1:PORT/DB adds the PostgreSQL columns)
 
 For each size it generates the EN/AR corpus of bench/corpus.py (deterministic: the same documents every run, as
@@ -16,6 +16,8 @@ Then, once, the speed-up of `marsad extract --force` with 1 and 2 worker process
 Targets (issue 13): extracting ingest >= 1.0 MB/s on 2 cores; memory flat from 100k to 1M (< 1.2x); search p95
 < 100 ms for every query class at 1M on SQLite; each answer < 2 s at 1M; 2 Dask workers >= 1.6x one.
 The archives are kept in bench/out/scale-N.db (and dropped on the server) for a look afterwards.
+--archive-only measures archive-only ingest and search alone (no extraction, answers or speed-ups; search reads
+the full-text index only): the 1M search figures in minutes where the extracting ingest takes hours.
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--speedup-docs", type=int, default=3000, help="the corpus the speed-ups are measured on")
     parser.add_argument("--no-dask", action="store_true", help="without the Dask rows of the speed-up")
+    parser.add_argument("--archive-only", action="store_true", help="ingest --no-extract and search only")
     args = parser.parse_args()
     server = os.environ.get("MARSAD_BENCH_POSTGRESQL")
     OUT.mkdir(exist_ok=True)
@@ -131,7 +134,7 @@ def main() -> None:
         if server:
             rows.append(("bare psycopg COPY (baseline)", bare_copy(server, size), None, ""))
         db = OUT / f"scale-{size}.db"
-        for extract in (False, True):
+        for extract in (False,) if args.archive_only else (False, True):
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
             flag = [] if extract else ["--no-extract"]
@@ -147,8 +150,9 @@ def main() -> None:
             url = server + ("&" if "?" in server else "?") + f"options=-csearch_path%3D{schema}"
             took, rss, line = marsad_run(url, "ingest", "-q", "--workers", "2", "--no-extract", str(folder))
             rows.append(("postgresql: ingest --no-extract", took, rss, line))
-            took, rss, line = marsad_run(url, "extract", "--workers", "2")
-            rows.append(("postgresql: extract (after it)", took, rss, line))
+            if not args.archive_only:
+                took, rss, line = marsad_run(url, "extract", "--workers", "2")
+                rows.append(("postgresql: extract (after it)", took, rss, line))
         try:
             print(f"{'':40}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}{'peak RSS':>10}  summary")
             for name, seconds, peak, summary in rows:
@@ -156,13 +160,14 @@ def main() -> None:
                 print(f"{name:40}{seconds:9.1f}{n / seconds:9.0f}{mb / seconds:7.2f}{memory}  {summary}")
             stores = {"sqlite": str(db), **({"postgresql": url} if url else {})}
             found = {name: search_latency(where) for name, where in stores.items()}
-            answered = {name: answers(where) for name, where in stores.items()}
+            answered = {} if args.archive_only else {name: answers(where) for name, where in stores.items()}
             print("search p50 / p95 ms (max hits)")
             for q in QUERY_CLASSES:
                 cells = "".join(f"{found[s][q][0]:>12.1f} / {found[s][q][1]:>7.1f} ({found[s][q][2]})" for s in stores)
                 print(f"  {q:32}{cells}")
-            print("answer median ms")
-            for a in answered["sqlite"]:
+            if answered:
+                print("answer median ms")
+            for a in answered.get("sqlite", {}):
                 print(f"  {a:32}" + "".join(f"{answered[s][a]:>24.1f}" for s in stores))
         finally:
             if schema is not None:
@@ -170,6 +175,8 @@ def main() -> None:
 
                 with psycopg.connect(server or "", autocommit=True) as con:
                     con.execute(f"DROP SCHEMA {schema} CASCADE")
+    if args.archive_only:
+        return
     print(f"\n== speed-up of marsad extract --force over {args.speedup_docs} documents (bench/reextract.py)")
     extra = [] if args.no_dask else ["--dask"]
     reextract = [sys.executable, str(Path(__file__).with_name("reextract.py")), "--docs", str(args.speedup_docs)]

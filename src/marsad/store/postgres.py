@@ -231,9 +231,18 @@ _INSERT = (
     f"INSERT INTO documents({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
     "ON CONFLICT (id) DO NOTHING RETURNING rowid"
 )
-_UPSERT_FACT = (
-    f"INSERT INTO facts(id, doc, {', '.join(FACT_COLUMNS[1:])}) VALUES ({', '.join('?' * (len(FACT_COLUMNS) + 1))}) "
-    "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in ("doc", *FACT_COLUMNS[1:]))
+_FACT_ROW = ("id", "doc", *FACT_COLUMNS[1:])
+# fact rows are COPYed into a temporary table and moved from it with one upsert: against an upsert a row, the
+# server parses and plans one statement a batch, not one a row; of several rows with one id the last is kept
+_FACT_LOAD = (
+    f"CREATE TEMP TABLE IF NOT EXISTS fact_load ON COMMIT DELETE ROWS AS SELECT 0 AS n, {', '.join(_FACT_ROW)} "
+    "FROM facts WITH NO DATA"
+)
+_COPY_FACTS = f"COPY fact_load (n, {', '.join(_FACT_ROW)}) FROM STDIN"
+_MOVE_FACTS = (
+    f"INSERT INTO facts({', '.join(_FACT_ROW)}) SELECT {', '.join(_FACT_ROW)} FROM (SELECT DISTINCT ON (id) * "
+    "FROM fact_load ORDER BY id, n DESC) last ORDER BY n "
+    "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in _FACT_ROW[1:])
 )
 _names = itertools.count()
 _TOPICS = "SELECT fact, series, issue, topic FROM issue_topics"
@@ -342,7 +351,13 @@ class PostgresStore(SQLiteStore):
 
     def _write_fact_rows(self, rows: list[tuple[Any, ...]]) -> None:
         """Insert fact rows (id, doc, FACT_COLUMNS[1:]); one whose id is there replaces it (the last of a batch)."""
-        self._con.executemany(_UPSERT_FACT, [_no_nul(r) for r in rows])
+        with self._raw.cursor() as cur:
+            cur.execute(_FACT_LOAD)
+            with cur.copy(_COPY_FACTS) as copy:
+                for n, row in enumerate(rows):
+                    copy.write_row((n, *_no_nul(row)))
+            cur.execute(_MOVE_FACTS)
+            cur.execute("TRUNCATE fact_load")
 
     def replace_kb(self, source: str, entities: Sequence[Entity]) -> tuple[int, int]:
         with self.transaction():
